@@ -1,0 +1,69 @@
+# Modelbench — `make run` opens the app, `make test` runs every test.
+# Both install what is missing on Debian/Ubuntu first (apt-get, as root or
+# through sudo); on macOS and Windows they print what to install.
+
+SHELL := /bin/bash
+GO ?= go
+BIN := modelbench
+export LANG ?= en_US.UTF-8
+# Debug builds keep Fyne's thread checks on (STYLE.md).
+GOTAGS ?= no_metadata
+
+APT_BUILD := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+             libxinerama-dev libxi-dev libxxf86vm-dev
+APT_SMOKE := xvfb imagemagick xdotool
+APT_REF   := python3-pandas python3-sklearn python3-scipy
+APT_TEST  := $(APT_BUILD) $(APT_SMOKE) $(APT_REF) chromium poppler-utils
+
+.PHONY: run test bench smoke package lint deps deps-build deps-test build unit vet archcheck clean help
+
+help:
+	@echo "make run      build and open Modelbench on a bundled sample dataset"
+	@echo "make test     vet, unit tests (no display), import rules, GUI build and a real-window smoke test"
+	@echo "make bench    speed and memory against pandas / scikit-learn, same run, ratios"
+	@echo "make smoke    start the real app under Xvfb and check its window"
+	@echo "make package  build a release binary for this platform"
+	@echo "make lint     gofmt, go vet, staticcheck"
+
+deps-build:
+	@.ci/deps.sh $(APT_BUILD)
+
+deps-test:
+	@.ci/deps.sh $(APT_TEST)
+
+build: deps-build
+	CGO_ENABLED=1 $(GO) build -tags $(GOTAGS) -o $(BIN) .
+
+run: build
+	./$(BIN) --sample penguins
+
+vet: deps-build
+	CGO_ENABLED=1 $(GO) vet ./...
+
+unit:
+	CGO_ENABLED=0 $(GO) test -count=1 ./workflow/... ./plots/... ./ui/... ./assets/... ./cmd/...
+
+archcheck:
+	CGO_ENABLED=0 $(GO) test -count=1 -run TestImportRules ./workflow/
+
+test: deps-test vet unit build smoke
+
+smoke: build
+	@.ci/smoke.sh ./$(BIN)
+
+bench: deps-test
+	CGO_ENABLED=0 $(GO) build -o /tmp/mbbench ./cmd/mbbench
+	/tmp/mbbench $(if $(RUN),-run '$(RUN)')
+	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./workflow/...
+
+package: deps-build
+	CGO_ENABLED=1 $(GO) build -trimpath -ldflags "-s -w" -o $(BIN) .
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-s -w" -o $(BIN)-serve ./cmd/modelbench-serve 2>/dev/null || true
+
+lint:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)
+	CGO_ENABLED=1 $(GO) vet ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.7.0 ./...
+
+clean:
+	rm -f $(BIN) $(BIN)-serve

@@ -1,0 +1,18 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"modelbench/workflow/data"
+)
+
+func init() {
+	register(Task{Name: "load/csv-1m", Area: "data", Data: "clf1m", Run: func(ctx context.Context, path string) (string, error) {
+		t, err := data.LoadCSV(ctx, path, data.CSVOptions{}, nil)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("%d rows x %d cols, %.0f MB decoded", t.Frame.NumRows(), t.Frame.NumCols(), float64(t.Frame.MemSize())/1e6), nil
+	}})
+}

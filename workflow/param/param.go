@@ -18,12 +18,12 @@ type Kind int
 
 // The kinds of parameter.
 const (
-	Int    Kind = iota // whole number, stored as int
-	Float              // real number, stored as float64
-	Bool               // stored as bool
-	Choice             // one of Spec.Choices, stored as string
-	String             // free text, stored as string
-	Columns            // a list of column names, stored as []string
+	Int     Kind = iota // whole number, stored as int
+	Float               // real number, stored as float64
+	Bool                // stored as bool
+	Choice              // one of Spec.Choices, stored as string
+	String              // free text, stored as string
+	Columns             // a list of column names, stored as []string
 )
 
 var kindNames = [...]string{"int", "float", "bool", "choice", "string", "columns"}

@@ -1,0 +1,188 @@
+package workflow
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"modelbench/workflow/data"
+)
+
+// Project file format identifiers. CurrentVersion is what Save writes;
+// older versions are upgraded by the migrations on Open.
+const (
+	FileFormat     = "modelbench.project"
+	CurrentVersion = 1
+	FileExtension  = ".mbproj"
+)
+
+// AppVersion is Modelbench's version, written into every saved file.
+var AppVersion = "0.1.0"
+
+// Document is the saveable state of a Project: references and choices, not
+// the data itself. Data is referenced by path (relative to the project
+// file) plus a content hash; results are recomputed from the saved choices.
+type Document struct {
+	Format     string            `json:"format"`
+	Version    int               `json:"version"`
+	AppVersion string            `json:"app_version"`
+	Created    time.Time         `json:"created"`
+	Modified   time.Time         `json:"modified"`
+	Data       *DataRef          `json:"data,omitempty"`
+	Columns    []ColumnChoice    `json:"columns,omitempty"`
+	Prepare    PrepareConfig     `json:"prepare"`
+	Train      TrainConfig       `json:"train"`
+	Evaluate   EvaluateConfig    `json:"evaluate"`
+	Deploy     DeployConfig      `json:"deploy"`
+	Journal    []JournalEntry    `json:"journal,omitempty"`
+	Stages     map[string]string `json:"stages,omitempty"`
+	// RecoveredFrom is set in recovery files: the project file the unsaved
+	// work belongs to ("" for a never-saved project).
+	RecoveredFrom string `json:"recovered_from,omitempty"`
+}
+
+// DataRef says where the table comes from and how it was read.
+type DataRef struct {
+	// Sample names a bundled dataset; Path and Source are then empty.
+	Sample string `json:"sample,omitempty"`
+	// Path is a file path; relative paths are resolved against the project
+	// file's folder.
+	Path string `json:"path,omitempty"`
+	// Source describes a non-file source (a database query) as the source
+	// package's JSON; it never contains a password.
+	Source json.RawMessage `json:"source,omitempty"`
+	// Options are the reading options used.
+	Options data.LoadOptions `json:"options"`
+	// SHA256 is the hex hash of the bytes read, to notice a changed file.
+	SHA256 string `json:"sha256,omitempty"`
+	Rows   int    `json:"rows"`
+	Cols   int    `json:"cols"`
+}
+
+// ColumnChoice records a type or role the user chose for a column, so it
+// is re-applied whenever the data is loaded again.
+type ColumnChoice struct {
+	Name string     `json:"name"`
+	Type *data.Kind `json:"type,omitempty"`
+	Role *data.Role `json:"role,omitempty"`
+	Why  string     `json:"why,omitempty"`
+}
+
+// PrepareConfig holds the preparation pipeline and split as saved JSON.
+type PrepareConfig struct {
+	Pipeline json.RawMessage `json:"pipeline,omitempty"`
+	Split    json.RawMessage `json:"split,omitempty"`
+}
+
+// TrainConfig holds the training runs' settings and the chosen model.
+type TrainConfig struct {
+	Runs   json.RawMessage `json:"runs,omitempty"`
+	Chosen string          `json:"chosen,omitempty"`
+	Why    string          `json:"why,omitempty"`
+}
+
+// EvaluateConfig holds the evaluation settings (threshold, costs, slices).
+type EvaluateConfig struct {
+	Settings json.RawMessage `json:"settings,omitempty"`
+}
+
+// DeployConfig holds the deployment checklist answers.
+type DeployConfig struct {
+	Checklist json.RawMessage `json:"checklist,omitempty"`
+}
+
+// JournalEntry is one decision: when, at which stage, what, and why.
+type JournalEntry struct {
+	Time  time.Time `json:"time"`
+	Stage string    `json:"stage"`
+	What  string    `json:"what"`
+	Why   string    `json:"why,omitempty"`
+}
+
+func newDocument() Document {
+	now := time.Now().UTC()
+	return Document{Format: FileFormat, Version: CurrentVersion, AppVersion: AppVersion, Created: now, Modified: now}
+}
+
+func (d Document) clone() Document {
+	b, err := json.Marshal(d)
+	if err != nil {
+		panic("workflow: document does not marshal: " + err.Error())
+	}
+	var out Document
+	if err := json.Unmarshal(b, &out); err != nil {
+		panic("workflow: document does not unmarshal: " + err.Error())
+	}
+	return out
+}
+
+// migrations upgrade a decoded document of version v (the key) to v+1.
+// Add one here whenever CurrentVersion goes up; never edit an old one.
+var migrations = map[int]func(doc map[string]any) error{}
+
+// DecodeDocument reads a project file's bytes, upgrading older versions.
+// It rejects other formats and versions newer than this program knows.
+func DecodeDocument(b []byte) (Document, error) {
+	return decodeVersioned(b, CurrentVersion, migrations)
+}
+
+func decodeVersioned(b []byte, current int, migrations map[int]func(map[string]any) error) (Document, error) {
+	var raw map[string]any
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return Document{}, fmt.Errorf("not a Modelbench project file: %w", err)
+	}
+	if f, _ := raw["format"].(string); f != FileFormat {
+		return Document{}, fmt.Errorf("not a Modelbench project file (format %q)", f)
+	}
+	v, ok := raw["version"].(float64)
+	if !ok || v < 1 || v != float64(int(v)) {
+		return Document{}, errors.New("the project file has no valid version number")
+	}
+	if int(v) > current {
+		return Document{}, fmt.Errorf("the project file has version %d, made by a newer Modelbench; this one reads up to version %d", int(v), current)
+	}
+	for ver := int(v); ver < current; ver++ {
+		m, ok := migrations[ver]
+		if !ok {
+			return Document{}, fmt.Errorf("no migration from project version %d", ver)
+		}
+		if err := m(raw); err != nil {
+			return Document{}, fmt.Errorf("upgrading the project from version %d: %w", ver, err)
+		}
+		raw["version"] = float64(ver + 1)
+	}
+	nb, _ := json.Marshal(raw)
+	var d Document
+	dec := json.NewDecoder(bytes.NewReader(nb))
+	if err := dec.Decode(&d); err != nil {
+		return Document{}, fmt.Errorf("the project file is damaged: %w", err)
+	}
+	return d, nil
+}
+
+// writeFileAtomic writes b to path through a temporary file in the same
+// folder and a rename, so a crash never leaves half a file.
+func writeFileAtomic(path string, b []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

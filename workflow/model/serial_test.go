@@ -1,0 +1,57 @@
+package model_test
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"testing"
+
+	"modelbench/workflow/model"
+)
+
+func TestFloats_RoundTripsSpecialValues(t *testing.T) {
+	in := model.Floats{0, -0.0, 1.0 / 3, math.MaxFloat64, math.SmallestNonzeroFloat64, math.NaN(), math.Inf(1), math.Inf(-1), -2.5e-300}
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out model.Floats
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatalf("%s: %v", b, err)
+	}
+	if len(out) != len(in) {
+		t.Fatalf("%d values back, want %d", len(out), len(in))
+	}
+	for i := range in {
+		if math.Float64bits(in[i]) != math.Float64bits(out[i]) && !(in[i] == 0 && out[i] == 0) {
+			t.Errorf("value %d: %v came back as %v", i, in[i], out[i])
+		}
+	}
+	for _, bad := range []string{`["1"]`, `["inf"]`, `[true]`, `{}`} {
+		if err := json.Unmarshal([]byte(bad), &out); err == nil {
+			t.Errorf("%s was accepted", bad)
+		}
+	}
+}
+
+func TestUnmarshal_Errors(t *testing.T) {
+	cases := []struct {
+		in   string
+		want error
+	}{
+		{`not json`, model.ErrBadModelFile},
+		{`{"version": 1}`, model.ErrBadModelFile},
+		{`{"type": "martian", "version": 1, "model": {}}`, model.ErrUnknownModelType},
+	}
+	for i, c := range cases {
+		if _, err := model.Unmarshal([]byte(c.in)); !errors.Is(err, c.want) {
+			t.Errorf("%d: err = %v, want %v", i, err, c.want)
+		}
+	}
+	if _, err := model.Unmarshal([]byte(`{"type": "baseline", "version": 1, "model": {"task": "classification", "features": ["a"], "classes": ["x", "y"], "priors": [0.5]}}`)); err == nil {
+		t.Error("a baseline with fewer priors than classes was accepted")
+	}
+	if _, err := model.Marshal(nil); !errors.Is(err, model.ErrNotSaveable) {
+		t.Errorf("Marshal(nil): err = %v", err)
+	}
+}

@@ -1,0 +1,137 @@
+package plots
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// ErrNothingToDraw is returned (wrapped with the column or series name) when
+// an input holds no finite value to draw.
+var ErrNothingToDraw = errors.New("nothing to draw")
+
+// Figure is what every constructor returns: one plot, or a grid of panels,
+// plus notes printed under the chart (values left out, approximations).
+// It implements Drawer, so PNG, SVG, Image and Save accept it.
+type Figure struct {
+	// Plot is the main panel; nil when Grid is used.
+	Plot *plot.Plot
+	// Side is an optional narrow panel drawn right of Plot (a colour bar);
+	// SideWidth is its width, zero meaning a sixth of the figure.
+	Side      *plot.Plot
+	SideWidth vg.Length
+	// Grid holds the panels of a multi-panel figure, row by row; nil cells
+	// stay empty. Panels are aligned with plot.Align.
+	Grid [][]*plot.Plot
+	// Title is the title of a grid figure (a single plot has its own).
+	Title string
+	// Notes are short sentences printed under the chart, one per line.
+	Notes []string
+	// Style is the look the figure was built with.
+	Style Style
+}
+
+// Drawer is anything the renderers can draw: a *Figure or a *plot.Plot.
+type Drawer interface {
+	Draw(c draw.Canvas)
+}
+
+// Note appends a note when text is not empty.
+func (f *Figure) Note(format string, args ...any) {
+	if t := fmt.Sprintf(format, args...); t != "" {
+		f.Notes = append(f.Notes, t)
+	}
+}
+
+// Draw draws the figure onto c: background, grid title, panels and notes.
+func (f *Figure) Draw(c draw.Canvas) {
+	s := f.Style.norm()
+	c.SetColor(s.Background)
+	c.Fill(c.Rectangle.Path())
+	pad := s.FontSize * 0.5
+	c = draw.Crop(c, pad, -pad, pad, -pad)
+	c = f.drawNotes(c, s)
+	if f.Title != "" && f.Grid != nil {
+		ts := textStyle(s, 1.2, s.Foreground)
+		ts.YAlign = draw.YTop
+		c.FillText(ts, vg.Point{X: c.Center().X, Y: c.Max.Y}, f.Title)
+		c.Max.Y -= ts.Rectangle(f.Title).Size().Y + pad
+	}
+	switch {
+	case f.Grid != nil:
+		f.drawGrid(c, s)
+	case f.Plot != nil:
+		main := c
+		if f.Side != nil {
+			w := f.SideWidth
+			if w <= 0 {
+				w = (c.Max.X - c.Min.X) / 6
+			}
+			main = draw.Crop(c, 0, -w, 0, 0)
+			f.Side.Draw(draw.Crop(c, c.Max.X-c.Min.X-w+pad, 0, 0, 0))
+		}
+		f.Plot.Draw(main)
+	}
+}
+
+// drawNotes writes the notes at the bottom of c and returns the rest.
+func (f *Figure) drawNotes(c draw.Canvas, s Style) draw.Canvas {
+	if len(f.Notes) == 0 {
+		return c
+	}
+	ts := textStyle(s, 0.9, s.Muted)
+	ts.XAlign = draw.XLeft
+	ts.YAlign = draw.YBottom
+	txt := strings.Join(f.Notes, "\n")
+	c.FillText(ts, vg.Point{X: c.Min.X, Y: c.Min.Y}, txt)
+	h := ts.Rectangle(txt).Size().Y
+	return draw.Crop(c, 0, 0, h+s.FontSize*0.5, 0)
+}
+
+// drawGrid lays the grid panels out with plot.Align.
+func (f *Figure) drawGrid(c draw.Canvas, s Style) {
+	rows := len(f.Grid)
+	cols := 0
+	for _, r := range f.Grid {
+		cols = max(cols, len(r))
+	}
+	if rows == 0 || cols == 0 {
+		return
+	}
+	grid := make([][]*plot.Plot, rows)
+	for i, r := range f.Grid {
+		grid[i] = make([]*plot.Plot, cols)
+		copy(grid[i], r)
+	}
+	t := draw.Tiles{Rows: rows, Cols: cols, PadX: s.FontSize * 0.8, PadY: s.FontSize * 0.8}
+	canvases := plot.Align(grid, t, c)
+	for i := range grid {
+		for j, p := range grid[i] {
+			if p != nil {
+				p.Draw(canvases[i][j])
+			}
+		}
+	}
+}
+
+// textStyle returns a centred text style at scale times the base font size.
+func textStyle(s Style, scale float64, c color.Color) text.Style {
+	return text.Style{
+		Color:   c,
+		Font:    s.font(scale),
+		XAlign:  draw.XCenter,
+		YAlign:  draw.YCenter,
+		Handler: plot.DefaultTextHandler,
+	}
+}
+
+// single wraps one plot in a Figure.
+func single(p *plot.Plot, s Style) *Figure {
+	return &Figure{Plot: p, Style: s}
+}

@@ -1,0 +1,68 @@
+package plots
+
+import (
+	"encoding/csv"
+	"math"
+	"os"
+	"strconv"
+	"testing"
+)
+
+// datasetPath is the shared folder of real datasets (see its README).
+const datasetPath = "../../shared/datasets/"
+
+// column reads one column of a shared dataset CSV: numbers (NaN for empty
+// or unparsable fields) and the raw strings.
+func column(t testing.TB, file, name string) ([]float64, []string) {
+	t.Helper()
+	f, err := os.Open(datasetPath + file)
+	if err != nil {
+		t.Skipf("dataset not available: %v", err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := -1
+	for i, h := range rows[0] {
+		if h == name {
+			j = i
+		}
+	}
+	if j < 0 {
+		t.Fatalf("%s has no column %q", file, name)
+	}
+	nums := make([]float64, 0, len(rows)-1)
+	strs := make([]string, 0, len(rows)-1)
+	for _, r := range rows[1:] {
+		v, err := strconv.ParseFloat(r[j], 64)
+		if err != nil {
+			v = math.NaN()
+		}
+		nums = append(nums, v)
+		strs = append(strs, r[j])
+	}
+	return nums, strs
+}
+
+// codes encodes strings as category codes (empty = -1) in first-seen order.
+func codes(strs []string) ([]int32, []string) {
+	idx := map[string]int32{}
+	var levels []string
+	out := make([]int32, len(strs))
+	for i, s := range strs {
+		if s == "" {
+			out[i] = -1
+			continue
+		}
+		c, ok := idx[s]
+		if !ok {
+			c = int32(len(levels))
+			idx[s] = c
+			levels = append(levels, s)
+		}
+		out[i] = c
+	}
+	return out, levels
+}

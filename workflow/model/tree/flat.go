@@ -1,0 +1,128 @@
+package tree
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+
+	"modelbench/workflow/model"
+)
+
+// node is one node of a fitted CART tree in its flattened form. A row goes
+// left when its value is <= threshold, right when it is larger, and to the
+// side missingLeft names when it is NaN.
+type node struct {
+	threshold   float64
+	feature     int32 // -1 for a leaf
+	left, right int32 // child indices; -1 for a leaf
+	missingLeft bool
+}
+
+// flatTree is a fitted CART tree stored as flat arrays (prediction walks
+// them without pointer chasing). Nodes are in depth-first preorder: the
+// root is 0 and a node's left child comes right after it.
+type flatTree struct {
+	nodes    []node
+	width    int       // values per node: number of classes, or 1 for regression
+	value    []float64 // width values per node: class proportions, or the mean target
+	rows     []int32   // distinct training rows that reached the node
+	weight   []float64 // training samples that reached the node, counting bootstrap repeats
+	impurity []float64 // Gini, entropy (bits) or mean squared error of the node
+}
+
+// leafOf returns the leaf that row i of the column-major x reaches.
+func (t *flatTree) leafOf(x [][]float64, i int) int32 {
+	nodes := t.nodes
+	n := int32(0)
+	for {
+		nd := &nodes[n]
+		if nd.feature < 0 {
+			return n
+		}
+		v := x[nd.feature][i]
+		switch {
+		case v <= nd.threshold:
+			n = nd.left
+		case v != v && nd.missingLeft: // NaN
+			n = nd.left
+		default:
+			n = nd.right
+		}
+	}
+}
+
+// values returns the value slice of node n.
+func (t *flatTree) values(n int32) []float64 {
+	w := t.width
+	return t.value[int(n)*w : int(n)*w+w]
+}
+
+// depth returns the number of split levels on the longest path.
+func (t *flatTree) depth() int {
+	if len(t.nodes) == 0 {
+		return 0
+	}
+	d := make([]int, len(t.nodes))
+	best := 0
+	for i, nd := range t.nodes { // preorder: parents come before children
+		if nd.feature >= 0 {
+			d[nd.left], d[nd.right] = d[i]+1, d[i]+1
+			best = max(best, d[i]+1)
+		}
+	}
+	return best
+}
+
+// leaves returns the number of leaves.
+func (t *flatTree) leaves() int {
+	n := 0
+	for _, nd := range t.nodes {
+		if nd.feature < 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// checkX verifies that x has d columns of equal length and returns the
+// number of rows.
+func checkX(x [][]float64, d int) (int, error) {
+	if len(x) != d {
+		return 0, fmt.Errorf("%w: got %d feature columns, the model needs %d", model.ErrSchemaMismatch, len(x), d)
+	}
+	if d == 0 {
+		return 0, nil
+	}
+	n := len(x[0])
+	for j, c := range x {
+		if len(c) != n {
+			return 0, fmt.Errorf("%w: feature column %d has %d rows, column 0 has %d", model.ErrSchemaMismatch, j, len(c), n)
+		}
+	}
+	return n, nil
+}
+
+// parallelChunk is the smallest number of rows worth a goroutine of its own.
+const parallelChunk = 2048
+
+// parallelRows calls fn on consecutive row ranges covering [0, n), using up
+// to GOMAXPROCS goroutines. Each range is handled by exactly one call, so
+// results written per row do not depend on scheduling.
+func parallelRows(n int, fn func(lo, hi int)) {
+	workers := min(runtime.GOMAXPROCS(0), (n+parallelChunk-1)/parallelChunk)
+	if workers <= 1 {
+		fn(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	step := (n + workers - 1) / workers
+	for lo := 0; lo < n; lo += step {
+		hi := min(lo+step, n)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn(lo, hi)
+		}()
+	}
+	wg.Wait()
+}

@@ -1,0 +1,30 @@
+package source
+
+import (
+	"context"
+	"errors"
+
+	"modelbench/workflow/data"
+	"modelbench/workflow/progress"
+)
+
+var errTODO = errors.New("todo")
+
+func loadExcel(ctx context.Context, spec Spec, report progress.Func) (*data.Table, error) {
+	return nil, errTODO
+}
+func loadJSON(ctx context.Context, spec Spec, report progress.Func) (*data.Table, error) {
+	return nil, errTODO
+}
+func loadParquet(ctx context.Context, spec Spec, report progress.Func) (*data.Table, error) {
+	return nil, errTODO
+}
+func loadSQLite(ctx context.Context, spec Spec, report progress.Func) (*data.Table, error) {
+	return nil, errTODO
+}
+func loadPostgres(ctx context.Context, spec Spec, report progress.Func) (*data.Table, error) {
+	return nil, errTODO
+}
+func sqliteTables(ctx context.Context, path string) ([]string, error) { return nil, errTODO }
+func postgresTables(ctx context.Context, c Conn) ([]string, error)    { return nil, errTODO }
+func ParseURL(s string) (*Conn, error)                                { return nil, errTODO }

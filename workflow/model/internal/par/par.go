@@ -1,0 +1,89 @@
+// Package par splits row ranges over the available cores for the model
+// packages. Results never depend on scheduling: each range is processed by
+// exactly one goroutine and the ranges are fixed by the row count and the
+// number of workers alone. The functions are safe for concurrent use.
+package par
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// Workers returns how many goroutines to use for n items when each item
+// costs about cost units of work: 1 for small jobs (where starting
+// goroutines costs more than it saves), else GOMAXPROCS capped by n.
+func Workers(n, cost int) int {
+	w := runtime.GOMAXPROCS(0)
+	if n*cost < 1<<15 || w < 2 {
+		return 1
+	}
+	if w > n {
+		w = n
+	}
+	return w
+}
+
+// Ranges calls fn(worker, lo, hi) for w contiguous ranges covering [0, n),
+// concurrently, and waits for all of them. With w <= 1 it calls fn once on
+// the caller's goroutine.
+func Ranges(n, w int, fn func(worker, lo, hi int)) {
+	if w <= 1 || n <= 1 {
+		fn(0, 0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for k := 0; k < w; k++ {
+		lo, hi := k*n/w, (k+1)*n/w
+		if lo == hi {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn(k, lo, hi)
+		}()
+	}
+	wg.Wait()
+}
+
+// ChunkSize is the number of rows Chunks hands to one call.
+const ChunkSize = 8192
+
+// NumChunks returns how many chunks Chunks makes of n rows.
+func NumChunks(n int) int { return (n + ChunkSize - 1) / ChunkSize }
+
+// Chunks calls fn(c, lo, hi) for the chunks of ChunkSize rows covering
+// [0, n), spread over up to GOMAXPROCS goroutines, and waits. The chunks
+// depend on n alone, so a caller that keeps one partial result per chunk
+// and combines them in chunk order gets the same bits on every machine,
+// whatever the number of cores or the scheduling.
+func Chunks(n int, fn func(c, lo, hi int)) {
+	nc := NumChunks(n)
+	w := runtime.GOMAXPROCS(0)
+	if w > nc {
+		w = nc
+	}
+	if w <= 1 {
+		for c := 0; c < nc; c++ {
+			fn(c, c*ChunkSize, min(n, (c+1)*ChunkSize))
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for k := 0; k < w; k++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				c := int(next.Add(1) - 1)
+				if c >= nc {
+					return
+				}
+				fn(c, c*ChunkSize, min(n, (c+1)*ChunkSize))
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -1,0 +1,288 @@
+package eda
+
+import (
+	"math"
+
+	"modelbench/workflow/data"
+)
+
+// numFacts are what the alerts need from a numeric column's sorted values,
+// kept so the values themselves can be dropped.
+type numFacts struct {
+	minPositive float64   // smallest value > 0, NaN if none
+	sentinels   map[float64]int
+	topShare    float64 // share of the most frequent value
+	topValue    float64
+	dateLike    bool // every value reads as a yyyymmdd date
+}
+
+// describeNumeric fills the numeric statistics of st from c and returns the
+// average ranks of the rows (NaN for missing rows) for Spearman.
+func describeNumeric(c *data.NumericColumn, st *ColumnStats) ([]float32, numFacts) {
+	vals := c.Values()
+	sorted, idx := sortedPresent(vals, true)
+	n := len(sorted)
+	st.Integer = c.IsInteger() && n > 0
+	f := numFacts{minPositive: math.NaN(), topShare: 0}
+	if n == 0 {
+		return nil, f
+	}
+	ranks := make([]float32, len(vals))
+	for i := range ranks {
+		ranks[i] = float32(math.NaN())
+	}
+	unique, zeros, negatives := 0, 0, 0
+	tk := newTopK(MaxTopValues)
+	for i := 0; i < n; {
+		j := i + 1
+		for j < n && sorted[j] == sorted[i] {
+			j++
+		}
+		r := float32(float64(i+1+j) / 2)
+		for k := i; k < j; k++ {
+			ranks[idx[k]] = r
+		}
+		v := sorted[i]
+		unique++
+		switch {
+		case v == 0:
+			zeros += j - i
+		case v < 0:
+			negatives += j - i
+		case math.IsNaN(f.minPositive):
+			f.minPositive = v
+		}
+		tk.offer(v, j-i)
+		i = j
+	}
+	st.Unique = unique
+	st.Zeros, st.Negatives = intp(zeros), intp(negatives)
+	st.Min, st.Max = num(sorted[0]), num(sorted[n-1])
+	st.P05, st.Q1 = num(quantile(sorted, 0.05)), num(quantile(sorted, 0.25))
+	st.Median = num(quantile(sorted, 0.5))
+	st.Q3, st.P95 = num(quantile(sorted, 0.75)), num(quantile(sorted, 0.95))
+	m := moments(sorted)
+	st.Mean, st.Std = num(m.mean), num(m.std)
+	st.Skew, st.Kurtosis = num(m.skew), num(m.kurt)
+	st.Top = tk.result(n, data.FormatFloat)
+	if len(st.Top) > 0 && st.Top[0].Count == 1 {
+		st.Top = nil // nothing repeats: a list of ones says nothing
+	}
+	top := tk.best()
+	f.topValue, f.topShare = top.v, float64(top.n)/float64(n)
+	st.Outliers = outliers(sorted)
+	st.Histogram = histogram(sorted, quantile(sorted, 0.75)-quantile(sorted, 0.25))
+	f.sentinels = sentinelCounts(sorted)
+	f.dateLike = st.Integer && datesLike(sorted)
+	return ranks, f
+}
+
+// quantile returns the q-quantile of ascending values by linear
+// interpolation between the closest ranks, written as numpy 1.24's
+// "linear" method computes it (virtual index (n−1)q, and the lerp taken
+// from the upper end when the fraction is at least one half), so results
+// agree with pandas to the last bit in most cases.
+func quantile(sorted []float64, q float64) float64 {
+	n := len(sorted)
+	if n == 0 {
+		return math.NaN()
+	}
+	vi := float64(n)*q + (1 + q*(1-1-1)) - 1
+	lo := math.Floor(vi)
+	g := vi - lo
+	i := int(lo)
+	if i < 0 {
+		return sorted[0]
+	}
+	if i >= n-1 {
+		return sorted[n-1]
+	}
+	a, b := sorted[i], sorted[i+1]
+	d := b - a
+	if g >= 0.5 {
+		return b - d*(1-g)
+	}
+	return a + d*g
+}
+
+// moms are the moment statistics of a column in pandas' conventions.
+type moms struct{ mean, std, skew, kurt float64 }
+
+// moments computes the mean, the sample standard deviation (n−1), and
+// pandas' bias-corrected skewness G1 and excess kurtosis G2 (nanops.nanskew
+// and nankurt: central sums m2, m3, m4 over the values; sums below 1e-14
+// are treated as zero; zero variance gives 0). Two passes: the mean with
+// Neumaier-compensated summation, then the central sums.
+func moments(vals []float64) moms {
+	n := float64(len(vals))
+	out := moms{mean: math.NaN(), std: math.NaN(), skew: math.NaN(), kurt: math.NaN()}
+	if len(vals) == 0 {
+		return out
+	}
+	out.mean = compensatedSum(vals) / n
+	var m2, m3, m4 float64
+	for _, v := range vals {
+		d := v - out.mean
+		d2 := d * d
+		m2 += d2
+		m3 += d2 * d
+		m4 += d2 * d2
+	}
+	if n >= 2 {
+		out.std = math.Sqrt(m2 / (n - 1))
+	}
+	m2, m3 = zeroFPErr(m2), zeroFPErr(m3)
+	if n >= 3 {
+		if m2 == 0 {
+			out.skew = 0
+		} else {
+			out.skew = (n * math.Sqrt(n-1) / (n - 2)) * (m3 / math.Pow(m2, 1.5))
+		}
+	}
+	if n >= 4 {
+		adj := 3 * (n - 1) * (n - 1) / ((n - 2) * (n - 3))
+		num := zeroFPErr(n * (n + 1) * (n - 1) * m4)
+		den := zeroFPErr((n - 2) * (n - 3) * m2 * m2)
+		if den == 0 {
+			out.kurt = 0
+		} else {
+			out.kurt = num/den - adj
+		}
+	}
+	return out
+}
+
+func zeroFPErr(v float64) float64 {
+	if math.Abs(v) < 1e-14 {
+		return 0
+	}
+	return v
+}
+
+// compensatedSum adds vals with Neumaier's improved Kahan summation.
+func compensatedSum(vals []float64) float64 {
+	var s, c float64
+	for _, v := range vals {
+		t := s + v
+		if math.Abs(s) >= math.Abs(v) {
+			c += (s - t) + v
+		} else {
+			c += (v - t) + s
+		}
+		s = t
+	}
+	return s + c
+}
+
+// outliers counts the values outside Tukey's fences and those whose robust
+// z-score exceeds RobustZLimit, from ascending values.
+func outliers(sorted []float64) *Outliers {
+	n := len(sorted)
+	q1, q3 := quantile(sorted, 0.25), quantile(sorted, 0.75)
+	iqr := q3 - q1
+	o := &Outliers{LowerFence: q1 - IQRFactor*iqr, UpperFence: q3 + IQRFactor*iqr}
+	for i := 0; i < n && sorted[i] < o.LowerFence; i++ {
+		o.IQRCount++
+		o.Below = num(sorted[i])
+	}
+	for i := n - 1; i >= 0 && sorted[i] > o.UpperFence; i-- {
+		o.IQRCount++
+		o.Above = num(sorted[i])
+	}
+	med := quantile(sorted, 0.5)
+	o.MAD = medianAbsDev(sorted, med)
+	if o.MAD > 0 {
+		lim := RobustZLimit * madScale * o.MAD
+		for i := 0; i < n && med-sorted[i] > lim; i++ {
+			o.RobustZCount++
+		}
+		for i := n - 1; i >= 0 && sorted[i]-med > lim; i-- {
+			o.RobustZCount++
+		}
+	}
+	return o
+}
+
+// madScale makes the MAD a consistent estimate of the standard deviation
+// of normal data (1/Φ⁻¹(3/4)).
+const madScale = 1.482602218505602
+
+// medianAbsDev returns the median of |x − med| over ascending values by
+// merging the two sorted runs of deviations (left of the median going
+// down, right going up) up to the middle, in O(n).
+func medianAbsDev(sorted []float64, med float64) float64 {
+	n := len(sorted)
+	if n == 0 {
+		return math.NaN()
+	}
+	split := 0
+	for split < n && sorted[split] < med {
+		split++
+	}
+	l, r := split-1, split
+	next := func() float64 {
+		if r >= n || (l >= 0 && med-sorted[l] <= sorted[r]-med) {
+			l--
+			return med - sorted[l+1]
+		}
+		r++
+		return sorted[r-1] - med
+	}
+	var prev float64
+	for k := 0; k < n/2; k++ {
+		prev = next()
+	}
+	cur := next()
+	if n%2 == 1 {
+		return cur
+	}
+	return prev + (cur-prev)/2
+}
+
+// histogram bins ascending values into equal-width bins over [min, max],
+// bin edges and assignment computed as numpy.histogram does. The number of
+// bins is the larger of Sturges' and Freedman–Diaconis' rules (numpy's
+// "auto"), capped at HistogramMaxBins.
+func histogram(sorted []float64, iqr float64) *Histogram {
+	n := len(sorted)
+	lo, hi := sorted[0], sorted[n-1]
+	k := histogramBins(n, lo, hi, iqr)
+	if lo == hi {
+		lo, hi = lo-0.5, hi+0.5
+	}
+	edges := make([]float64, k+1)
+	step := (hi - lo) / float64(k)
+	for i := range edges {
+		edges[i] = lo + float64(i)*step
+	}
+	edges[k] = hi
+	counts := make([]int, k)
+	width, fk := hi-lo, float64(k)
+	for _, v := range sorted {
+		b := int((v - lo) / width * fk)
+		if b == k {
+			b--
+		}
+		if v < edges[b] {
+			b--
+		} else if b != k-1 && v >= edges[b+1] {
+			b++
+		}
+		counts[b]++
+	}
+	return &Histogram{Edges: edges, Counts: counts}
+}
+
+func histogramBins(n int, lo, hi, iqr float64) int {
+	if hi == lo {
+		return 1
+	}
+	k := int(math.Ceil(math.Log2(float64(n)))) + 1
+	if iqr > 0 {
+		h := 2 * iqr * math.Pow(float64(n), -1.0/3)
+		if fd := int(math.Ceil((hi - lo) / h)); fd > k {
+			k = fd
+		}
+	}
+	return min(max(k, 1), HistogramMaxBins)
+}

@@ -13,9 +13,6 @@ var errTODO = errors.New("todo")
 func loadExcel(ctx context.Context, spec Spec, report progress.Func) (*data.Table, error) {
 	return nil, errTODO
 }
-func loadJSON(ctx context.Context, spec Spec, report progress.Func) (*data.Table, error) {
-	return nil, errTODO
-}
 func loadParquet(ctx context.Context, spec Spec, report progress.Func) (*data.Table, error) {
 	return nil, errTODO
 }

@@ -132,3 +132,17 @@ func lengthsMatch(what string, a, b int) error {
 	}
 	return nil
 }
+
+// sortByDesc sorts idx by key, largest first, ties kept in order.
+func sortByDesc(idx []int, key func(int) float64) {
+	slices.SortStableFunc(idx, func(a, b int) int {
+		ka, kb := key(a), key(b)
+		switch {
+		case ka > kb:
+			return -1
+		case ka < kb:
+			return 1
+		}
+		return 0
+	})
+}

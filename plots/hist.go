@@ -276,8 +276,6 @@ func fmtNum(x float64) string {
 	return fmt.Sprintf("%.4g", x)
 }
 
-
-
 // headroom leaves 5% of space above the highest bar or point.
 func headroom(p *plot.Plot) {
 	if p.Y.Max > p.Y.Min {

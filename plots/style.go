@@ -240,3 +240,8 @@ func withAlpha(c color.Color, a uint8) color.Color {
 	f := float64(a) / 255
 	return color.RGBA{uint8(float64(r>>8) * f), uint8(float64(g>>8) * f), uint8(float64(b>>8) * f), a}
 }
+
+type plotTick = plot.Tick
+
+// defaultTicks are gonum/plot's default tick marks.
+func defaultTicks(lo, hi float64) []plot.Tick { return plot.DefaultTicks{}.Ticks(lo, hi) }

@@ -5,205 +5,226 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"modelbench/workflow/progress"
 )
 
 // CSVOptions says how to read delimited text. The zero value sniffs the
-// delimiter, assumes a header row and reads every row.
+// delimiter, the quote character, the encoding and whether the first row
+// is a header, and reads every row.
 type CSVOptions struct {
 	ParseOptions
 	// Delimiter separates fields; 0 sniffs among ',', ';', tab and '|'.
 	Delimiter rune `json:"delimiter,omitempty"`
-	// NoHeader says the first row is data; columns are then named column_1...
+	// Quote wraps fields that hold delimiters or newlines; 0 sniffs between
+	// '"' and '\''.
+	Quote rune `json:"quote,omitempty"`
+	// Header says whether the first row names the columns; HeaderAuto (the
+	// zero value) decides from the values.
+	Header HeaderMode `json:"header,omitempty"`
+	// NoHeader says the first row is data (the same as Header: HeaderNo);
+	// columns are then named column_1...
 	NoHeader bool `json:"no_header,omitempty"`
+	// Encoding is "" (UTF-8, or Latin-1 when the start of the file is not
+	// UTF-8), "utf-8" or "latin-1" (also "iso-8859-1").
+	Encoding string `json:"encoding,omitempty"`
 	// Types forces the kind of the named columns instead of inferring it.
 	Types map[string]Kind `json:"types,omitempty"`
 	// MaxRows stops after that many data rows (for previews); 0 reads all.
 	MaxRows int `json:"max_rows,omitempty"`
+	// MemoryLimit is the most memory, in bytes, the decoded table may take;
+	// 0 uses the environment variable MODELBENCH_MEMORY_LIMIT or else the
+	// memory available on the machine; a negative value turns the check off.
+	MemoryLimit int64 `json:"memory_limit,omitempty"`
 }
+
+// HeaderMode says whether the first row of a file names the columns.
+type HeaderMode int
+
+// The header modes.
+const (
+	HeaderAuto HeaderMode = iota // decide from the values
+	HeaderYes                    // the first row names the columns
+	HeaderNo                     // the first row is data
+)
 
 // ErrEmptyFile is returned for a file with no bytes, or only blank lines.
 var ErrEmptyFile = errors.New("the file is empty")
 
+// ErrBinary is wrapped by the error for input that is not text.
+var ErrBinary = errors.New("this looks like a binary file (it contains NUL bytes), not delimited text")
+
+// ErrNoRows is wrapped by the error for a file with a header but no data.
+var ErrNoRows = errors.New("the file has a header but no data rows")
+
+// headPeek is how much of the input is sniffed; a first record longer than
+// that is read up to maxHeadPeek.
+const (
+	headPeek    = 64 << 10
+	maxHeadPeek = 1 << 20
+)
+
 // ReadCSV reads delimited text from r into a Table. size is the number of
-// bytes expected (for progress; 0 if unknown) and name is used in messages.
-// Gzip input is detected by its magic bytes. It stops with ctx.Err() when
-// ctx is cancelled.
+// bytes expected (for progress and the memory check; 0 if unknown) and
+// name is used in messages. Gzip input is detected by its magic bytes. It
+// stops with ctx.Err() when ctx is cancelled, checking at least every
+// chunk of about a megabyte.
+//
+// Every row is typed, not a sample: a column read as numbers that later
+// holds a few words keeps its numbers and reads those words as missing,
+// with a warning Issue naming them; one that holds many is read again as
+// text when r is an io.Seeker, and is an error naming the line otherwise.
 func ReadCSV(ctx context.Context, r io.Reader, size int64, name string, opt CSVOptions, report progress.Func) (*Table, error) {
-	br := bufio.NewReaderSize(r, 1<<16)
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		gz, err := gzip.NewReader(br)
+	t, redo, err := readOnce(ctx, r, size, name, opt, nil, report)
+	if err != nil || redo == nil {
+		return t, err
+	}
+	if redo.columns == nil {
+		return nil, redo.err(name)
+	}
+	sk, ok := r.(io.Seeker)
+	if !ok {
+		return nil, redo.err(name)
+	}
+	if _, err := sk.Seek(0, io.SeekStart); err != nil {
+		return nil, redo.err(name)
+	}
+	report.Send(0, "reading again: some columns are text after all")
+	t, again, err := readOnce(ctx, r, size, name, opt, redo.columns, report)
+	if again != nil {
+		return nil, again.err(name)
+	}
+	return t, err
+}
+
+// readOnce reads the input once. asText lists columns that must be read as
+// text; the returned redo is non-nil when another read with more such
+// columns is needed.
+func readOnce(ctx context.Context, r io.Reader, size int64, name string, opt CSVOptions, asText map[int]bool, report progress.Func) (*Table, *redoRequest, error) {
+	in, err := openInput(r, size, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer in.close()
+	plan, smp, issues, err := planRead(in, name, opt, asText)
+	if err != nil {
+		return nil, nil, err
+	}
+	estSize := in.size
+	if in.gz != nil {
+		estSize = 0 // the compressed size says little about the rows
+	}
+	est := estimateRows(smp, estSize, opt.MaxRows)
+	if err := checkMemory(name, est, plan, opt.MemoryLimit); err != nil {
+		return nil, nil, err
+	}
+	asm := newAssembler(plan, est, opt.MaxRows)
+	pl := &pipeline{plan: plan, src: in.br, pos: in.pos, line: 1 + smp.headerLines}
+	sizeF := float64(in.size)
+	err = pl.run(ctx, func(p *piece) bool {
+		if sizeF > 0 {
+			report.Send(0.95*min(1, float64(p.endPos)/sizeF), "reading rows")
+		}
+		return asm.merge(p)
+	})
+	if err != nil {
+		return nil, nil, withFile(err, name)
+	}
+	if asm.rows == 0 {
+		if smp.hasHeader {
+			return nil, nil, &ParseError{File: name, Line: 1, Err: ErrNoRows}
+		}
+		return nil, nil, fmt.Errorf("%s: %w", name, ErrEmptyFile)
+	}
+	report.Send(0.95, "typing columns")
+	t, redo, err := asm.finish(opt)
+	if err != nil || redo != nil {
+		return nil, redo, err
+	}
+	t.Issues = append(issues, t.Issues...)
+	report.Send(1, "done")
+	return t, nil, nil
+}
+
+// input is the opened, possibly decompressed byte stream.
+type input struct {
+	br    *bufio.Reader
+	gz    *gzip.Reader
+	size  int64 // bytes of the raw input, for progress; 0 if unknown
+	count *countingReader
+}
+
+func (in *input) pos() int64 { return in.count.n }
+
+func (in *input) close() {
+	if in.gz != nil {
+		in.gz.Close()
+	}
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func openInput(r io.Reader, size int64, name string) (*input, error) {
+	cr := &countingReader{r: r}
+	in := &input{br: bufio.NewReaderSize(cr, 1<<20), size: size, count: cr}
+	if magic, _ := in.br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		gz, err := gzip.NewReader(in.br)
 		if err != nil {
 			return nil, fmt.Errorf("%s: broken gzip data: %w", name, err)
 		}
-		defer gz.Close()
-		br = bufio.NewReaderSize(gz, 1<<16)
-		size = 0
+		in.gz = gz
+		in.br = bufio.NewReaderSize(gz, 1<<20)
 	}
-	head, _ := br.Peek(64 << 10)
-	if len(bytes.TrimSpace(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")))) == 0 {
-		return nil, fmt.Errorf("%s: %w", name, ErrEmptyFile)
-	}
-	if bytes.IndexByte(head, 0) >= 0 {
-		return nil, fmt.Errorf("%s: this looks like a binary file (it contains NUL bytes), not delimited text", name)
-	}
-	if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
-		_, _ = br.Discard(3)
-		head = head[3:]
-	}
-	delim := opt.Delimiter
-	if delim == 0 {
-		delim = sniffDelimiter(head)
-	}
-	cr := csv.NewReader(br)
-	cr.Comma = delim
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	cr.ReuseRecord = true
+	return in, nil
+}
 
-	var header []string
-	var columns [][]string
-	line := 0
+// peekHead returns the start of the input without consuming it: at least
+// headPeek bytes, more when the first record is longer, and whether that
+// is the whole input.
+func peekHead(br *bufio.Reader) ([]byte, bool, error) {
+	n := headPeek
 	for {
-		if line%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-			if size > 0 {
-				report.Send(float64(cr.InputOffset())/float64(size)*0.9, "reading rows")
-			}
+		head, err := br.Peek(n)
+		if err == io.EOF || (err == nil && len(head) < n) {
+			return head, true, nil
 		}
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
+		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
+			return nil, false, err
 		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+		if bytes.IndexByte(head, '\n') >= 0 || n >= maxHeadPeek || err != nil {
+			return head, false, nil
 		}
-		line++
-		recLine, _ := cr.FieldPos(0)
-		if header == nil {
-			if opt.NoHeader {
-				header = make([]string, len(rec))
-				for i := range rec {
-					header[i] = fmt.Sprintf("column_%d", i+1)
-				}
-			} else {
-				header = append([]string(nil), rec...)
-				columns = make([][]string, len(header))
-				continue
-			}
-			columns = make([][]string, len(header))
-		}
-		if len(rec) == 1 && rec[0] == "" && len(header) > 1 {
-			continue // blank line
-		}
-		if len(rec) != len(header) {
-			return nil, &ParseError{File: name, Line: recLine, Err: fmt.Errorf("this row has %d fields but the header has %d", len(rec), len(header))}
-		}
-		for i, v := range rec {
-			if !utf8.ValidString(v) {
-				return nil, &ParseError{File: name, Line: recLine, Column: i + 1, ColumnName: header[i], Err: errors.New("the text is not valid UTF-8")}
-			}
-			columns[i] = append(columns[i], strings.Clone(v))
-		}
-		if opt.MaxRows > 0 && len(columns[0]) >= opt.MaxRows {
-			break
-		}
+		n *= 4
 	}
-	if header == nil {
-		return nil, fmt.Errorf("%s: %w", name, ErrEmptyFile)
-	}
-	return buildTable(name, header, columns, opt, report)
 }
 
-func buildTable(name string, header []string, columns [][]string, opt CSVOptions, report progress.Func) (*Table, error) {
-	if len(columns) == 0 || len(columns[0]) == 0 {
-		return nil, fmt.Errorf("%s: the file has a header but no data rows", name)
-	}
-	var issues []Issue
-	header, issues = fixHeader(name, header)
-	cols := make([]Column, len(header))
-	infs := make([]Inference, len(header))
-	for i, h := range header {
-		var force *Kind
-		if k, ok := opt.Types[h]; ok {
-			force = &k
+// withFile makes sure an error names the file.
+func withFile(err error, name string) error {
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		if pe.File == "" {
+			pe.File = name
 		}
-		c, inf, err := BuildColumn(h, columns[i], opt.ParseOptions, force, 2)
-		if err != nil {
-			var pe *ParseError
-			if errors.As(err, &pe) {
-				pe.File, pe.Column = name, i+1
-			}
-			return nil, err
-		}
-		cols[i], infs[i] = c, inf
-		report.Send(float64(i+1)/float64(len(header)), "typing columns")
+		return err
 	}
-	f, err := NewFrame(cols...)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
 	}
-	t := NewTable(name, f, infs)
-	t.Issues = issues
-	return t, nil
-}
-
-// fixHeader names empty headers column_N and renames repeats name_2, name_3,
-// returning a warning for each change.
-func fixHeader(file string, header []string) ([]string, []Issue) {
-	out := make([]string, len(header))
-	seen := map[string]int{}
-	var issues []Issue
-	for i, h := range header {
-		h = strings.TrimSpace(h)
-		if h == "" {
-			h = fmt.Sprintf("column_%d", i+1)
-			issues = append(issues, Issue{Level: "warning", Text: fmt.Sprintf("%s, line 1, column %d: the header is empty; the column is called %q", file, i+1, h)})
-		}
-		if n := seen[h]; n > 0 {
-			nh := fmt.Sprintf("%s_%d", h, n+1)
-			issues = append(issues, Issue{Level: "warning", Text: fmt.Sprintf("%s, line 1, column %d: the name %q is used twice; this column is called %q", file, i+1, h, nh)})
-			seen[h]++
-			h = nh
-		}
-		seen[h]++
-		out[i] = h
+	if strings.HasPrefix(err.Error(), name+":") {
+		return err
 	}
-	return out, issues
-}
-
-// sniffDelimiter picks the candidate that splits the first lines into the
-// same, largest number of fields.
-func sniffDelimiter(head []byte) rune {
-	lines := strings.Split(string(head), "\n")
-	if len(lines) > 20 {
-		lines = lines[:20]
-	}
-	if len(lines) > 1 {
-		lines = lines[:len(lines)-1] // the last may be cut off
-	}
-	best, bestScore := ',', 0
-	for _, d := range []rune{',', ';', '\t', '|'} {
-		counts := map[int]int{}
-		for _, l := range lines {
-			if strings.TrimSpace(l) != "" {
-				counts[strings.Count(l, string(d))]++
-			}
-		}
-		for n, k := range counts {
-			if n > 0 && k*n > bestScore && k*2 >= len(lines) {
-				best, bestScore = d, k*n
-			}
-		}
-	}
-	return best
+	return fmt.Errorf("%s: %w", name, err)
 }

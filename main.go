@@ -1,20 +1,66 @@
 // Command modelbench is a desktop machine-learning workbench. With no
-// arguments it opens the window; with a command word it runs headless.
+// arguments (or a file, or --sample ID) it opens the window; with a command
+// word (describe, train, ...) it runs headless. It is the only importer of
+// fyne.io/fyne/v2/app.
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+
+	"modelbench/assets"
+	"modelbench/ui"
+	"modelbench/ui/cli"
+	"modelbench/workflow"
 )
 
 func main() {
-	if len(os.Args) > 1 {
-		fmt.Println("headless mode not yet wired")
-		return
+	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
+		os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	opts, err := guiOptions(os.Args[1:])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "modelbench:", err)
+		os.Exit(2)
 	}
 	a := app.NewWithID("io.modelbench.app")
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	w := a.NewWindow("Modelbench")
+	w.Resize(fyne.NewSize(1280, 800))
+	u := ui.Create(a, w, opts)
+	w.SetCloseIntercept(u.ConfirmClose)
 	w.ShowAndRun()
+}
+
+// guiOptions reads the window's arguments: an optional data or project
+// file and --sample ID.
+func guiOptions(args []string) (ui.Options, error) {
+	fs := flag.NewFlagSet("modelbench", flag.ContinueOnError)
+	sample := fs.String("sample", "", "open a bundled sample dataset")
+	noRecovery := fs.Bool("no-recovery", false, "do not offer to restore unsaved work")
+	if err := fs.Parse(args); err != nil {
+		return ui.Options{}, err
+	}
+	opts := ui.Options{Sample: *sample, NoRecovery: *noRecovery}
+	if fs.NArg() > 1 {
+		return opts, fmt.Errorf("expected at most one file, got %v", fs.Args())
+	}
+	if fs.NArg() == 1 {
+		path := fs.Arg(0)
+		if len(path) > len(workflow.FileExtension) && path[len(path)-len(workflow.FileExtension):] == workflow.FileExtension {
+			opts.Project = path
+		} else {
+			opts.DataFile = path
+		}
+	}
+	if opts.Sample != "" {
+		if _, err := assets.LookupSample(opts.Sample); err != nil {
+			return opts, err
+		}
+	}
+	return opts, nil
 }

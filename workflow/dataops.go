@@ -30,7 +30,7 @@ func LoadRef(ctx context.Context, ref DataRef, base string, report progress.Func
 			return nil, "", err
 		}
 		h := sha256.New()
-		t, err := data.ReadCSV(ctx, io.TeeReader(r, h), size, "sample "+s.ID, ref.Options.CSV, report)
+		t, err := data.ReadCSV(ctx, io.TeeReader(r, h), size, s.Title+" (sample "+s.ID+")", ref.Options.CSV, report)
 		if err != nil {
 			return nil, "", err
 		}

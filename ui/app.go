@@ -1,0 +1,238 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"modelbench/assets"
+	"modelbench/workflow"
+	"modelbench/workflow/progress"
+)
+
+// Options says what the window opens with. The zero value opens an empty
+// project and offers to restore unsaved work.
+type Options struct {
+	Sample       string // a bundled sample to load at start
+	DataFile     string // a data file to load at start
+	Project      string // a project file to open at start
+	RecoveryPath string // where autosave writes; "" uses workflow.DefaultRecoveryPath
+	NoRecovery   bool   // do not offer to restore unsaved work (tests, scripted runs)
+	// Synchronous runs long tasks on the calling goroutine (tests only).
+	Synchronous bool
+}
+
+// UI is the main window's state: the project, the navigator, the screens
+// and the task runner.
+type UI struct {
+	app      fyne.App
+	win      fyne.Window
+	opts     Options
+	proj     *workflow.Project
+	unsub    func()
+	autosave *workflow.Autosave
+	tasks    *runner
+
+	nav       *navigator
+	body      *fyne.Container
+	guide     *guidePane
+	status    *statusBar
+	screens   map[workflow.Stage]screen
+	current   workflow.Stage
+	split     *container.Split
+	recentMgr *recentFiles
+}
+
+// screen is one step's view. Refresh is called on the UI goroutine after
+// project events and when the screen is shown.
+type screen interface {
+	Object() fyne.CanvasObject
+	Refresh()
+}
+
+// Create builds the main window's content for a new project, wires menus,
+// shortcuts, drag and drop and autosave, and starts what opts asks for.
+func Create(a fyne.App, w fyne.Window, opts Options) *UI {
+	u := &UI{app: a, win: w, opts: opts, tasks: newRunner(), recentMgr: newRecentFiles(a.Preferences())}
+	u.tasks.sync = opts.Synchronous
+	u.status = newStatusBar(u.tasks)
+	u.tasks.onChange = u.status.update
+	u.tasks.onError = func(stage workflow.Stage, label string, err error) { u.showError(fmt.Errorf("%s: %w", label, err)) }
+	u.guide = newGuidePane()
+	u.body = container.NewStack()
+	u.nav = newNavigator(u.selectStage)
+	u.split = container.NewHSplit(u.body, u.guide.Object())
+	u.split.Offset = 0.74
+	main := container.NewBorder(nil, u.status.Object(), u.nav.Object(), nil, u.split)
+	w.SetContent(main)
+	w.SetMainMenu(u.mainMenu())
+	u.addShortcuts()
+	w.SetOnDropped(u.onDropped)
+	u.setProject(workflow.New())
+	u.start()
+	return u
+}
+
+// Project returns the project shown in the window.
+func (u *UI) Project() *workflow.Project { return u.proj }
+
+// setProject shows p, rebuilding every screen and re-subscribing.
+func (u *UI) setProject(p *workflow.Project) {
+	if u.unsub != nil {
+		u.unsub()
+	}
+	if u.autosave != nil {
+		u.autosave.Stop()
+	}
+	u.tasks.CancelAll()
+	u.proj = p
+	u.unsub = p.Subscribe(func(ev workflow.Event) { fyne.Do(func() { u.onEvent(ev) }) })
+	if !u.opts.Synchronous {
+		u.autosave = p.StartAutosave(u.recoveryPath(), autosaveDelay)
+	}
+	u.screens = map[workflow.Stage]screen{}
+	for _, def := range stageDefs() {
+		u.screens[def.stage] = def.build(u)
+	}
+	u.nav.setProject(p)
+	u.selectStage(workflow.StageData)
+	u.updateTitle()
+}
+
+func (u *UI) recoveryPath() string {
+	if u.opts.RecoveryPath != "" {
+		return u.opts.RecoveryPath
+	}
+	return workflow.DefaultRecoveryPath()
+}
+
+// onEvent reacts to a project event on the UI goroutine.
+func (u *UI) onEvent(ev workflow.Event) {
+	switch ev.Kind {
+	case workflow.Progress:
+		return // the task runner shows progress
+	case workflow.Saved:
+		u.updateTitle()
+		return
+	}
+	u.nav.refresh()
+	if s := u.screens[u.current]; s != nil {
+		u.showCurrent()
+	}
+}
+
+// selectStage shows a stage's screen (or why it is locked) and its guide.
+func (u *UI) selectStage(s workflow.Stage) {
+	u.current = s
+	u.nav.select_(s)
+	u.guide.show(s)
+	u.showCurrent()
+}
+
+func (u *UI) showCurrent() {
+	s := u.current
+	var obj fyne.CanvasObject
+	if locked, why := u.proj.Locked(s); locked {
+		obj = lockedView(s, why, u.selectStage)
+	} else {
+		sc := u.screens[s]
+		sc.Refresh()
+		obj = sc.Object()
+	}
+	if len(u.body.Objects) == 1 && u.body.Objects[0] == obj {
+		return
+	}
+	u.body.Objects = []fyne.CanvasObject{obj}
+	u.body.Refresh()
+}
+
+func (u *UI) updateTitle() {
+	title := "Modelbench"
+	if p := u.proj.Path(); p != "" {
+		title += " — " + p
+	} else if t := u.proj.Table(); t != nil {
+		title += " — " + t.Source
+	}
+	u.win.SetTitle(title)
+}
+
+// start loads what the options ask for, or offers to restore unsaved work.
+func (u *UI) start() {
+	switch {
+	case u.opts.Project != "":
+		u.openProject(u.opts.Project)
+	case u.opts.DataFile != "":
+		u.loadData(workflow.DataRef{Path: u.opts.DataFile})
+	case u.opts.Sample != "":
+		u.loadData(workflow.DataRef{Sample: u.opts.Sample})
+	}
+	if !u.opts.NoRecovery {
+		u.offerRecovery()
+	}
+}
+
+// loadData reads a table in the background; the project changes only if
+// it succeeds.
+func (u *UI) loadData(ref workflow.DataRef) {
+	label := "Loading " + ref.Path
+	if ref.Sample != "" {
+		label = "Loading sample " + ref.Sample
+	}
+	p := u.proj
+	u.tasks.Start(workflow.StageData, label, func(ctx context.Context, report progress.Func) error {
+		if err := p.LoadData(ctx, ref, report); err != nil {
+			return err
+		}
+		if ref.Path != "" {
+			fyne.Do(func() { u.recentMgr.add(ref.Path) })
+		}
+		fyne.Do(u.updateTitle)
+		return nil
+	})
+}
+
+// openProject opens a project file in the background and shows it.
+func (u *UI) openProject(path string) {
+	u.tasks.Start(workflow.StageData, "Opening "+path, func(ctx context.Context, report progress.Func) error {
+		p, err := workflow.Open(ctx, path, report)
+		if err != nil {
+			return err
+		}
+		fyne.Do(func() {
+			u.setProject(p)
+			u.recentMgr.add(path)
+		})
+		return nil
+	})
+}
+
+// showError shows err in a dialog; it is safe from any goroutine.
+func (u *UI) showError(err error) {
+	if err == nil {
+		return
+	}
+	fyne.Do(func() {
+		showErrorDialog(u.win, err)
+	})
+}
+
+// lockedView explains why a stage cannot be used yet.
+func lockedView(s workflow.Stage, why string, goTo func(workflow.Stage)) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(s.Title()+" is not available yet", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	reason := widget.NewLabel(why)
+	reason.Wrapping = fyne.TextWrapWord
+	back := widget.NewButton("Go to the Data step", func() { goTo(workflow.StageData) })
+	return container.NewPadded(container.NewVBox(title, reason, back))
+}
+
+// sampleIDs lists the bundled samples' IDs, for help texts.
+func sampleIDs() []string {
+	var ids []string
+	for _, s := range assets.Samples() {
+		ids = append(ids, s.ID)
+	}
+	return ids
+}

@@ -1,0 +1,172 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"modelbench/workflow"
+)
+
+// dataExtensions are the file types the open dialog offers.
+var dataExtensions = []string{".csv", ".tsv", ".txt", ".tab", ".dat", ".gz"}
+
+const autosaveDelay = 1500 * time.Millisecond
+
+// showErrorDialog shows an error in words; it must run on the UI goroutine.
+func showErrorDialog(w fyne.Window, err error) {
+	msg := widget.NewLabel(err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("Something went wrong", "Close", msg, w)
+	d.Resize(fyne.NewSize(560, 220))
+	d.Show()
+}
+
+// openDataDialog lets the user pick a data file.
+func (u *UI) openDataDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.loadData(workflow.DataRef{Path: path})
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter(dataExtensions))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// openProjectDialog lets the user pick a project file.
+func (u *UI) openProjectDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			u.showError(err)
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.openProject(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{workflow.FileExtension}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// saveProject saves to the project's file, asking for one the first time.
+func (u *UI) saveProject(askPath bool) {
+	if path := u.proj.Path(); path != "" && !askPath {
+		if _, err := u.proj.Save(path); err != nil {
+			u.showError(err)
+		}
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			u.showError(err)
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if filepath.Ext(path) != workflow.FileExtension {
+			os.Remove(path) // the dialog created it; Save adds the extension
+		}
+		saved, err := u.proj.Save(path)
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		u.recentMgr.add(saved)
+	}, u.win)
+	d.SetFileName("project" + workflow.FileExtension)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// offerRecovery asks whether to restore work left by a session that ended
+// without saving.
+func (u *UI) offerRecovery() {
+	path := u.recoveryPath()
+	doc, when, err := workflow.ReadRecovery(path)
+	if err != nil {
+		if !errors.Is(err, os.ErrNotExist) {
+			u.showError(err)
+		}
+		return
+	}
+	what := "an unsaved project"
+	if doc.RecoveredFrom != "" {
+		what = "unsaved changes to " + doc.RecoveredFrom
+	}
+	msg := fmt.Sprintf("Modelbench closed without saving %s on %s.\nRestore that work?", what, when.Format("2 Jan 2006 at 15:04"))
+	dialog.ShowConfirm("Restore unsaved work?", msg, func(yes bool) {
+		if !yes {
+			os.Remove(path)
+			return
+		}
+		p := workflow.New()
+		u.setProject(p)
+		u.tasks.Start(workflow.StageData, "Restoring unsaved work", func(ctx ctxT, report reportT) error {
+			return p.Restore(ctx, doc, report)
+		})
+	}, u.win)
+}
+
+// confirmQuit asks to save unsaved work before the window closes.
+func (u *UI) confirmQuit() {
+	if u.proj.Table() == nil || !u.dirty() {
+		u.quit(true)
+		return
+	}
+	dialog.ShowConfirm("Quit Modelbench?", "Your work is kept in a recovery file and offered again next time.\nDiscard it and quit anyway?", func(discard bool) {
+		if discard {
+			u.quit(true)
+		}
+	}, u.win)
+}
+
+// dirty reports whether the project has changes not yet in its file.
+func (u *UI) dirty() bool {
+	path := u.proj.Path()
+	if path == "" {
+		return true
+	}
+	st, err := os.Stat(path)
+	return err != nil || u.proj.Document().Modified.After(st.ModTime())
+}
+
+func (u *UI) quit(discardRecovery bool) {
+	u.tasks.CancelAll()
+	if u.autosave != nil {
+		u.autosave.Stop()
+		if discardRecovery {
+			u.autosave.Discard()
+		}
+	}
+	u.app.Quit()
+}
+
+// shortPath shortens a path for menus.
+func shortPath(p string) string {
+	home, _ := os.UserHomeDir()
+	if home != "" && strings.HasPrefix(p, home) {
+		return "~" + p[len(home):]
+	}
+	return p
+}
+
+// ConfirmClose is the window's close intercept: it asks before unsaved
+// work is dropped.
+func (u *UI) ConfirmClose() { u.confirmQuit() }

@@ -1,0 +1,37 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"modelbench/assets"
+	"modelbench/workflow"
+)
+
+// guidePane shows the plain-words guide of the current step.
+type guidePane struct {
+	text   *widget.RichText
+	scroll *container.Scroll
+	shown  workflow.Stage
+}
+
+func newGuidePane() *guidePane {
+	g := &guidePane{text: widget.NewRichTextFromMarkdown("")}
+	g.text.Wrapping = fyne.TextWrapWord
+	g.scroll = container.NewVScroll(g.text)
+	return g
+}
+
+func (g *guidePane) Object() fyne.CanvasObject { return g.scroll }
+
+// show loads the guide of stage s.
+func (g *guidePane) show(s workflow.Stage) {
+	g.shown = s
+	md, err := assets.Guide(s.String())
+	if err != nil {
+		md = "No guide for this step."
+	}
+	g.text.ParseMarkdown(md)
+	g.scroll.ScrollToTop()
+}

@@ -1,0 +1,41 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"modelbench/workflow"
+)
+
+// stageDef registers a step's screen; the navigator and the body are
+// driven by this list.
+type stageDef struct {
+	stage workflow.Stage
+	build func(u *UI) screen
+}
+
+// stageDefs returns the registry (a function, so screens may refer back
+// to the UI that builds them without an initialisation cycle).
+func stageDefs() []stageDef {
+	return []stageDef{
+		{workflow.StageData, func(u *UI) screen { return newDataScreen(u) }},
+		{workflow.StageExplore, func(u *UI) screen { return newPendingScreen(workflow.StageExplore) }},
+		{workflow.StagePrepare, func(u *UI) screen { return newPendingScreen(workflow.StagePrepare) }},
+		{workflow.StageTrain, func(u *UI) screen { return newPendingScreen(workflow.StageTrain) }},
+		{workflow.StageEvaluate, func(u *UI) screen { return newPendingScreen(workflow.StageEvaluate) }},
+		{workflow.StageDeploy, func(u *UI) screen { return newPendingScreen(workflow.StageDeploy) }},
+	}
+}
+
+// pendingScreen stands for a step whose screen is not part of this build.
+type pendingScreen struct{ obj fyne.CanvasObject }
+
+func newPendingScreen(s workflow.Stage) *pendingScreen {
+	l := widget.NewLabel("The " + s.Title() + " screen is not part of this build yet; the command line and the guide describe the step.")
+	l.Wrapping = fyne.TextWrapWord
+	return &pendingScreen{obj: container.NewPadded(l)}
+}
+
+func (p *pendingScreen) Object() fyne.CanvasObject { return p.obj }
+func (p *pendingScreen) Refresh()                  {}

@@ -1,0 +1,170 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"modelbench/workflow"
+	"modelbench/workflow/progress"
+)
+
+// taskFunc is long work: it must honour ctx and may report progress.
+type taskFunc func(ctx context.Context, report progress.Func) error
+
+// taskState is what the status bar shows about one running task.
+type taskState struct {
+	Stage    workflow.Stage
+	Label    string
+	Fraction float64 // negative when unknown
+	Message  string
+	Started  time.Time
+}
+
+// runner runs one task per stage off the UI goroutine. A new start for a
+// stage cancels the running one; progress is throttled; a panic becomes an
+// error; listeners are called through fyne.Do.
+type runner struct {
+	mu      sync.Mutex
+	current map[workflow.Stage]*runningTask
+	seq     int
+	// sync runs tasks on the caller's goroutine (tests).
+	sync bool
+	// onChange is called (on the UI goroutine) whenever the set of running
+	// tasks or their progress changes.
+	onChange func(active []taskState)
+	// onError is called (on the UI goroutine) when a task fails.
+	onError func(stage workflow.Stage, label string, err error)
+	// onDone is called (on the UI goroutine) when a task ends without error.
+	onDone func(stage workflow.Stage, label string)
+}
+
+type runningTask struct {
+	id     int
+	cancel context.CancelFunc
+	state  taskState
+}
+
+func newRunner() *runner { return &runner{current: map[workflow.Stage]*runningTask{}} }
+
+// Start runs work for stage, cancelling the stage's previous task.
+func (r *runner) Start(stage workflow.Stage, label string, work taskFunc) {
+	ctx, cancel := context.WithCancel(context.Background())
+	r.mu.Lock()
+	if old := r.current[stage]; old != nil {
+		old.cancel()
+	}
+	r.seq++
+	t := &runningTask{id: r.seq, cancel: cancel, state: taskState{Stage: stage, Label: label, Fraction: -1, Started: time.Now()}}
+	r.current[stage] = t
+	r.mu.Unlock()
+	r.changed()
+	run := func() {
+		err := r.protect(ctx, work, r.reporter(stage, t.id))
+		cancel()
+		r.finish(stage, t.id, label, err)
+	}
+	if r.sync {
+		run()
+		return
+	}
+	go run()
+}
+
+// protect runs work and turns a panic into an error.
+func (r *runner) protect(ctx context.Context, work taskFunc, report progress.Func) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("internal error: %v\n%s", v, debug.Stack())
+		}
+	}()
+	return work(ctx, report)
+}
+
+func (r *runner) reporter(stage workflow.Stage, id int) progress.Func {
+	return progress.Func(func(rep progress.Report) {
+		r.mu.Lock()
+		t := r.current[stage]
+		if t == nil || t.id != id {
+			r.mu.Unlock()
+			return
+		}
+		t.state.Fraction, t.state.Message = rep.Fraction, rep.Message
+		r.mu.Unlock()
+		r.changed()
+	}).Throttle(80 * time.Millisecond)
+}
+
+func (r *runner) finish(stage workflow.Stage, id int, label string, err error) {
+	r.mu.Lock()
+	t := r.current[stage]
+	current := t != nil && t.id == id
+	if current {
+		delete(r.current, stage)
+	}
+	r.mu.Unlock()
+	if !current {
+		return // superseded: its result no longer matters
+	}
+	r.changed()
+	fyne.Do(func() {
+		switch {
+		case err == nil:
+			if r.onDone != nil {
+				r.onDone(stage, label)
+			}
+		case err == context.Canceled:
+		default:
+			if r.onError != nil {
+				r.onError(stage, label, err)
+			}
+		}
+	})
+}
+
+// Cancel stops the stage's running task, if any.
+func (r *runner) Cancel(stage workflow.Stage) {
+	r.mu.Lock()
+	t := r.current[stage]
+	r.mu.Unlock()
+	if t != nil {
+		t.cancel()
+	}
+}
+
+// CancelAll stops every running task.
+func (r *runner) CancelAll() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, t := range r.current {
+		t.cancel()
+	}
+}
+
+// Active returns the running tasks, oldest first.
+func (r *runner) Active() []taskState {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make([]taskState, 0, len(r.current))
+	for _, t := range r.current {
+		out = append(out, t.state)
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].Started.Before(out[j-1].Started); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+func (r *runner) changed() {
+	if r.onChange == nil {
+		return
+	}
+	active := r.Active()
+	fyne.Do(func() { r.onChange(active) })
+}

@@ -16,7 +16,7 @@ func outlierAlert(w *colWork) *Alert {
 		return nil
 	}
 	sev := Info
-	if o.RobustZCount*100 >= st.Count {
+	if float64(o.RobustZCount) >= OutlierWarnShare*float64(st.Count) {
 		sev = Warning
 	}
 	return &Alert{Kind: KindOutliers, Column: st.Name, Severity: sev,

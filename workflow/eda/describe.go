@@ -52,7 +52,7 @@ func Describe(ctx context.Context, t *data.Table, opt Options, report progress.F
 	rep := &Report{Source: t.Source, Rows: f.NumRows(), Target: target}
 	work := make([]colWork, len(cols))
 	for i, c := range cols {
-		work[i] = colWork{col: c, st: baseStats(c, schema, f.NumRows())}
+		work[i] = colWork{col: c, st: baseStats(c, schema, f.NumRows(), target)}
 	}
 	if err := describeColumns(ctx, work, workers, report.Scale(0, 0.6)); err != nil {
 		return nil, err
@@ -115,10 +115,19 @@ func selectColumns(f *data.Frame, names []string, target string) ([]data.Column,
 	return out, nil
 }
 
-func baseStats(c data.Column, s data.Schema, rows int) *ColumnStats {
+// baseStats starts a column's statistics with its schema entry. The
+// described target has the Target role; a schema target that is not the
+// described one counts as a feature.
+func baseStats(c data.Column, s data.Schema, rows int, target string) *ColumnStats {
 	st := &ColumnStats{Name: c.Name(), Type: c.Kind(), Label: c.Kind().String(), Missing: c.Missing()}
 	if fl, ok := s.Field(c.Name()); ok {
 		st.Label, st.Role = fl.Label, fl.Role
+	}
+	switch {
+	case st.Name == target:
+		st.Role = data.Target
+	case st.Role == data.Target:
+		st.Role = data.Feature
 	}
 	st.Count = rows - st.Missing
 	if rows > 0 {

@@ -25,8 +25,8 @@ const LeakageMinRowsPerLevel = 5
 //     ratio η for a categorical one.
 func leakageEvidence(w *colWork, tw *colWork, task string) (string, bool) {
 	st := w.st
-	if st.Count == 0 || st.Unique >= st.Count {
-		return "", false
+	if st.Count == 0 || st.Type != data.Numeric && st.Unique >= st.Count {
+		return "", false // no values, or a label per row (the identifier alert's business)
 	}
 	if task == TaskRegression {
 		s := val(st.TargetAssociation)
@@ -36,10 +36,8 @@ func leakageEvidence(w *colWork, tw *colWork, task string) (string, bool) {
 		return fmt.Sprintf("%s = %.4f", measureName(st.AssociationMeasure), s), s >= LeakageLimit
 	}
 	tcat := targetClasses(tw)
-	if fc, ok := featureLevels(w); ok {
-		if float64(st.Count) < LeakageMinRowsPerLevel*float64(st.Unique) {
-			return "", false
-		}
+	fewLevels := float64(st.Count) >= LeakageMinRowsPerLevel*float64(st.Unique)
+	if fc, ok := featureLevels(w); ok && fewLevels {
 		l := goodmanKruskalLambda(fc, tcat)
 		return fmt.Sprintf("Goodman and Kruskal's λ = %.4f", l), l >= LeakageLimit
 	}

@@ -9,7 +9,7 @@ import (
 // numFacts are what the alerts need from a numeric column's sorted values,
 // kept so the values themselves can be dropped.
 type numFacts struct {
-	minPositive float64   // smallest value > 0, NaN if none
+	minPositive float64 // smallest value > 0, NaN if none
 	sentinels   map[float64]int
 	topShare    float64 // share of the most frequent value
 	topValue    float64

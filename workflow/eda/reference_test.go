@@ -25,7 +25,7 @@ import (
 // like: pandas keeps yes/no columns as object (Modelbench: boolean, the
 // words mapped with data.ParseBool), keeps dates as object (Modelbench:
 // datetime, compared with pd.to_datetime), and does not trim spaces
-// around categories (Modelbench does; the script strips them).
+// around text cells (Modelbench's loader does; the script strips them).
 
 const datasetsDir = "/work/shared/datasets"
 
@@ -51,7 +51,6 @@ func (c *refColumn) UnmarshalJSON(b []byte) error {
 		Count      int     `json:"count"`
 		Missing    int     `json:"missing"`
 		Unique     int     `json:"unique"`
-		UniqueRaw  int     `json:"unique_raw"`
 		LowerFence float64 `json:"lower_fence"`
 		UpperFence float64 `json:"upper_fence"`
 		MAD        float64 `json:"mad"`
@@ -62,7 +61,7 @@ func (c *refColumn) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &extra); err != nil {
 		return err
 	}
-	c.Count, c.Missing, c.Unique, c.UniqueRaw = extra.Count, extra.Missing, extra.Unique, extra.UniqueRaw
+	c.Count, c.Missing, c.Unique = extra.Count, extra.Missing, extra.Unique
 	c.LowerFence, c.UpperFence, c.MAD = extra.LowerFence, extra.UpperFence, extra.MAD
 	return nil
 }
@@ -233,8 +232,8 @@ func checkNumeric(t *testing.T, st *ColumnStats, rc refColumn) {
 
 func checkText(t *testing.T, st *ColumnStats, rc refColumn) {
 	t.Helper()
-	if st.Unique != rc.UniqueRaw || st.TextLength == nil || rc.Length == nil {
-		t.Fatalf("%s: %d distinct texts, pandas %d; lengths %v %v", st.Name, st.Unique, rc.UniqueRaw, st.TextLength, rc.Length)
+	if st.Unique != rc.Unique || st.TextLength == nil || rc.Length == nil {
+		t.Fatalf("%s: %d distinct texts, pandas %d; lengths %v %v", st.Name, st.Unique, rc.Unique, st.TextLength, rc.Length)
 	}
 	g, w := *st.TextLength, *rc.Length
 	pairs := [][2]float64{{g.Min, w.Min}, {g.Mean, w.Mean}, {g.Q1, w.Q1}, {g.Median, w.Median}, {g.Q3, w.Q3}, {g.P95, w.P95}, {g.Max, w.Max}}

@@ -38,9 +38,9 @@ type Report struct {
 	Correlations *Correlations `json:"correlations,omitempty"`
 	// CramersV is the matrix over categorical and boolean columns; nil
 	// when fewer than two such columns were described.
-	CramersV   *Matrix     `json:"cramers_v,omitempty"`
-	Duplicates Duplicates  `json:"duplicates"`
-	Alerts     []Alert     `json:"alerts"`
+	CramersV   *Matrix      `json:"cramers_v,omitempty"`
+	Duplicates Duplicates   `json:"duplicates"`
+	Alerts     []Alert      `json:"alerts"`
 	Issues     []data.Issue `json:"issues,omitempty"`
 }
 

@@ -66,6 +66,9 @@ const (
 	// OutlierMinShare: the outlier alert fires when at least this share
 	// of present values (and at least one value) is a robust-z outlier.
 	OutlierMinShare = 0.001
+	// OutlierWarnShare: from this share of robust-z outliers on, the alert
+	// is a warning rather than info.
+	OutlierWarnShare = 0.05
 	// SkewLimit and StrongSkewLimit: |G1| above them is a skew info or
 	// warning.
 	SkewLimit       = 1.0

@@ -82,11 +82,11 @@ def numeric_stats(s):
 
 
 def object_stats(s):
+    # Modelbench's loader trims spaces around every text cell; pandas does not.
     t = s.dropna().astype(str).str.strip()
-    lengths = s.dropna().astype(str).str.len()
+    lengths = t.str.len()
     ld = lengths.describe(percentiles=[0.25, 0.5, 0.75, 0.95])
     out = {"count": int(s.notna().sum()), "missing": int(s.isna().sum()), "unique": int(t.nunique()),
-           "unique_raw": int(s.dropna().astype(str).nunique()),
            "value_counts": {str(k): int(v) for k, v in t.value_counts().items()},
            "length": {"min": clean(ld["min"]), "mean": clean(ld["mean"]), "q1": clean(ld["25%"]),
                       "median": clean(ld["50%"]), "q3": clean(ld["75%"]), "p95": clean(ld["95%"]), "max": clean(ld["max"])}}

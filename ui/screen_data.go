@@ -173,14 +173,14 @@ func (s *dataScreen) sizeColumns(f *data.Frame) {
 	s.table.SetColumnWidth(-1, 70)
 	for j := 0; j < f.NumCols(); j++ {
 		c := f.Col(j)
-		w := len([]rune(c.Name())) + 2
+		fl, _ := s.shown.Schema.Field(c.Name())
+		w := len([]rune(c.Name()+roleMark(fl.Role))) + 2
 		for i := 0; i < f.NumRows() && i < 50; i++ {
 			if n := len([]rune(c.Format(i))); n > w {
 				w = n
 			}
 		}
-		px := float32(w)*8 + 24
-		px = min(max(px, 70), 280)
+		px := min(max(float32(w)*9+24, 70), 300)
 		s.table.SetColumnWidth(j, px)
 	}
 }

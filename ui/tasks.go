@@ -165,6 +165,7 @@ func (r *runner) changed() {
 	if r.onChange == nil {
 		return
 	}
-	active := r.Active()
-	fyne.Do(func() { r.onChange(active) })
+	// The snapshot is taken when the UI goroutine runs the update, so a
+	// late report from a worker goroutine can never overwrite a newer state.
+	fyne.Do(func() { r.onChange(r.Active()) })
 }

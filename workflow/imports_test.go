@@ -22,6 +22,7 @@ var forbidden = []struct {
 	{"modelbench/workflow/eda", []string{"modelbench/workflow/prep", "modelbench/workflow/model", "modelbench/workflow/eval", "modelbench/workflow/deploy"}},
 	{"modelbench/workflow/prep", []string{"modelbench/workflow/model", "modelbench/workflow/eval", "modelbench/workflow/deploy"}},
 	{"modelbench/workflow/model", []string{"modelbench/workflow/eval", "modelbench/workflow/deploy"}},
+	{"modelbench/workflow/artifact", []string{"modelbench/workflow/eval", "modelbench/workflow/deploy"}},
 	{"modelbench/workflow/eval", []string{"modelbench/workflow/deploy"}},
 	{"modelbench/cmd", []string{"fyne.io/", "modelbench/ui"}},
 }

@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"modelbench/workflow/artifact"
+	"modelbench/workflow/data"
+	_ "modelbench/workflow/model/learners" // decoders for every model type
+)
+
+func init() {
+	register(command{
+		name:    "predict",
+		summary: "score a data file with a saved model (model.json)",
+		usage:   "predict MODEL_DIR FILE [--out OUT.csv] [--only-predictions] [options]",
+		run:     runPredict,
+	})
+}
+
+func runPredict(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "predict")
+	var df dataFlags
+	df.register(fs)
+	out := fs.String("out", "", "write the CSV here instead of to standard output")
+	only := fs.Bool("only-predictions", false, "write only the prediction columns, not the input columns")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) < 1 {
+		return usageErr("MODEL_DIR (a folder with model.json, or the file) is required")
+	}
+	a, err := artifact.Load(pos[0])
+	if err != nil {
+		return err
+	}
+	t, _, err := df.load(ctx, pos[1:], nil)
+	if err != nil {
+		return err
+	}
+	p, err := a.Predict(ctx, t.Frame)
+	if err != nil {
+		return err
+	}
+	pf, err := p.Frame()
+	if err != nil {
+		return err
+	}
+	result := pf
+	if !*only {
+		if result, err = appendColumns(t.Frame, pf); err != nil {
+			return err
+		}
+	}
+	w := env.Stdout
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w = f
+	}
+	if err := data.WriteCSV(w, result); err != nil {
+		return err
+	}
+	if *out != "" {
+		fmt.Fprintf(env.Stderr, "wrote %d predictions to %s\n", result.NumRows(), *out)
+	}
+	return nil
+}
+
+// appendColumns adds the prediction columns after the input's, renaming a
+// prediction column whose name the input already uses.
+func appendColumns(in, preds *data.Frame) (*data.Frame, error) {
+	cols := in.Columns()
+	for _, c := range preds.Columns() {
+		name := c.Name()
+		for in.Index(name) >= 0 {
+			name = "predicted_" + name
+		}
+		cols = append(cols, c.Renamed(name))
+	}
+	return data.NewFrame(cols...)
+}

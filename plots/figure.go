@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	"math"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -52,6 +53,10 @@ func (f *Figure) Note(format string, args ...any) {
 // Draw draws the figure onto c: background, grid title, panels and notes.
 func (f *Figure) Draw(c draw.Canvas) {
 	s := f.Style.norm()
+	for _, p := range f.plots() {
+		saneAxis(&p.X)
+		saneAxis(&p.Y)
+	}
 	c.SetColor(s.Background)
 	c.Fill(c.Rectangle.Path())
 	pad := s.FontSize * 0.5
@@ -134,4 +139,41 @@ func textStyle(s Style, scale float64, c color.Color) text.Style {
 // single wraps one plot in a Figure.
 func single(p *plot.Plot, s Style) *Figure {
 	return &Figure{Plot: p, Style: s}
+}
+
+// plots lists every plot of the figure.
+func (f *Figure) plots() []*plot.Plot {
+	var out []*plot.Plot
+	for _, p := range []*plot.Plot{f.Plot, f.Side} {
+		if p != nil {
+			out = append(out, p)
+		}
+	}
+	for _, row := range f.Grid {
+		for _, p := range row {
+			if p != nil {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// saneAxis replaces a non-finite axis range (a plotter that reported NaN or
+// overflowed) by a finite one, because gonum/plot's tick search does not
+// end on NaN.
+func saneAxis(a *plot.Axis) {
+	ok := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+	switch {
+	case ok(a.Min) && ok(a.Max):
+	case ok(a.Min):
+		a.Max = a.Min + 1
+	case ok(a.Max):
+		a.Min = a.Max - 1
+	default:
+		a.Min, a.Max = 0, 1
+	}
+	if a.Max-a.Min > math.MaxFloat64/4 || math.IsInf(a.Max-a.Min, 0) {
+		a.Min, a.Max = -math.MaxFloat64/8, math.MaxFloat64/8
+	}
 }

@@ -225,6 +225,9 @@ func addTrend(p *plot.Plot, x, y []float64, s Style) {
 	b := sxy / (sx * sx)
 	a := my - b*mx
 	lo, hi := span(x)
+	if !isFinite(a+b*lo) || !isFinite(a+b*hi) {
+		return
+	}
 	l := &plotter.Line{XYs: plotter.XYs{{X: lo, Y: a + b*lo}, {X: hi, Y: a + b*hi}}, LineStyle: line(s.Foreground, 1.6)}
 	p.Add(l)
 	name := fmt.Sprintf("y = %s %s %s·x", fmtNum(a), sign(b), fmtNum(math.Abs(b)))

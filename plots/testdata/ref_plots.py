@@ -1,0 +1,83 @@
+"""Reference numbers for the plots package's statistics, from numpy and scipy.
+
+Made with Debian's Python (numpy 1.24, scipy 1.10, pandas 1.5.3):
+
+    cd plots/testdata && /usr/bin/python3 ref_plots.py > ref_plots.json
+
+Each case names its source column. Histograms: numpy.histogram(bins="auto");
+kernel density: scipy.stats.gaussian_kde with bw_method "scott" or
+"silverman"; box statistics: numpy.percentile (linear) and Tukey whiskers at
+the most extreme values within 1.5 IQR (matplotlib.cbook.boxplot_stats'
+rule, written out here because matplotlib is not installed).
+"""
+import json
+
+import numpy as np
+import pandas as pd
+from scipy.stats import gaussian_kde
+
+DATA = "../../../shared/datasets/"
+
+
+def col(file, name):
+    """A shared dataset column without missing values; the Go test reads
+    the same column from the same file."""
+    v = pd.read_csv(DATA + file)[name].dropna().to_numpy(dtype=float)
+    return v, {"file": file, "column": name}
+
+
+def mixture():
+    """A bimodal sample, stored in the fixture (rounded to 6 decimals)."""
+    rng = np.random.default_rng(7)
+    v = np.round(np.concatenate([rng.normal(0, 1, 1800), rng.normal(4, 0.5, 1200)]), 6)
+    return v, {"values": v.tolist()}
+
+
+SAMPLES = {
+    "penguins flipper_length_mm": col("penguins.csv", "flipper_length_mm"),
+    "iris sepal width": col("sk_iris.csv", "sepal width (cm)"),
+    "diamonds price": col("diamonds.csv", "price"),
+    "diamonds carat": col("diamonds.csv", "carat"),
+    "mixture n=3000": mixture(),
+}
+
+
+def hist_case(name, sample):
+    v, src = sample
+    counts, edges = np.histogram(v, bins="auto")
+    return {"name": name, **src, "edges": edges.tolist(), "counts": counts.tolist()}
+
+
+def kde_case(name, sample, method):
+    v, src = sample
+    k = gaussian_kde(v, bw_method=method)
+    grid = np.linspace(v.min() - v.std(), v.max() + v.std(), 41)
+    return {"name": name, "method": method, **src,
+            "bandwidth": float(k.factor * v.std(ddof=1)),
+            "x": grid.tolist(), "density": k(grid).tolist()}
+
+
+def box_case(name, sample):
+    v, src = sample
+    q1, med, q3 = np.percentile(v, [25, 50, 75])
+    iqr = q3 - q1
+    inside = v[(v >= q1 - 1.5 * iqr) & (v <= q3 + 1.5 * iqr)]
+    return {"name": name, **src, "q1": q1, "median": med, "q3": q3,
+            "low_whisker": float(inside.min()), "high_whisker": float(inside.max()),
+            "outliers": int(len(v) - len(inside))}
+
+
+def main():
+    out = {"histograms": [], "kdes": [], "boxes": []}
+    for name in ["penguins flipper_length_mm", "iris sepal width", "diamonds price"]:
+        out["histograms"].append(hist_case(name, SAMPLES[name]))
+    for name in ["penguins flipper_length_mm", "mixture n=3000"]:
+        for method in ["scott", "silverman"]:
+            out["kdes"].append(kde_case(name, SAMPLES[name], method))
+    for name in ["penguins flipper_length_mm", "diamonds carat", "mixture n=3000"]:
+        out["boxes"].append(box_case(name, SAMPLES[name]))
+    json.dump(out, __import__("sys").stdout)
+
+
+if __name__ == "__main__":
+    main()

@@ -11,5 +11,6 @@
 package learners
 
 import (
-	_ "modelbench/workflow/model" // the baseline
+	_ "modelbench/workflow/model"        // the baseline
+	_ "modelbench/workflow/model/linear" // "linear", "logistic"
 )

@@ -33,7 +33,8 @@ const (
 // rank-deficient designs (full one-hot encodings, duplicated columns) give
 // finite weights: a column that is a combination of others gets weight 0.
 // Ridge solves the same QR on the design augmented with √Alpha·I; lasso and
-// elastic net use coordinate descent. The zero value is plain least squares
+// elastic net use coordinate descent (on the Gram matrix when rows far
+// outnumber features). The zero value is plain least squares
 // with an intercept.
 type Regression struct {
 	Penalty     string  // PenaltyNone (or ""), PenaltyL2, PenaltyL1 or PenaltyElasticNet
@@ -104,7 +105,11 @@ func (l Regression) Fit(ctx context.Context, d *model.Dataset, report progress.F
 		var A [][]float64
 		var yc []float64
 		A, yc, xm, ym = centred(d.X, d.Y, !l.NoIntercept, 0)
-		w, info.Iterations, err = enet(ctx, A, yc, l.Alpha*ratio, l.Alpha*(1-ratio), maxIter, tol, report)
+		solve := enet
+		if useGram(n, p) {
+			solve = enetGram
+		}
+		w, info.Iterations, err = solve(ctx, A, yc, l.Alpha*ratio, l.Alpha*(1-ratio), maxIter, tol, report)
 		info.Converged = info.Iterations < maxIter
 	default:
 		return nil, fmt.Errorf("linear: unknown penalty %q", pen)

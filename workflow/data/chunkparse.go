@@ -295,6 +295,9 @@ func (cp *chunkParser) parsePlain(pc *piece, data []byte, line int) (int, int) {
 			last := j == ncols-1
 			if modes[j] == modeNumber {
 				v, n, good := scanNumber(data[i:])
+				if !good && fieldEnds(data, i, delim, last) {
+					v, good = math.NaN(), true // an empty cell
+				}
 				end := i + n
 				if !good || !fieldEnds(data, end, delim, last) {
 					ok = false

@@ -123,7 +123,10 @@ func readOnce(ctx context.Context, r io.Reader, size int64, name string, opt CSV
 		return nil, nil, err
 	}
 	asm := newAssembler(plan, est, opt.MaxRows)
-	pl := &pipeline{plan: plan, src: in.br, pos: in.pos, line: 1 + smp.headerLines}
+	pl := &pipeline{plan: plan, src: in.br, pos: in.pos, line: 1 + smp.headerLines, chunkSize: chunkSize}
+	if in.gz == nil {
+		pl.chunkSize = min(chunkSize, bufferFor(in.size))
+	}
 	sizeF := float64(in.size)
 	err = pl.run(ctx, func(p *piece) bool {
 		if sizeF > 0 {
@@ -179,7 +182,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 
 func openInput(r io.Reader, size int64, name string) (*input, error) {
 	cr := &countingReader{r: r}
-	in := &input{br: bufio.NewReaderSize(cr, 1<<20), size: size, count: cr}
+	in := &input{br: bufio.NewReaderSize(cr, bufferFor(size)), size: size, count: cr}
 	if magic, _ := in.br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		gz, err := gzip.NewReader(in.br)
 		if err != nil {
@@ -191,23 +194,32 @@ func openInput(r io.Reader, size int64, name string) (*input, error) {
 	return in, nil
 }
 
+// bufferFor returns the read buffer size for an input of size bytes (0 if
+// unknown): a small file gets a small buffer.
+func bufferFor(size int64) int {
+	if size > 0 && size < maxHeadPeek {
+		return max(4096, int(size)+1)
+	}
+	return maxHeadPeek
+}
+
 // peekHead returns the start of the input without consuming it: at least
 // headPeek bytes, more when the first record is longer, and whether that
 // is the whole input.
 func peekHead(br *bufio.Reader) ([]byte, bool, error) {
-	n := headPeek
+	n := min(headPeek, br.Size())
 	for {
 		head, err := br.Peek(n)
-		if err == io.EOF || (err == nil && len(head) < n) {
+		if err == io.EOF {
 			return head, true, nil
 		}
-		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
+		if err != nil {
 			return nil, false, err
 		}
-		if bytes.IndexByte(head, '\n') >= 0 || n >= maxHeadPeek || err != nil {
+		if bytes.IndexByte(head, '\n') >= 0 || n >= br.Size() {
 			return head, false, nil
 		}
-		n *= 4
+		n = min(4*n, br.Size())
 	}
 }
 

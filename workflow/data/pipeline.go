@@ -25,6 +25,8 @@ type pipeline struct {
 	pos     func() int64 // input bytes consumed so far
 	line    int          // line of the first record
 	workers int
+	// chunkSize is the input read per chunk (a record may make it longer).
+	chunkSize int
 }
 
 // run calls merge for every piece in input order until the input ends,
@@ -126,8 +128,8 @@ func (pl *pipeline) cut(ctx context.Context, free <-chan []byte, chunks chan<- *
 		case <-ctx.Done():
 			return
 		}
-		if cap(buf) < chunkSize+len(carry) {
-			buf = make([]byte, 0, chunkSize+len(carry))
+		if cap(buf) < pl.chunkSize+len(carry) {
+			buf = make([]byte, 0, pl.chunkSize+len(carry))
 		}
 		buf = append(buf[:0], carry...)
 		var end int

@@ -1,0 +1,63 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"runtime"
+	"testing"
+	"time"
+)
+
+// FuzzReadCSV checks that no input makes the loader panic or hang, and
+// that a successful read gives equally long columns.
+func FuzzReadCSV(f *testing.F) {
+	seeds := []string{
+		"a,b\n1,2\n3,4\n", "a;b\r\n1,5;x\r\n", "\"q\",n\n\"a\"\"b\",1\n\"x\ny\",2\n", "1,2\n3,4",
+		"a\tb\n\n\n1\t\n", "'a','b'\n'x',1\n", "x\n\"open\n", "\xef\xbb\xbfa,b\nS\xe3o,1\n", "a,a,\n1,2,3\n",
+		"d,b\n2024-01-02,yes\n2024-02-03,no\n", "v\nNA\n-\n?\nnull\n", "a,b\n1,2,3\n", "\x1f\x8b\x08\x00",
+	}
+	for _, s := range seeds {
+		f.Add([]byte(s), uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, in []byte, flags uint8) {
+		opt := CSVOptions{MemoryLimit: -1}
+		if flags&1 != 0 {
+			opt.NoHeader = true
+		}
+		if flags&2 != 0 {
+			opt.MaxRows = 2
+		}
+		if flags&4 != 0 {
+			opt.DecimalComma, opt.Thousands = true, '.'
+		}
+		var tb *Table
+		var err error
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			tb, err = ReadCSV(context.Background(), bytes.NewReader(in), int64(len(in)), "fuzz.csv", opt, nil)
+		}()
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			stacks := make([]byte, 1<<20)
+			stacks = stacks[:runtime.Stack(stacks, true)]
+			t.Fatalf("ReadCSV did not finish within 20s on %q (options %+v)\n%s", in, opt, stacks)
+		}
+		if err != nil {
+			return
+		}
+		n := tb.Frame.NumRows()
+		if n == 0 {
+			t.Fatalf("success with no rows on %q", in)
+		}
+		for _, c := range tb.Frame.Columns() {
+			if c.Len() != n {
+				t.Fatalf("column %q has %d rows, frame %d", c.Name(), c.Len(), n)
+			}
+		}
+		if len(tb.Schema.Fields) != tb.Frame.NumCols() || len(tb.Inferences) != tb.Frame.NumCols() {
+			t.Fatalf("schema/inferences do not match the columns")
+		}
+	})
+}

@@ -62,6 +62,11 @@ func (p Pipeline) FitTransform(ctx context.Context, train *data.Frame, target st
 		return nil, nil, err
 	}
 	ft := &Fitted{pipeline: p.Clone(), target: target, input: inputFields(train)}
+	for i, c := range ft.pipeline.Steps {
+		if s, err := c.Step(); err == nil { // build has validated every step
+			ft.pipeline.Steps[i].Params = s.Params() // canonical, with defaults
+		}
+	}
 	cur := train
 	for i, s := range steps {
 		if s == nil {

@@ -67,6 +67,15 @@ func (s *datePartsState) fit(in *fitInput) (Transform, *data.Frame, error) {
 	return st, out, err
 }
 
+func (s *datePartsState) validate() error {
+	for _, pt := range s.Parts {
+		if !contains(dateParts, pt) {
+			return fmt.Errorf("unknown date part %q", pt)
+		}
+	}
+	return nil
+}
+
 func (s *datePartsState) Kind() string { return "date_parts" }
 
 // Apply replaces each date column by its parts; a missing date gives

@@ -154,6 +154,17 @@ func modeLabel(col data.Column) (string, bool) {
 	return best, bestN > 0
 }
 
+func (s *imputeState) validate() error {
+	for _, c := range s.Columns {
+		switch c.Kind {
+		case data.Numeric, data.Categorical, data.Boolean, data.Text:
+		default:
+			return fmt.Errorf("column %q: cannot fill %s values", c.Name, c.Kind)
+		}
+	}
+	return nil
+}
+
 func (s *imputeState) Kind() string { return "impute" }
 
 // Apply fills missing values with the fitted fills and adds the fitted

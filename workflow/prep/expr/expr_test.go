@@ -52,8 +52,8 @@ func TestEval_Table(t *testing.T) {
 		{"+x", []float64{1, 2, nan, 4}, Number},
 		{"(1 + 2) * 3", []float64{9, 9, 9, 9}, Number},
 		{"x > 1", []float64{0, 1, nan, 1}, Bool},
-		{"x >= 2 and y < 3", []float64{0, 1, 0, 1}, Bool}, // missing and false = false
-		{"x == 1 or y == 5", []float64{1, 0, 1, 0}, Bool},   // true or missing = true
+		{"x >= 2 and y < 3", []float64{0, 1, 0, 1}, Bool},    // missing and false = false
+		{"x == 1 or y == 5", []float64{1, 0, 1, 0}, Bool},    // true or missing = true
 		{"x > 10 and y == 5", []float64{0, 0, nan, 0}, Bool}, // missing and true = missing
 		{"x > 10 and y == 6", []float64{0, 0, 0, 0}, Bool},   // missing and false = false
 		{"not b", []float64{0, 1, nan, 0}, Bool},

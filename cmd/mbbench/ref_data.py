@@ -15,7 +15,7 @@ def load_csv(path):
     return "%d rows x %d cols" % df.shape
 
 
-TASKS = {"load/csv-1m": load_csv}
+TASKS = {"load/csv-1m": load_csv, "load/csv-100k": load_csv}
 
 if __name__ == "__main__":
     task, path = sys.argv[1], sys.argv[2]

@@ -3,7 +3,6 @@ package tree
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 
 	"modelbench/workflow/model"
 	"modelbench/workflow/param"
@@ -109,7 +108,7 @@ func (l DecisionTree) Fit(ctx context.Context, d *model.Dataset, report progress
 		goLeft: make([]uint8, n), feats: make([]int32, len(d.X))}
 	k := max(cfg.nClasses, 1)
 	g.cT, g.cL, g.cM = make([]float64, k), make([]float64, k), make([]float64, k)
-	t, err := g.grow(ctx, n, rand.New(rand.NewPCG(l.Seed, treeStream)))
+	t, err := g.grow(ctx, n, streamRNG(l.Seed, treeStream))
 	if err != nil {
 		return nil, err
 	}

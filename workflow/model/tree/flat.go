@@ -126,3 +126,6 @@ func parallelRows(n int, fn func(lo, hi int)) {
 	}
 	wg.Wait()
 }
+
+// workerCount is the number of goroutines parallel work uses.
+func workerCount() int { return max(runtime.GOMAXPROCS(0), 1) }

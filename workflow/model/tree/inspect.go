@@ -119,6 +119,23 @@ func (t *flatTree) addPathTerms(terms []model.Term, names []string, row []float6
 	return terms, base, prev
 }
 
+// featureEffects follows row's path through t and adds to effect[f] the
+// change of value component k (times scale) at every split on feature f,
+// counting the splits in uses. It returns the scaled root and leaf values.
+func (t *flatTree) featureEffects(row []float64, k int, scale float64, effect []float64, uses []int) (float64, float64) {
+	p := t.path(row)
+	base := t.values(p[0])[k] * scale
+	prev := base
+	for i := 1; i < len(p); i++ {
+		f := t.nodes[p[i-1]].feature
+		cur := t.values(p[i])[k] * scale
+		effect[f] += cur - prev
+		uses[f]++
+		prev = cur
+	}
+	return base, prev
+}
+
 // checkRow verifies a single row's length.
 func checkRow(row []float64, d int) error {
 	if len(row) != d {

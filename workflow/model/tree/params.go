@@ -79,3 +79,99 @@ func newDecisionTree(v param.Values) (DecisionTree, error) {
 	}
 	return l, nil
 }
+
+const helpTrees = "How many trees the forest grows. Each tree sees a different random sample of the rows, " +
+	"so each makes different mistakes; averaging many of them cancels much of the noise. More trees " +
+	"never make the forest overfit, they only cost time: the score usually stops improving somewhere " +
+	"between 100 and 500 trees."
+
+// forestParams are the random forest's parameters.
+func forestParams() []param.Spec {
+	return []param.Spec{
+		intSpec("n_estimators", "Number of trees", helpTrees, 1, 10000, 100),
+		criterionSpec(),
+		intSpec("max_depth", "Maximum depth", helpMaxDepth, 0, 1000, 0),
+		intSpec("min_samples_split", "Minimum rows to split", helpMinSplit, 2, 1e7, 2),
+		intSpec("min_samples_leaf", "Minimum rows per leaf", helpMinLeaf, 1, 1e7, 1),
+		maxFeaturesSpec("auto"),
+		seedSpec(),
+	}
+}
+
+// newRandomForest builds a RandomForest from resolved values.
+func newRandomForest(v param.Values) (RandomForest, error) {
+	l := RandomForest{Trees: v.Int("n_estimators"), Criterion: v.String("criterion"), MaxDepth: v.Int("max_depth"),
+		MinSamplesSplit: v.Int("min_samples_split"), MinSamplesLeaf: v.Int("min_samples_leaf"),
+		MaxFeatures: v.String("max_features"), Seed: uint64(v.Int("seed"))}
+	if _, err := parseMaxFeatures(l.MaxFeatures); err != nil {
+		return RandomForest{}, fmt.Errorf("forest: %w", err)
+	}
+	return l, nil
+}
+
+const (
+	helpLearningRate = "How much each new tree may correct the model. Small steps (0.01 to 0.1) need more " +
+		"iterations but usually end up more accurate and less overfitted; large steps (0.3 and up) learn " +
+		"fast and overshoot. Learning rate and the number of iterations trade off against each other."
+	helpMaxIter = "The most boosting rounds. Each round adds one small tree (one per class when there are " +
+		"more than two classes) that corrects the mistakes of the model so far. Too few rounds underfit; " +
+		"too many start fitting noise, which early stopping guards against."
+	helpMaxLeaves = "The most leaves per tree. Boosted trees are kept small on purpose: each is a weak " +
+		"correction, and the strength comes from adding many. Trees grow best-first, splitting the leaf " +
+		"that helps most, until they have this many leaves. 0 means no limit."
+	helpBoostDepth = "The most questions from the root to a leaf of each tree. 0 means no limit (the " +
+		"number of leaves is the usual limit for boosted trees)."
+	helpBoostLeaf = "Every leaf must keep at least this many training rows. Larger values make each " +
+		"correction rely on more rows, which steadies the model on small or noisy data."
+	helpL2 = "A penalty that shrinks the value of every leaf towards zero, more so for leaves with few " +
+		"rows. 0 means none; values such as 1 or 10 make the model more cautious."
+	helpMaxBins = "Before boosting, every feature's values are sorted into at most this many bins (by " +
+		"quantiles), and splits are only made between bins. This is what makes histogram boosting fast; " +
+		"255 bins lose almost nothing. Missing values always get a bin of their own."
+	helpEarly = "Early stopping sets part of the training rows aside and stops adding trees when the loss " +
+		"on them has not improved for a while, so the model stops before it overfits. auto turns it on " +
+		"for more than 10,000 rows."
+	helpValFrac = "The share of the training rows set aside to watch for overfitting when early stopping " +
+		"is on; these rows are not used to fit the trees."
+	helpPatience = "Early stopping waits this many rounds without improvement of the held-out loss before " +
+		"it stops."
+	helpTol = "The smallest decrease of the held-out loss that counts as an improvement for early stopping."
+)
+
+// gbtParams are the gradient boosting parameters.
+func gbtParams() []param.Spec {
+	return []param.Spec{
+		floatSpec("learning_rate", "Learning rate", helpLearningRate, 0.001, 1, 0.1, true),
+		intSpec("max_iter", "Boosting rounds", helpMaxIter, 1, 10000, 100),
+		intSpec("max_leaf_nodes", "Leaves per tree", helpMaxLeaves, 0, 100000, 31),
+		intSpec("max_depth", "Maximum depth", helpBoostDepth, 0, 1000, 0),
+		intSpec("min_samples_leaf", "Minimum rows per leaf", helpBoostLeaf, 1, 1e7, 20),
+		floatSpec("l2_regularization", "L2 regularisation", helpL2, 0, 1e6, 0, false),
+		intSpec("max_bins", "Bins per feature", helpMaxBins, 2, 255, 255),
+		{Name: "early_stopping", Label: "Early stopping", Help: helpEarly, Kind: param.Choice,
+			Choices: []string{"auto", "on", "off"}, Default: "auto"},
+		floatSpec("validation_fraction", "Held-out share", helpValFrac, 0.01, 0.9, 0.1, false),
+		intSpec("n_iter_no_change", "Patience (rounds)", helpPatience, 1, 1000, 10),
+		floatSpec("tol", "Improvement tolerance", helpTol, 0, 1, 1e-7, false),
+		seedSpec(),
+	}
+}
+
+// newGradientBoosting builds a GradientBoosting from resolved values.
+func newGradientBoosting(v param.Values) (GradientBoosting, error) {
+	l := GradientBoosting{LearningRate: v.Float("learning_rate"), MaxIter: v.Int("max_iter"),
+		MaxLeafNodes: v.Int("max_leaf_nodes"), MaxDepth: v.Int("max_depth"), MinLeaf: v.Int("min_samples_leaf"),
+		L2: v.Float("l2_regularization"), MaxBins: v.Int("max_bins"), EarlyStopping: v.String("early_stopping"),
+		ValidationFraction: v.Float("validation_fraction"), NIterNoChange: v.Int("n_iter_no_change"),
+		Tol: v.Float("tol"), Seed: uint64(v.Int("seed"))}
+	if l.MaxLeafNodes == 0 {
+		l.MaxLeafNodes = -1
+	}
+	if l.Tol == 0 {
+		l.Tol = -1 // explicit zero tolerance: any decrease counts
+	}
+	if _, err := l.resolve(0); err != nil {
+		return GradientBoosting{}, err
+	}
+	return l, nil
+}

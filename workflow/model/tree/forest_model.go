@@ -1,0 +1,183 @@
+package tree
+
+import (
+	"fmt"
+	"math"
+
+	"modelbench/workflow/model"
+)
+
+// ForestModel is a fitted random forest. It is immutable and safe for
+// concurrent use.
+type ForestModel struct {
+	task        model.Task
+	features    []string
+	classes     []string
+	trees       []*flatTree
+	importances []float64
+	oob         float64 // NaN when no row was ever out of bag
+}
+
+func newForestModel(d *model.Dataset, trees []*flatTree) *ForestModel {
+	m := &ForestModel{task: d.Task, features: append([]string(nil), d.Features...), trees: trees, oob: math.NaN()}
+	if d.Task == model.Classification {
+		m.classes = append([]string(nil), d.Classes...)
+	}
+	m.importances = forestImportances(trees, len(d.Features))
+	return m
+}
+
+// forestImportances averages the trees' normalised impurity decreases and
+// normalises the result (trees without splits count as zeros).
+func forestImportances(trees []*flatTree, d int) []float64 {
+	out := make([]float64, d)
+	one := make([]float64, d)
+	for _, t := range trees {
+		clear(one)
+		t.addImportances(one)
+		normalise(one)
+		for j, v := range one {
+			out[j] += v
+		}
+	}
+	normalise(out)
+	return out
+}
+
+// Task returns the task the forest was trained for.
+func (m *ForestModel) Task() model.Task { return m.task }
+
+// Features returns the training feature names; X columns must follow them.
+func (m *ForestModel) Features() []string { return m.features }
+
+// Classes returns the class labels, nil for regression.
+func (m *ForestModel) Classes() []string { return m.classes }
+
+// width is the number of values per tree node.
+func (m *ForestModel) width() int { return max(len(m.classes), 1) }
+
+// average writes into out (n rows × width, row-major) the mean over the
+// trees of the leaf values of every row of X. Rows are handled in blocks,
+// trees in order within a block, so the sums do not depend on scheduling.
+func (m *ForestModel) average(X [][]float64, n int) []float64 {
+	w := m.width()
+	out := make([]float64, n*w)
+	leaves := make([]int32, n)
+	inv := 1 / float64(len(m.trees))
+	parallelRows(n, func(lo, hi int) {
+		for b := lo; b < hi; b += 256 {
+			e := min(b+256, hi)
+			for _, t := range m.trees {
+				for i := b; i < e; i++ {
+					leaves[i] = t.leafOf(X, i)
+				}
+				for i := b; i < e; i++ {
+					v := t.values(leaves[i])
+					acc := out[i*w : i*w+w]
+					for k := range acc {
+						acc[k] += v[k]
+					}
+				}
+			}
+			for i := b * w; i < e*w; i++ {
+				out[i] *= inv
+			}
+		}
+	})
+	return out
+}
+
+// Predict returns per row the class with the largest average probability
+// over the trees (the lowest index on ties), or the average value.
+func (m *ForestModel) Predict(X [][]float64) ([]float64, error) {
+	n, err := model.CheckPredict(X, m.features, true)
+	if err != nil {
+		return nil, err
+	}
+	avg := m.average(X, n)
+	if m.task == model.Regression {
+		return avg, nil
+	}
+	w := m.width()
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = float64(argmax(avg[i*w : i*w+w]))
+	}
+	return out, nil
+}
+
+// PredictProba returns per row the trees' class proportions averaged. It
+// returns model.ErrWrongTask for a regression forest.
+func (m *ForestModel) PredictProba(X [][]float64) ([][]float64, error) {
+	if m.task != model.Classification {
+		return nil, fmt.Errorf("probabilities: %w", model.ErrWrongTask)
+	}
+	n, err := model.CheckPredict(X, m.features, true)
+	if err != nil {
+		return nil, err
+	}
+	avg := m.average(X, n)
+	w := m.width()
+	out := make([][]float64, n)
+	for i := range out {
+		out[i] = avg[i*w : (i+1)*w : (i+1)*w]
+	}
+	return out, nil
+}
+
+// Importances returns the mean decrease in impurity per feature: each
+// tree's impurity decreases normalised to sum 1, averaged over the trees
+// and normalised again. The slice is the model's own; do not modify it.
+func (m *ForestModel) Importances() []float64 { return m.importances }
+
+// OOBScore returns the out-of-bag score: every training row is predicted by
+// the trees whose bootstrap sample left it out, and those predictions are
+// scored as accuracy (classification) or R² (regression). It estimates the
+// score on new data without a separate test set. It is NaN when no row was
+// left out of any tree (tiny datasets or very few trees).
+func (m *ForestModel) OOBScore() float64 { return m.oob }
+
+// NumTrees returns the number of trees.
+func (m *ForestModel) NumTrees() int { return len(m.trees) }
+
+// Tree returns the nodes of tree i (0 <= i < NumTrees()) as DecisionTree's
+// Nodes does; it panics for an index out of range.
+func (m *ForestModel) Tree(i int) []Node { return m.trees[i].plainNodes(m.features) }
+
+// Explain averages the trees' decision paths (Saabas' method): Base is the
+// mean root value, and every feature used on some path gets one Term with
+// the mean over the trees of the value changes at its splits, so Base plus
+// the effects is the forest's output. For classification the value is the
+// probability of the predicted class; for regression the predicted value.
+// Terms are in feature order; Rule says on how many paths the feature was
+// asked.
+func (m *ForestModel) Explain(row []float64) (model.Explanation, error) {
+	if err := checkRow(row, len(m.features)); err != nil {
+		return model.Explanation{}, err
+	}
+	X := make([][]float64, len(row))
+	for j, v := range row {
+		X[j] = []float64{v}
+	}
+	e := model.Explanation{Class: -1, Scale: "value"}
+	k := 0
+	if m.task == model.Classification {
+		k = argmax(m.average(X, 1))
+		e.Class, e.Scale = k, "probability"
+	}
+	inv := 1 / float64(len(m.trees))
+	effect := make([]float64, len(row))
+	uses := make([]int, len(row))
+	for _, t := range m.trees {
+		base, out := t.featureEffects(row, k, inv, effect, uses)
+		e.Base += base
+		e.Output += out
+	}
+	for j, u := range uses {
+		if u > 0 {
+			e.Terms = append(e.Terms, model.Term{Feature: m.features[j], Value: row[j], Effect: effect[j],
+				Rule: fmt.Sprintf("asked on %d of %d tree paths", u, len(m.trees))})
+		}
+	}
+	return e, nil
+}

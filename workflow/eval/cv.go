@@ -1,0 +1,299 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"runtime"
+	"time"
+
+	"modelbench/workflow/data"
+	"modelbench/workflow/eval/metrics"
+	"modelbench/workflow/model"
+	"modelbench/workflow/prep"
+	"modelbench/workflow/progress"
+)
+
+// CVOptions says how to cross-validate. The zero value (with Task set)
+// runs 5-fold cross-validation, stratified for classification, seed 0,
+// scoring every metric that applies, on up to GOMAXPROCS folds at once.
+type CVOptions struct {
+	// Task is what the learner predicts; the zero value is classification.
+	Task model.Task
+	// Folds says how rows are cut (prep.FoldSpec): K (0 means 5), Method
+	// ("" means stratified for classification and random for regression;
+	// "group" keeps every value of Folds.Column in one fold) and Seed.
+	Folds prep.FoldSpec
+	// Repeats repeats the whole k-fold with seeds Seed, Seed+1, ...; 0
+	// means 1. Repeated folds make the t-test of Compare more reliable.
+	Repeats int
+	// Splits, when not nil, replaces Folds and Repeats: the caller's own
+	// train/validation row positions (in f), for instance to reproduce the
+	// folds of another tool.
+	Splits []prep.Fold
+	// Metrics are the Scorer names to summarise; nil means every scorer
+	// that applies to the task (and the number of classes).
+	Metrics []string
+	// Workers is the most folds run at once; 0 means GOMAXPROCS.
+	Workers int
+	// KeepModels keeps each fold's fitted pipeline and model in the
+	// result (for inspection; they cost memory).
+	KeepModels bool
+}
+
+// Summary is one metric over the folds: the mean and the population
+// standard deviation (numpy's std, as scores.std() after scikit-learn's
+// cross_val_score) of the folds where it is defined, and every fold's
+// value (NaN where undefined), in fold order.
+type Summary struct {
+	Mean   float64      `json:"mean"`
+	Std    float64      `json:"std"`
+	Values model.Floats `json:"values"`
+}
+
+// FoldResult is one fold's outcome.
+type FoldResult struct {
+	Repeat         int                `json:"repeat"`
+	Fold           int                `json:"fold"`
+	TrainRows      int                `json:"train_rows"`
+	TestRows       int                `json:"test_rows"`
+	Metrics        map[string]float64 `json:"metrics"` // the defined ones
+	FitSeconds     float64            `json:"fit_seconds"`
+	PredictSeconds float64            `json:"predict_seconds"`
+	ModelBytes     int                `json:"model_bytes"` // size of the fold model's JSON; 0 when it cannot be saved
+	Test           []int              `json:"-"`           // positions in f of the validation rows
+	Trained        *Trained           `json:"-"`           // with CVOptions.KeepModels
+}
+
+// CVResult is the outcome of CrossValidate.
+type CVResult struct {
+	Learner string             `json:"learner"`
+	Task    model.Task         `json:"task"`
+	Classes []string           `json:"classes,omitempty"`
+	Folds   []FoldResult       `json:"folds"`
+	Metrics map[string]Summary `json:"metrics"`
+	// OOF holds the out-of-fold predictions of the first repetition: each
+	// row predicted by the model that did not see it, for plots and error
+	// analysis. OOFRows gives the position in f of each of its rows.
+	OOF     *metrics.Predictions `json:"-"`
+	OOFRows []int                `json:"-"`
+	// TestTrainRatio is the mean ratio of validation to training rows,
+	// which the corrected t-test needs.
+	TestTrainRatio float64      `json:"test_train_ratio"`
+	Issues         []data.Issue `json:"issues,omitempty"`
+}
+
+// CrossValidate estimates how learner, after pipe, does on rows it has not
+// seen. For each fold it fits pipe on the fold's training rows only, trains
+// the learner on the prepared rows, applies the fitted pipeline to the
+// validation rows and scores the predictions, so nothing about the
+// validation rows leaks into the preparation. Rows without a target value
+// are left out (an issue says how many). Folds run in parallel; the result
+// does not depend on the order they finish in. Progress is reported per
+// fold; cancelling ctx stops every fold and returns ctx.Err().
+func CrossValidate(ctx context.Context, f *data.Frame, target string, pipe prep.Pipeline, learner model.Learner, opt CVOptions, report progress.Func) (*CVResult, error) {
+	t, err := NewTarget(f, target, opt.Task)
+	if err != nil {
+		return nil, err
+	}
+	rows := t.Present()
+	splits, err := opt.splits(f, t, rows)
+	if err != nil {
+		return nil, err
+	}
+	names, err := opt.metricNames(t)
+	if err != nil {
+		return nil, err
+	}
+	res := &CVResult{Learner: learner.Name(), Task: t.Task, Classes: t.Classes}
+	if missing := f.NumRows() - len(rows); missing > 0 {
+		res.Issues = append(res.Issues, data.Issue{Level: "info",
+			Text: fmt.Sprintf("%d rows without a value of %q were left out of the cross-validation", missing, target)})
+	}
+	folds := make([]FoldResult, len(splits))
+	outs := make([]*Output, len(splits))
+	err = runParallel(ctx, len(splits), opt.workers(), report, func(ctx context.Context, i int, rep progress.Func) error {
+		var err error
+		folds[i], outs[i], err = runFold(ctx, f, t, splits[i], pipe, learner, names, opt.KeepModels, rep)
+		if err != nil {
+			return fmt.Errorf("fold %d of %d: %w", i+1, len(splits), err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Folds = folds
+	res.summarise(names, splits)
+	res.collectOOF(t, splits, outs, rows)
+	return res, nil
+}
+
+// foldJob is one fold to run: its repeat and index and its row positions.
+type foldJob struct {
+	repeat, fold int
+	train, test  []int
+}
+
+func (opt CVOptions) workers() int {
+	if opt.Workers > 0 {
+		return opt.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// metricNames resolves and checks the metric names.
+func (opt CVOptions) metricNames(t *Target) ([]string, error) {
+	if opt.Metrics == nil {
+		var out []string
+		for _, s := range metrics.Scorers(t.Task, len(t.Classes)) {
+			out = append(out, s.Name)
+		}
+		return out, nil
+	}
+	for _, n := range opt.Metrics {
+		s, err := metrics.Lookup(n)
+		if err != nil {
+			return nil, err
+		}
+		if s.Task != t.Task {
+			return nil, fmt.Errorf("metric %s is for %s, the target is predicted by %s: %w", n, s.Task, t.Task, metrics.ErrUndefined)
+		}
+	}
+	return opt.Metrics, nil
+}
+
+// summarise fills the per-metric summaries and the test/train ratio.
+func (r *CVResult) summarise(names []string, splits []foldJob) {
+	r.Metrics = make(map[string]Summary, len(names))
+	for _, n := range names {
+		s := Summary{Values: make(model.Floats, len(r.Folds))}
+		var vals []float64
+		for i, fr := range r.Folds {
+			v, ok := fr.Metrics[n]
+			if !ok {
+				v = math.NaN()
+			} else {
+				vals = append(vals, v)
+			}
+			s.Values[i] = v
+		}
+		if len(vals) == 0 {
+			s.Mean, s.Std = math.NaN(), math.NaN()
+		} else {
+			s.Mean, s.Std = meanStd(vals)
+		}
+		if len(vals) < len(r.Folds) {
+			r.Issues = append(r.Issues, data.Issue{Level: "info",
+				Text: fmt.Sprintf("%s could be computed on %d of %d folds only", n, len(vals), len(r.Folds))})
+		}
+		r.Metrics[n] = s
+	}
+	var ratio float64
+	for _, s := range splits {
+		ratio += float64(len(s.test)) / float64(len(s.train))
+	}
+	r.TestTrainRatio = ratio / float64(len(splits))
+}
+
+// meanStd returns the mean and the population standard deviation.
+func meanStd(v []float64) (float64, float64) {
+	m := meanOf(v)
+	var ss float64
+	for _, x := range v {
+		ss += (x - m) * (x - m)
+	}
+	return m, math.Sqrt(ss / float64(len(v)))
+}
+
+// collectOOF gathers the first repetition's validation predictions.
+func (r *CVResult) collectOOF(t *Target, splits []foldJob, outs []*Output, rows []int) {
+	pos := make(map[int]int, len(rows))
+	for i, row := range rows {
+		pos[row] = i
+	}
+	p := &metrics.Predictions{Task: t.Task, Classes: t.Classes,
+		Truth: make([]float64, len(rows)), Pred: make([]float64, len(rows))}
+	seen := make([]bool, len(rows))
+	for i, s := range splits {
+		if s.repeat != 0 {
+			continue
+		}
+		if outs[i].Proba != nil && p.Proba == nil {
+			p.Proba = make([][]float64, len(rows))
+		}
+		for j, row := range s.test {
+			k := pos[row]
+			p.Truth[k], p.Pred[k], seen[k] = t.Y[row], outs[i].Pred[j], true
+			if p.Proba != nil && outs[i].Proba != nil {
+				p.Proba[k] = outs[i].Proba[j]
+			}
+		}
+	}
+	r.OOF, r.OOFRows = compactOOF(p, seen, rows)
+}
+
+// compactOOF drops rows no validation fold covered (possible only with
+// caller-given splits).
+func compactOOF(p *metrics.Predictions, seen []bool, rows []int) (*metrics.Predictions, []int) {
+	var keep []int
+	for i, s := range seen {
+		if s && (p.Proba == nil || p.Proba[i] != nil) {
+			keep = append(keep, i)
+		}
+	}
+	if len(keep) == len(rows) {
+		return p, rows
+	}
+	q := subset(p, keep)
+	out := make([]int, len(keep))
+	for i, k := range keep {
+		out[i] = rows[k]
+	}
+	return q, out
+}
+
+// runFold trains on one fold's rows and scores its validation rows.
+func runFold(ctx context.Context, f *data.Frame, t *Target, s foldJob, pipe prep.Pipeline, learner model.Learner,
+	names []string, keep bool, report progress.Func) (FoldResult, *Output, error) {
+	fr := FoldResult{Repeat: s.repeat, Fold: s.fold, TrainRows: len(s.train), TestRows: len(s.test), Test: s.test}
+	tr, err := trainRows(ctx, f, t, s.train, pipe, learner, report.Scale(0, 0.9))
+	if err != nil {
+		return fr, nil, err
+	}
+	fr.FitSeconds = tr.Fit.Seconds()
+	start := time.Now()
+	out, err := tr.Predict(ctx, f.Take(s.test))
+	if err != nil {
+		return fr, nil, err
+	}
+	fr.PredictSeconds = time.Since(start).Seconds()
+	p := &metrics.Predictions{Task: t.Task, Classes: t.Classes, Pred: out.Pred, Proba: out.Proba, Truth: make([]float64, len(s.test))}
+	for i, row := range s.test {
+		p.Truth[i] = t.Y[row]
+	}
+	fr.Metrics = scoreAll(p, names)
+	if b, err := model.Marshal(tr.Model); err == nil {
+		fr.ModelBytes = len(b)
+	}
+	if keep {
+		fr.Trained = tr
+	}
+	report.Send(1, fmt.Sprintf("fold %d done", s.fold+1))
+	return fr, out, nil
+}
+
+// scoreAll computes the named metrics that are defined on p.
+func scoreAll(p *metrics.Predictions, names []string) map[string]float64 {
+	out := make(map[string]float64, len(names))
+	for _, n := range names {
+		s, err := metrics.Lookup(n)
+		if err != nil || !s.Applies(p) {
+			continue
+		}
+		if v, err := s.Score(p); err == nil && !math.IsNaN(v) && !math.IsInf(v, 0) {
+			out[n] = v
+		}
+	}
+	return out
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -88,22 +89,23 @@ type boxStats struct {
 	fill                color.Color
 }
 
-// newBoxStats computes the statistics of sorted, finite, non-empty s.
-func newBoxStats(s []float64, maxOut int) boxStats {
-	b := boxStats{n: len(s), q1: quantileSorted(s, 0.25), median: quantileSorted(s, 0.5), q3: quantileSorted(s, 0.75)}
+// newBoxStats computes the statistics of finite, non-empty v, which it
+// reorders.
+func newBoxStats(v []float64, maxOut int) boxStats {
+	q := quantiles(v, 0.25, 0.5, 0.75)
+	b := boxStats{n: len(v), q1: q[0], median: q[1], q3: q[2]}
 	iqr := b.q3 - b.q1
 	loFence, hiFence := b.q1-1.5*iqr, b.q3+1.5*iqr
-	lo, hi := 0, len(s)-1
-	for lo < len(s)-1 && s[lo] < loFence {
-		lo++
+	b.lowWhisk, b.highWhisk = b.q1, b.q3
+	var out []float64
+	for _, x := range v {
+		if x < loFence || x > hiFence {
+			out = append(out, x)
+			continue
+		}
+		b.lowWhisk, b.highWhisk = math.Min(b.lowWhisk, x), math.Max(b.highWhisk, x)
 	}
-	for hi > 0 && s[hi] > hiFence {
-		hi--
-	}
-	b.lowWhisk, b.highWhisk = math.Min(s[lo], b.q1), math.Max(s[hi], b.q3)
-	out := make([]float64, 0, lo+len(s)-1-hi)
-	out = append(out, s[:lo]...)
-	out = append(out, s[hi+1:]...)
+	slices.Sort(out)
 	b.nOutliers = len(out)
 	b.outliers = thin(out, maxOut)
 	return b
@@ -163,7 +165,7 @@ func groupBoxes(groups []Group, maxOut int, s Style) ([]boxStats, []string) {
 			notes = append(notes, fmt.Sprintf("%q has no finite value", g.Name))
 			continue
 		}
-		b := newBoxStats(sortedCopy(v), maxOut)
+		b := newBoxStats(v, maxOut)
 		b.name = g.Name
 		b.fill = s.Color(i)
 		if len(groups) == 1 {

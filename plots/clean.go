@@ -80,27 +80,6 @@ func widen(lo, hi float64) (float64, float64) {
 	return lo - d, hi + d
 }
 
-// quantileSorted returns the p-quantile of sorted s by linear
-// interpolation between closest ranks (numpy's default, Hyndman–Fan type 7).
-func quantileSorted(s []float64, p float64) float64 {
-	if len(s) == 0 {
-		return math.NaN()
-	}
-	h := p * float64(len(s)-1)
-	i := int(math.Floor(h))
-	if i >= len(s)-1 {
-		return s[len(s)-1]
-	}
-	return s[i] + (h-float64(i))*(s[i+1]-s[i])
-}
-
-// sortedCopy returns a sorted copy of v.
-func sortedCopy(v []float64) []float64 {
-	s := slices.Clone(v)
-	slices.Sort(s)
-	return s
-}
-
 // meanStd returns the mean and the sample standard deviation (ddof 1) of v,
 // using a shifted two-pass sum for accuracy.
 func meanStd(v []float64) (mean, std float64) {

@@ -47,8 +47,7 @@ func Histogram(values []float64, opt HistOptions) (*Figure, error) {
 	if len(v) == 0 {
 		return nil, fmt.Errorf("histogram of %q: %w (%s)", opt.XLabel, ErrNothingToDraw, dropNote(nan, inf))
 	}
-	sorted := sortedCopy(v)
-	edges := autoEdges(sorted, opt.Bins)
+	edges := autoEdges(v, opt.Bins) // v is ours: it may be reordered
 	counts := countBins(v, edges)
 	h := histData{edges: edges, counts: counts, n: float64(len(v))}
 	_, h.std = meanStd(v)
@@ -57,9 +56,10 @@ func Histogram(values []float64, opt HistOptions) (*Figure, error) {
 	}
 	if opt.MeanMedian {
 		mean, _ := meanStd(v)
+		median := quantiles(v, 0.5)[0]
 		opt.Markers = append([]Marker{
 			{Name: "mean " + fmtNum(mean), X: mean},
-			{Name: "median " + fmtNum(quantileSorted(sorted, 0.5)), X: quantileSorted(sorted, 0.5)},
+			{Name: "median " + fmtNum(median), X: median},
 		}, opt.Markers...)
 	}
 	f, err := drawHistogram(h, opt)
@@ -187,10 +187,11 @@ func addMarkers(p *plot.Plot, ms []Marker, s Style) {
 	}
 }
 
-// autoEdges returns equal-width bin edges over sorted (finite, non-empty):
-// bins of them, or numpy's "auto" count when bins <= 0.
-func autoEdges(sorted []float64, bins int) []float64 {
-	lo, hi := sorted[0], sorted[len(sorted)-1]
+// autoEdges returns equal-width bin edges over v (finite, non-empty, and
+// reordered when the count is automatic): bins of them, or numpy's "auto"
+// count when bins <= 0.
+func autoEdges(v []float64, bins int) []float64 {
+	lo, hi := span(v)
 	if lo == hi {
 		lo, hi = lo-0.5, hi+0.5
 		if bins <= 0 {
@@ -198,7 +199,7 @@ func autoEdges(sorted []float64, bins int) []float64 {
 		}
 	}
 	if bins <= 0 {
-		bins = autoBinCount(sorted, hi-lo)
+		bins = autoBinCount(v, hi-lo)
 	}
 	edges := make([]float64, bins+1)
 	for i := range edges {
@@ -210,11 +211,12 @@ func autoEdges(sorted []float64, bins int) []float64 {
 
 // autoBinCount is numpy.histogram_bin_edges' "auto" rule: the bin width is
 // the smaller of Sturges' (range/(log2 n + 1)) and Freedman–Diaconis'
-// (2·IQR·n^(-1/3)) when the IQR is not zero, else Sturges'.
-func autoBinCount(sorted []float64, rng float64) int {
-	n := float64(len(sorted))
+// (2·IQR·n^(-1/3)) when the IQR is not zero, else Sturges'. It reorders v.
+func autoBinCount(v []float64, rng float64) int {
+	n := float64(len(v))
 	width := rng / (math.Log2(n) + 1)
-	iqr := quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25)
+	q := quantiles(v, 0.25, 0.75)
+	iqr := q[1] - q[0]
 	if fd := 2 * iqr * math.Pow(n, -1.0/3); fd > 0 {
 		width = math.Min(width, fd)
 	}

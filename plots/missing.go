@@ -1,8 +1,6 @@
 package plots
 
 import (
-	"math"
-
 	"fmt"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -146,9 +144,9 @@ func (g *gridImage) DataRange() (xmin, xmax, ymin, ymax float64) {
 // Plot implements plot.Plotter.
 func (g *gridImage) Plot(c draw.Canvas, p *plot.Plot) {
 	tx, ty := p.Transforms(&c)
-	x0, x1, y0, y1 := tx(g.xmin), tx(g.xmax), ty(g.ymin), ty(g.ymax)
-	dpi := canvasDPI(c)
-	w, h := int(math.Ceil((x1 - x0).Dots(dpi))), int(math.Ceil((y1 - y0).Dots(dpi)))
+	r := vg.Rectangle{Min: vg.Point{X: tx(g.xmin), Y: ty(g.ymin)}, Max: vg.Point{X: tx(g.xmax), Y: ty(g.ymax)}}
+	t := rasterTarget(c, r)
+	w, h := t.box.Dx(), t.box.Dy()
 	if w <= 0 || h <= 0 {
 		return
 	}
@@ -162,5 +160,5 @@ func (g *gridImage) Plot(c draw.Canvas, p *plot.Plot) {
 			copy(out.Pix[do:do+4], g.img.Pix[so:so+4])
 		}
 	}
-	c.DrawImage(vg.Rectangle{Min: vg.Point{X: x0, Y: y0}, Max: vg.Point{X: x1, Y: y1}}, out)
+	t.put(c, out)
 }

@@ -14,7 +14,7 @@ const MaxPairColumns = 6
 
 // pairSample is the most rows a pair plot's scatters draw; histograms use
 // every row.
-const pairSample = 100_000
+const pairSample = 50_000
 
 // PairOptions configures PairPlot. Class and ClassNames colour the points
 // and histograms by category code (-1 missing) as in ScatterOptions.
@@ -29,7 +29,7 @@ type PairOptions struct {
 // names[j], all of one length) as one figure: histograms on the diagonal
 // (one per class when Class is set), scatters off it. Each panel leaves out
 // the rows with a NaN or infinite value in its columns; the number of such
-// values is noted per column. Above 100,000 rows the scatters show an evenly
+// values is noted per column. Above 50,000 rows the scatters show an evenly
 // spaced sample. It returns an error for 0 or more than six columns or
 // unequal lengths, and ErrNothingToDraw when a column has no finite value.
 func PairPlot(names []string, cols [][]float64, opt PairOptions) (*Figure, error) {
@@ -69,8 +69,12 @@ func PairPlot(names []string, cols [][]float64, opt PairOptions) (*Figure, error
 		}
 	}
 	if opt.Class != nil {
-		pts, _ := scatterPoints(cols[0], cols[0], ScatterOptions{Class: opt.Class, ClassNames: opt.ClassNames}, s)
-		classLegend(f.Grid[0][k-1], pts, opt.ClassNames, small)
+		colors, index := classColors(opt.Class, len(opt.ClassNames), s)
+		seen := make([]bool, len(colors))
+		for i := range opt.Class {
+			seen[index(i)] = true
+		}
+		legendEntries(f.Grid[0][k-1], colors, seen, opt.ClassNames)
 	}
 	for j, c := range cols {
 		_, nan, inf := finite(c)
@@ -120,12 +124,11 @@ func pairHistogram(p *plot.Plot, v []float64, opt PairOptions, s Style) error {
 	if len(fin) == 0 {
 		return ErrNothingToDraw
 	}
-	sorted := sortedCopy(fin)
 	bins := 0
-	if rng := sorted[len(sorted)-1] - sorted[0]; rng > 0 {
-		bins = min(30, autoBinCount(sorted, rng))
+	if lo, hi := span(fin); hi > lo {
+		bins = min(30, autoBinCount(fin, hi-lo))
 	}
-	edges := autoEdges(sorted, bins)
+	edges := autoEdges(fin, bins)
 	if opt.Class == nil {
 		addHist(p, countBins(fin, edges), edges, withAlpha(s.Color(0), 0xC0), s)
 		return nil

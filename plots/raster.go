@@ -3,10 +3,13 @@ package plots
 import (
 	"image"
 	"image/color"
+	stdraw "image/draw"
 	"math"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
 )
 
 // rasterPoints draws many points into one RGBA image the size of the data
@@ -44,20 +47,77 @@ func (r *rasterPoints) DataRange() (xmin, xmax, ymin, ymax float64) {
 	return r.xr[0], r.xr[1], r.yr[0], r.yr[1]
 }
 
+// backend returns the vg.Canvas under any number of draw.Crop wrappers.
+func backend(c draw.Canvas) vg.Canvas {
+	var v vg.Canvas = c.Canvas
+	for {
+		d, ok := v.(draw.Canvas)
+		if !ok {
+			return v
+		}
+		v = d.Canvas
+	}
+}
+
 // canvasDPI is the resolution of c's backend, or twice DPI for vector
 // backends so that embedded images stay sharp.
 func canvasDPI(c draw.Canvas) float64 {
-	if d, ok := c.Canvas.(interface{ DPI() float64 }); ok {
+	if d, ok := backend(c).(interface{ DPI() float64 }); ok {
 		return d.DPI()
 	}
 	return 2 * DPI
 }
 
+// pixelBox returns the whole-pixel box covering r at dpi, in the
+// coordinates of a vgimg image of height imgH pixels (y down).
+func pixelBox(r vg.Rectangle, dpi float64, imgH int) image.Rectangle {
+	return image.Rect(
+		int(math.Floor(r.Min.X.Dots(dpi))), imgH-int(math.Ceil(r.Max.Y.Dots(dpi))),
+		int(math.Ceil(r.Max.X.Dots(dpi))), imgH-int(math.Floor(r.Min.Y.Dots(dpi))))
+}
+
+// target describes where a raster layer for the data area r goes: a pixel
+// box, and for bitmap backends the image to composite onto directly (no
+// resampling, which costs more than drawing the points).
+type target struct {
+	box  image.Rectangle // in backend pixels; for vector backends from 0,0
+	dst  stdraw.Image    // nil: use c.DrawImage
+	rect vg.Rectangle    // r snapped to box, for DrawImage
+	dpi  float64
+}
+
+func rasterTarget(c draw.Canvas, r vg.Rectangle) target {
+	dpi := canvasDPI(c)
+	if vc, ok := backend(c).(*vgimg.Canvas); ok {
+		img := vc.Image()
+		return target{box: pixelBox(r, dpi, img.Bounds().Dy()), dst: img, dpi: dpi}
+	}
+	box := pixelBox(r, dpi, 0)
+	w, h := box.Dx(), box.Dy()
+	return target{box: image.Rect(0, 0, w, h), rect: r, dpi: dpi}
+}
+
+// toPixel maps a point in canvas lengths to a position inside the box.
+func (t target) toPixel(p vg.Point) (float64, float64) {
+	if t.dst != nil {
+		return p.X.Dots(t.dpi) - float64(t.box.Min.X), float64(t.dst.Bounds().Dy()) - p.Y.Dots(t.dpi) - float64(t.box.Min.Y)
+	}
+	return (p.X - t.rect.Min.X).Dots(t.dpi), float64(t.box.Dy()) - (p.Y - t.rect.Min.Y).Dots(t.dpi)
+}
+
+// put draws the layer img (sized like the box) onto the canvas.
+func (t target) put(c draw.Canvas, img *image.RGBA) {
+	if t.dst != nil {
+		stdraw.Draw(t.dst, t.box, img, image.Point{}, stdraw.Over)
+		return
+	}
+	c.DrawImage(t.rect, img)
+}
+
 // Plot implements plot.Plotter.
 func (r *rasterPoints) Plot(c draw.Canvas, p *plot.Plot) {
-	dpi := canvasDPI(c)
-	size := c.Rectangle.Size()
-	w, h := int(math.Ceil(size.X.Dots(dpi))), int(math.Ceil(size.Y.Dots(dpi)))
+	t := rasterTarget(c, c.Rectangle)
+	w, h := t.box.Dx(), t.box.Dy()
 	if w <= 0 || h <= 0 || len(r.x) == 0 {
 		return
 	}
@@ -66,65 +126,68 @@ func (r *rasterPoints) Plot(c draw.Canvas, p *plot.Plot) {
 	stamp := discStamp(r.radius)
 	pm := premultiplied(r.colors, r.alpha)
 	for i := range r.x {
-		px := (tx(r.x[i]) - c.Min.X).Dots(dpi)
-		py := float64(h) - (ty(r.y[i]) - c.Min.Y).Dots(dpi)
+		px, py := t.toPixel(vg.Point{X: tx(r.x[i]), Y: ty(r.y[i])})
 		k := 0
 		if r.idx != nil {
 			k = int(r.idx[i])
 		}
-		stamp.draw(img, int(math.Round(px)), int(math.Round(py)), pm[k])
+		stamp.draw(img, int(px), int(py), &pm[k])
 	}
-	c.DrawImage(c.Rectangle, img)
+	t.put(c, img)
 }
 
-// premul is a colour with premultiplied channels scaled to 0..1.
-type premul struct{ r, g, b, a float64 }
+// premul is a colour with premultiplied 8-bit channels and alpha.
+type premul struct{ r, g, b, a uint32 }
 
 func premultiplied(cs []color.NRGBA, alpha float64) []premul {
 	out := make([]premul, len(cs))
 	for i, c := range cs {
 		a := alpha * float64(c.A) / 255
-		out[i] = premul{float64(c.R) * a, float64(c.G) * a, float64(c.B) * a, a * 255}
+		out[i] = premul{uint32(float64(c.R)*a + 0.5), uint32(float64(c.G)*a + 0.5), uint32(float64(c.B)*a + 0.5), uint32(a*255 + 0.5)}
 	}
 	return out
 }
 
-// stamp is an anti-aliased disc: pixel offsets and their coverage.
+// stamp is an anti-aliased disc: pixel offsets and their coverage in
+// 0..256.
 type stamp struct {
 	dx, dy []int
-	cover  []float64
+	cover  []uint32
+	reach  int
 }
 
 func discStamp(radius float64) stamp {
-	var s stamp
-	reach := int(math.Ceil(radius + 0.5))
-	for dy := -reach; dy <= reach; dy++ {
-		for dx := -reach; dx <= reach; dx++ {
+	s := stamp{reach: int(math.Ceil(radius + 0.5))}
+	for dy := -s.reach; dy <= s.reach; dy++ {
+		for dx := -s.reach; dx <= s.reach; dx++ {
 			cov := radius + 0.5 - math.Hypot(float64(dx), float64(dy))
 			if cov <= 0 {
 				continue
 			}
-			s.dx, s.dy, s.cover = append(s.dx, dx), append(s.dy, dy), append(s.cover, math.Min(cov, 1))
+			s.dx, s.dy = append(s.dx, dx), append(s.dy, dy)
+			s.cover = append(s.cover, uint32(math.Min(cov, 1)*256+0.5))
 		}
 	}
 	return s
 }
 
-// draw composites the stamp centred at (x, y) with colour c ("over").
-func (s stamp) draw(img *image.RGBA, x, y int, c premul) {
+// draw composites the stamp centred at (x, y) with colour c ("over"), in
+// 8-bit fixed point.
+func (s stamp) draw(img *image.RGBA, x, y int, c *premul) {
 	b := img.Rect
+	inside := x-s.reach >= b.Min.X && y-s.reach >= b.Min.Y && x+s.reach < b.Max.X && y+s.reach < b.Max.Y
 	for k, cov := range s.cover {
 		px, py := x+s.dx[k], y+s.dy[k]
-		if px < b.Min.X || py < b.Min.Y || px >= b.Max.X || py >= b.Max.Y {
+		if !inside && (px < b.Min.X || py < b.Min.Y || px >= b.Max.X || py >= b.Max.Y) {
 			continue
 		}
-		o := img.PixOffset(px, py)
+		o := (py-b.Min.Y)*img.Stride + (px-b.Min.X)*4
 		p := img.Pix[o : o+4 : o+4]
-		keep := 1 - cov*c.a/255
-		p[0] = uint8(float64(p[0])*keep + c.r*cov + 0.5)
-		p[1] = uint8(float64(p[1])*keep + c.g*cov + 0.5)
-		p[2] = uint8(float64(p[2])*keep + c.b*cov + 0.5)
-		p[3] = uint8(float64(p[3])*keep + c.a*cov + 0.5)
+		keep := 256*255 - cov*c.a // scaled by 256*255
+		p[0] = uint8((uint32(p[0])*keep + c.r*cov*255) / (256 * 255))
+		p[1] = uint8((uint32(p[1])*keep + c.g*cov*255) / (256 * 255))
+		p[2] = uint8((uint32(p[2])*keep + c.b*cov*255) / (256 * 255))
+		p[3] = uint8((uint32(p[3])*keep + c.a*cov*255) / (256 * 255))
 	}
 }
 

@@ -60,7 +60,7 @@ func Scatter(x, y []float64, opt ScatterOptions) (*Figure, error) {
 		f.Note("%s with a missing or infinite coordinate not shown", plural(dropped, "point"))
 	}
 	if opt.Class != nil {
-		classLegend(p, pts, opt.ClassNames, s)
+		classLegend(p, pts, opt.ClassNames)
 	} else if opt.Value != nil {
 		lo, hi, ok := valueRange(opt.Value)
 		if ok {
@@ -184,11 +184,17 @@ func viridis(t float64) color.NRGBA {
 }
 
 // classLegend adds one legend entry per class present.
-func classLegend(p *plot.Plot, pts *rasterPoints, names []string, s Style) {
+func classLegend(p *plot.Plot, pts *rasterPoints, names []string) {
 	seen := make([]bool, len(pts.colors))
 	for _, k := range pts.idx {
 		seen[k] = true
 	}
+	legendEntries(p, pts.colors, seen, names)
+}
+
+// legendEntries adds a legend entry for each colour index seen: the class
+// name, or "(missing)" for the last colour.
+func legendEntries(p *plot.Plot, colors []color.NRGBA, seen []bool, names []string) {
 	for k, ok := range seen {
 		if !ok {
 			continue
@@ -196,10 +202,10 @@ func classLegend(p *plot.Plot, pts *rasterPoints, names []string, s Style) {
 		name := "(missing)"
 		if k < len(names) {
 			name = names[k]
-		} else if k < len(pts.colors)-1 {
+		} else if k < len(colors)-1 {
 			name = fmt.Sprint(k)
 		}
-		p.Legend.Add(name, swatch{pts.colors[k]})
+		p.Legend.Add(name, swatch{colors[k]})
 	}
 }
 

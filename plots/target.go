@@ -40,7 +40,7 @@ func ClassHistograms(groups []Group, opt HistOptions) (*Figure, error) {
 		return nil, fmt.Errorf("histograms of %q by class: %w", opt.XLabel, ErrNothingToDraw)
 	}
 	s := opt.Style.norm()
-	edges := autoEdges(sortedCopy(all), opt.Bins)
+	edges := autoEdges(all, opt.Bins)
 	p := s.newPlot(opt.Title, opt.XLabel, "density")
 	f := single(p, s)
 	for i, g := range groups {

@@ -63,7 +63,7 @@ func selfCommand(task, path string) *exec.Cmd {
 func findPython() (string, error) {
 	const py = "/usr/bin/python3"
 	if _, err := os.Stat(py); err != nil {
-		return "", errors.New("Debian's /usr/bin/python3 is missing (apt-get install python3-pandas python3-sklearn)")
+		return "", errors.New("/usr/bin/python3 from Debian is missing (apt-get install python3-pandas python3-sklearn)")
 	}
 	if err := exec.Command(py, "-c", "import pandas, sklearn").Run(); err != nil {
 		return "", errors.New("pandas or scikit-learn is missing (apt-get install python3-pandas python3-sklearn)")

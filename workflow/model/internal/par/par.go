@@ -87,3 +87,36 @@ func Chunks(n int, fn func(c, lo, hi int)) {
 	}
 	wg.Wait()
 }
+
+// Dynamic calls fn(worker, lo, hi) for blocks of at most block items
+// covering [0, n), handing blocks to up to GOMAXPROCS goroutines as they
+// become free (for work whose cost varies by item), and waits. worker is in
+// [0, GOMAXPROCS) and identifies the goroutine, so fn may keep per-worker
+// scratch space. Each item must be computed independently of the others
+// for results not to depend on scheduling.
+func Dynamic(n, block int, fn func(worker, lo, hi int)) {
+	nb := (n + block - 1) / block
+	w := min(runtime.GOMAXPROCS(0), nb)
+	if w <= 1 {
+		for b := 0; b < nb; b++ {
+			fn(0, b*block, min(n, (b+1)*block))
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for k := 0; k < w; k++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				b := int(next.Add(1) - 1)
+				if b >= nb {
+					return
+				}
+				fn(k, b*block, min(n, (b+1)*block))
+			}
+		}()
+	}
+	wg.Wait()
+}

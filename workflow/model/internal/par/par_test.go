@@ -43,3 +43,19 @@ func TestChunks_CoverEveryIndexOnce(t *testing.T) {
 		}
 	}
 }
+
+func TestDynamic_CoversEveryIndexOnce(t *testing.T) {
+	for _, c := range []struct{ n, block int }{{0, 4}, {1, 4}, {10, 3}, {1000, 7}} {
+		seen := make([]int32, c.n)
+		Dynamic(c.n, c.block, func(_, lo, hi int) {
+			for i := lo; i < hi; i++ {
+				seen[i]++
+			}
+		})
+		for i, s := range seen {
+			if s != 1 {
+				t.Fatalf("n=%d: index %d visited %d times", c.n, i, s)
+			}
+		}
+	}
+}

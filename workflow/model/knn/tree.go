@@ -1,0 +1,167 @@
+package knn
+
+import "math"
+
+// leafSize is the most rows a k-d tree leaf holds.
+const leafSize = 24
+
+// kdtree is a k-d tree (Friedman, Bentley & Finkel, "An algorithm for
+// finding best matches in logarithmic expected time", ACM TOMS 1977) over
+// the model's training rows: each node splits its rows at the median of
+// the dimension with the widest spread and keeps its bounding box, so a
+// search skips every node whose box lies farther than the current k-th
+// neighbour. The training rows are stored in leaf order, contiguous.
+type kdtree struct {
+	nodes []node
+	lo    []float64 // bounding boxes: node t's box is lo[t*d:(t+1)*d] .. hi[...]
+	hi    []float64
+}
+
+type node struct {
+	start, end  int32 // rows of data[start:end] below this node
+	left, right int32 // children, -1 for a leaf
+	dim         int32
+	split       float64
+}
+
+// buildTree reorders data (row-major, d columns) and rows in place into
+// leaf order and returns the tree. It is deterministic.
+func buildTree(data []float64, rows []int32, d int) *kdtree {
+	t := &kdtree{}
+	n := len(rows)
+	t.grow(data, rows, d, 0, n)
+	return t
+}
+
+func (t *kdtree) grow(data []float64, rows []int32, d, start, end int) int32 {
+	id := int32(len(t.nodes))
+	t.nodes = append(t.nodes, node{start: int32(start), end: int32(end), left: -1, right: -1})
+	lo, hi := make([]float64, d), make([]float64, d)
+	for j := range lo {
+		lo[j], hi[j] = math.Inf(1), math.Inf(-1)
+	}
+	for i := start; i < end; i++ {
+		for j, v := range data[i*d : (i+1)*d] {
+			lo[j] = math.Min(lo[j], v)
+			hi[j] = math.Max(hi[j], v)
+		}
+	}
+	t.lo, t.hi = append(t.lo, lo...), append(t.hi, hi...)
+	if end-start <= leafSize {
+		return id
+	}
+	dim, spread := 0, -1.0
+	for j := range lo {
+		if hi[j]-lo[j] > spread {
+			dim, spread = j, hi[j]-lo[j]
+		}
+	}
+	if spread == 0 {
+		return id // all rows equal: keep them in one leaf
+	}
+	mid := (start + end) / 2
+	selectRows(data, rows, d, dim, start, end, mid)
+	t.nodes[id].dim, t.nodes[id].split = int32(dim), data[mid*d+dim]
+	l := t.grow(data, rows, d, start, mid)
+	r := t.grow(data, rows, d, mid, end)
+	t.nodes[id].left, t.nodes[id].right = l, r
+	return id
+}
+
+// selectRows rearranges rows start..end so that row mid holds the value of
+// rank mid−start in dimension dim, smaller-or-equal before, greater-or-equal
+// after (Hoare's quickselect with a median-of-three pivot).
+func selectRows(data []float64, rows []int32, d, dim, start, end, mid int) {
+	key := func(i int) float64 { return data[i*d+dim] }
+	swap := func(a, b int) {
+		if a == b {
+			return
+		}
+		ra, rb := data[a*d:(a+1)*d], data[b*d:(b+1)*d]
+		for j := range ra {
+			ra[j], rb[j] = rb[j], ra[j]
+		}
+		rows[a], rows[b] = rows[b], rows[a]
+	}
+	lo, hi := start, end-1
+	for hi > lo {
+		m := lo + (hi-lo)/2
+		if key(m) < key(lo) {
+			swap(m, lo)
+		}
+		if key(hi) < key(lo) {
+			swap(hi, lo)
+		}
+		if key(hi) < key(m) {
+			swap(hi, m)
+		}
+		pivot := key(m)
+		i, j := lo, hi
+		for i <= j {
+			for key(i) < pivot {
+				i++
+			}
+			for key(j) > pivot {
+				j--
+			}
+			if i <= j {
+				swap(i, j)
+				i++
+				j--
+			}
+		}
+		switch {
+		case mid <= j:
+			hi = j
+		case mid >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+}
+
+// search offers the rows of every node that may hold one of q's k nearest
+// neighbours to h, nearer child first.
+func (t *kdtree) search(h *heap, q, data []float64, rows []int32, d int, manhattanMetric bool, dist func(q, x []float64, bound float64) float64) {
+	var visit func(id int32)
+	visit = func(id int32) {
+		nd := &t.nodes[id]
+		// The margin keeps rounding in the box distance from pruning an exact tie.
+		if t.boxDist(id, q, d, manhattanMetric) > h.bound()*(1+1e-12) {
+			return
+		}
+		if nd.left < 0 {
+			scan(h, q, data, rows, int(nd.start), int(nd.end), d, dist)
+			return
+		}
+		first, second := nd.left, nd.right
+		if q[nd.dim] >= nd.split {
+			first, second = second, first
+		}
+		visit(first)
+		visit(second)
+	}
+	visit(0)
+}
+
+// boxDist is the distance (squared for euclidean) from q to node id's
+// bounding box: 0 inside.
+func (t *kdtree) boxDist(id int32, q []float64, d int, manhattanMetric bool) float64 {
+	lo, hi := t.lo[int(id)*d:int(id+1)*d], t.hi[int(id)*d:int(id+1)*d]
+	s := 0.0
+	for j, v := range q {
+		g := 0.0
+		if v < lo[j] {
+			g = lo[j] - v
+		} else if v > hi[j] {
+			g = v - hi[j]
+		}
+		if manhattanMetric {
+			s += g
+		} else {
+			s += g * g
+		}
+	}
+	return s
+}

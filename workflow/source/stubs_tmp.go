@@ -10,9 +10,6 @@ import (
 
 var errTODO = errors.New("todo")
 
-func loadParquet(ctx context.Context, spec Spec, report progress.Func) (*data.Table, error) {
-	return nil, errTODO
-}
 func loadSQLite(ctx context.Context, spec Spec, report progress.Func) (*data.Table, error) {
 	return nil, errTODO
 }

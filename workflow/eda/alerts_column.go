@@ -9,8 +9,9 @@ import (
 
 // alertInput is what the alert rules read.
 type alertInput struct {
-	rep  *Report
-	work []colWork
+	rep     *Report
+	work    []colWork
+	classes *catVec // the target's classes; nil unless it holds classes
 }
 
 // buildAlerts runs every rule and orders the findings.

@@ -47,31 +47,20 @@ func duplicatesAlert(rep *Report) *Alert {
 
 // classCounts returns the classes of a classification target and their
 // counts, most frequent first.
-func classCounts(w *colWork) []ValueCount {
-	if c, ok := w.col.(*data.NumericColumn); ok {
-		cv := numAsCat(c)
-		counts := make([]int, cv.k)
-		for _, k := range cv.codes {
-			if k >= 0 {
-				counts[k]++
-			}
+func classCounts(classes *catVec, present int) []ValueCount {
+	counts := make([]int, classes.k)
+	for _, k := range classes.codes {
+		if k >= 0 {
+			counts[k]++
 		}
-		sorted, _ := sortedPresent(c.Values(), false)
-		names := make([]string, 0, cv.k)
-		for i, v := range sorted {
-			if i == 0 || v != sorted[i-1] {
-				names = append(names, data.FormatFloat(v))
-			}
-		}
-		st := ColumnStats{Count: w.st.Count}
-		fillLevels(&st, names, counts)
-		return st.Levels
 	}
-	return w.st.Levels
+	st := ColumnStats{Count: present}
+	fillLevels(&st, classes.levels, counts)
+	return st.Levels
 }
 
 func imbalanceAlert(in *alertInput) *Alert {
-	if in.rep.Task != TaskClassification {
+	if in.classes == nil {
 		return nil
 	}
 	var tw *colWork
@@ -80,7 +69,7 @@ func imbalanceAlert(in *alertInput) *Alert {
 			tw = &in.work[i]
 		}
 	}
-	classes := classCounts(tw)
+	classes := classCounts(in.classes, tw.st.Count)
 	if len(classes) < 2 {
 		return nil
 	}
@@ -175,7 +164,7 @@ func leakageAlerts(in *alertInput) []Alert {
 			tw = &in.work[i]
 		}
 	}
-	if tw == nil || in.rep.Task == "" {
+	if tw == nil || in.rep.Task == "" || in.rep.Task == TaskClassification && in.classes == nil {
 		return nil
 	}
 	var out []Alert
@@ -184,7 +173,7 @@ func leakageAlerts(in *alertInput) []Alert {
 		if !isFeature(w, in.rep.Target) {
 			continue
 		}
-		evidence, leak := leakageEvidence(w, tw, in.rep.Task)
+		evidence, leak := leakageEvidence(w, in.classes, in.rep.Task)
 		if !leak {
 			continue
 		}

@@ -212,8 +212,9 @@ func abbreviates(short, long string, keys []string) bool {
 	return true
 }
 
-// editDistanceAtMostOne reports whether one insertion, deletion,
-// substitution or swap of neighbours turns a into b (a ≠ b).
+// editDistanceAtMostOne reports whether a and b are equal or one
+// insertion, deletion, substitution or swap of neighbours apart (optimal
+// string alignment distance at most 1).
 func editDistanceAtMostOne(a, b string) bool {
 	x, y := []rune(a), []rune(b)
 	if len(x) > len(y) {
@@ -230,7 +231,7 @@ func editDistanceAtMostOne(a, b string) bool {
 		if i+1 < len(x) && x[i] == y[i+1] && x[i+1] == y[i] && string(x[i+2:]) == string(y[i+2:]) {
 			return true
 		}
-		return i < len(x) && string(x[i+1:]) == string(y[i+1:])
+		return i == len(x) || string(x[i+1:]) == string(y[i+1:])
 	}
 	return string(x[i:]) == string(y[i+1:])
 }

@@ -8,18 +8,20 @@ import (
 	"modelbench/workflow/progress"
 )
 
-// catVec is a categorical view of a column: codes 0..k−1, −1 when missing.
+// catVec is a categorical view of a column: codes 0..k−1, −1 when
+// missing, and the name of each code.
 type catVec struct {
-	name  string
-	codes []int32
-	k     int
+	name   string
+	codes  []int32
+	k      int
+	levels []string
 }
 
 // asCat returns the categorical view of a categorical or boolean column.
 func asCat(c data.Column) (catVec, bool) {
 	switch c := c.(type) {
 	case *data.CategoricalColumn:
-		return catVec{name: c.Name(), codes: c.Codes(), k: len(c.Levels())}, true
+		return catVec{name: c.Name(), codes: c.Codes(), k: len(c.Levels()), levels: c.Levels()}, true
 	case *data.BooleanColumn:
 		codes := make([]int32, c.Len())
 		for i := range codes {
@@ -31,7 +33,7 @@ func asCat(c data.Column) (catVec, bool) {
 				codes[i] = 1
 			}
 		}
-		return catVec{name: c.Name(), codes: codes, k: 2}, true
+		return catVec{name: c.Name(), codes: codes, k: 2, levels: []string{"false", "true"}}, true
 	}
 	return catVec{}, false
 }
@@ -45,24 +47,26 @@ func numAsCat(c *data.NumericColumn) catVec {
 		codes[i] = -1
 	}
 	k := int32(-1)
+	var levels []string
 	for i, v := range sorted {
 		if i == 0 || v != sorted[i-1] {
 			k++
+			levels = append(levels, data.FormatFloat(v))
 		}
 		codes[idx[i]] = k
 	}
-	return catVec{name: c.Name(), codes: codes, k: int(k + 1)}
+	return catVec{name: c.Name(), codes: codes, k: int(k + 1), levels: levels}
 }
 
 // describePairs fills the correlation and Cramér's V matrices, the task and
 // each feature's association with the target.
-func describePairs(ctx context.Context, rep *Report, work []colWork, workers int, report progress.Func) error {
+func describePairs(ctx context.Context, rep *Report, work []colWork, classes *catVec, workers int, report progress.Func) error {
 	var nums []numVec
 	var cats []catVec
 	for i := range work {
 		w := &work[i]
 		if c, ok := w.col.(*data.NumericColumn); ok {
-			nums = append(nums, newNumVec(c.Name(), c.Values(), w.ranks, w.st.Count))
+			nums = append(nums, newNumVec(c.Name(), c.Values(), w.ranks, w.st.Count, w.facts))
 		} else if cv, ok := asCat(w.col); ok && w.st.Unique <= MaxCramerLevels {
 			cats = append(cats, cv)
 		}
@@ -92,7 +96,7 @@ func describePairs(ctx context.Context, rep *Report, work []colWork, workers int
 		rep.CramersV = &m
 	}
 	report.Send(0.8, "measuring association with the target")
-	return targetAssociation(ctx, rep, work)
+	return targetAssociation(ctx, rep, work, classes)
 }
 
 func namesOf(cs []catVec) []string {

@@ -13,27 +13,12 @@ type numVec struct {
 	vals  []float64 // NaN when missing
 	ranks []float32 // average ranks among present values, NaN when missing
 	n     int       // present values
-	// mean and ss (sum of squared deviations) of the values and of the
-	// ranks over the present rows.
-	mean, ss, rss float64
+	mean  float64   // of the present values
 }
 
-func newNumVec(name string, vals []float64, ranks []float32, n int) numVec {
-	v := numVec{name: name, vals: vals, ranks: ranks, n: n}
-	if n == 0 || n != len(vals) {
-		return v // pairs with missing rows are computed in full
-	}
-	v.mean = compensatedSum(vals) / float64(n)
-	for _, x := range vals {
-		d := x - v.mean
-		v.ss += d * d
-	}
-	rm := float64(n+1) / 2
-	for _, r := range ranks {
-		d := float64(r) - rm
-		v.rss += d * d
-	}
-	return v
+// newNumVec prepares a column from its description.
+func newNumVec(name string, vals []float64, ranks []float32, n int, f numFacts) numVec {
+	return numVec{name: name, vals: vals, ranks: ranks, n: n, mean: f.mean}
 }
 
 func (v *numVec) complete() bool { return v.n > 0 && v.n == len(v.vals) }
@@ -41,45 +26,166 @@ func (v *numVec) complete() bool { return v.n > 0 && v.n == len(v.vals) }
 // correlate computes the Pearson and Spearman matrices over pairwise-
 // complete rows, as pandas' DataFrame.corr(method="pearson"/"spearman")
 // does: Spearman is Pearson's r of the average ranks, re-ranked within the
-// shared rows when either column has rows the other lacks. Pairs are
-// spread over workers goroutines.
+// shared rows when either column has rows the other lacks. Pairs of
+// columns without missing values come from one blocked pass over the rows
+// (gram); the others are computed pair by pair. Work is spread over
+// workers goroutines; the result does not depend on their number.
 func correlate(ctx context.Context, cols []numVec, workers int) (*Correlations, error) {
 	k := len(cols)
 	names := make([]string, k)
+	var full []int
 	for i, c := range cols {
 		names[i] = c.name
+		if c.complete() {
+			full = append(full, i)
+		}
 	}
 	out := &Correlations{Pearson: newMatrix(names), Spearman: newMatrix(names)}
+	if len(full) >= 2 {
+		g, err := gram(ctx, cols, full, workers)
+		if err != nil {
+			return nil, err
+		}
+		for a, i := range full {
+			for b, j := range full[a:] {
+				b += a
+				out.Pearson.set(i, j, ratio(g.vals[a][b], g.vals[a][a], g.vals[b][b]))
+				out.Spearman.set(i, j, ratio(g.ranks[a][b], g.ranks[a][a], g.ranks[b][b]))
+			}
+		}
+	}
+	isFull := make([]bool, k)
+	for _, i := range full {
+		isFull[i] = len(full) >= 2
+	}
 	type pair struct{ i, j int }
 	var pairs []pair
 	for i := 0; i < k; i++ {
 		for j := i; j < k; j++ {
-			pairs = append(pairs, pair{i, j})
+			if !isFull[i] || !isFull[j] {
+				pairs = append(pairs, pair{i, j})
+			}
 		}
 	}
+	err := parallel(ctx, len(pairs), workers, func(p int) {
+		i, j := pairs[p].i, pairs[p].j
+		r, s := corrPair(&cols[i], &cols[j])
+		out.Pearson.set(i, j, r)
+		out.Spearman.set(i, j, s)
+	})
+	return out, err
+}
+
+// parallel runs job(0..n−1) on workers goroutines and returns ctx.Err()
+// when ctx was cancelled (some jobs are then skipped).
+func parallel(ctx context.Context, n, workers int, job func(int)) error {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
+	for w := 0; w < min(workers, n); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for {
 				p := int(next.Add(1)) - 1
-				if p >= len(pairs) || ctx.Err() != nil {
+				if p >= n || ctx.Err() != nil {
 					return
 				}
-				i, j := pairs[p].i, pairs[p].j
-				r, s := corrPair(&cols[i], &cols[j])
-				out.Pearson.set(i, j, r)
-				out.Spearman.set(i, j, s)
+				job(p)
 			}
 		}()
 	}
 	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
+	return ctx.Err()
+}
+
+// gramSums are the centred cross products of complete columns: vals[a][b]
+// is Σ (x_a − mean_a)(x_b − mean_b) and ranks[a][b] the same for ranks.
+type gramSums struct{ vals, ranks [][]float64 }
+
+func newGramSums(k int) gramSums {
+	g := gramSums{vals: make([][]float64, k), ranks: make([][]float64, k)}
+	for i := range g.vals {
+		g.vals[i], g.ranks[i] = make([]float64, k), make([]float64, k)
 	}
-	return out, nil
+	return g
+}
+
+const (
+	// gramBlocks is the fixed number of row blocks whose sums are added in
+	// order, so results do not depend on the number of workers.
+	gramBlocks = 32
+	// gramChunk rows of every column are centred into a buffer that stays
+	// in cache while all pairs use it.
+	gramChunk = 512
+)
+
+// gram computes the centred cross products of the complete columns full
+// of cols in one pass over the rows.
+func gram(ctx context.Context, cols []numVec, full []int, workers int) (gramSums, error) {
+	n, k := cols[full[0]].n, len(full)
+	parts := make([]gramSums, gramBlocks)
+	err := parallel(ctx, gramBlocks, workers, func(b int) {
+		parts[b] = gramBlock(cols, full, b*n/gramBlocks, (b+1)*n/gramBlocks)
+	})
+	if err != nil {
+		return gramSums{}, err
+	}
+	total := newGramSums(k)
+	for _, p := range parts {
+		for a := 0; a < k; a++ {
+			for b := a; b < k; b++ {
+				total.vals[a][b] += p.vals[a][b]
+				total.ranks[a][b] += p.ranks[a][b]
+			}
+		}
+	}
+	return total, nil
+}
+
+func gramBlock(cols []numVec, full []int, lo, hi int) gramSums {
+	k := len(full)
+	g := newGramSums(k)
+	xb := make([]float64, k*gramChunk)
+	rb := make([]float64, k*gramChunk)
+	rm := float64(cols[full[0]].n+1) / 2
+	for start := lo; start < hi; start += gramChunk {
+		m := min(gramChunk, hi-start)
+		for a, i := range full {
+			c := &cols[i]
+			x, r := xb[a*gramChunk:a*gramChunk+m], rb[a*gramChunk:a*gramChunk+m]
+			for t, v := range c.vals[start : start+m] {
+				x[t] = v - c.mean
+			}
+			for t, v := range c.ranks[start : start+m] {
+				r[t] = float64(v) - rm
+			}
+		}
+		for a := 0; a < k; a++ {
+			xa, ra := xb[a*gramChunk:a*gramChunk+m], rb[a*gramChunk:a*gramChunk+m]
+			for b := a; b < k; b++ {
+				g.vals[a][b] += dot(xa, xb[b*gramChunk:b*gramChunk+m])
+				g.ranks[a][b] += dot(ra, rb[b*gramChunk:b*gramChunk+m])
+			}
+		}
+	}
+	return g
+}
+
+// dot returns Σ x·y, four accumulators wide.
+func dot(x, y []float64) float64 {
+	var s0, s1, s2, s3 float64
+	n := len(x) &^ 3
+	y = y[:len(x)]
+	for i := 0; i < n; i += 4 {
+		s0 += x[i] * y[i]
+		s1 += x[i+1] * y[i+1]
+		s2 += x[i+2] * y[i+2]
+		s3 += x[i+3] * y[i+3]
+	}
+	for i := n; i < len(x); i++ {
+		s0 += x[i] * y[i]
+	}
+	return (s0 + s1) + (s2 + s3)
 }
 
 func newMatrix(names []string) Matrix {
@@ -98,12 +204,6 @@ func (m *Matrix) set(i, j int, v float64) {
 
 // corrPair returns Pearson's and Spearman's r of two columns.
 func corrPair(x, y *numVec) (float64, float64) {
-	if x.complete() && y.complete() {
-		cxy := centredDot(x.vals, y.vals, x.mean, y.mean)
-		rm := float64(x.n+1) / 2
-		rxy := centredDot32(x.ranks, y.ranks, rm)
-		return ratio(cxy, x.ss, y.ss), ratio(rxy, x.rss, y.rss)
-	}
 	var xs, ys []float64
 	var rx, ry []float64
 	for i, a := range x.vals {
@@ -145,38 +245,6 @@ func pearson(x, y []float64) float64 {
 		sxy += dx * dy
 	}
 	return ratio(sxy, sxx, syy)
-}
-
-// centredDot returns Σ (x−mx)(y−my), four accumulators wide.
-func centredDot(x, y []float64, mx, my float64) float64 {
-	var s0, s1, s2, s3 float64
-	n := len(x) &^ 3
-	y = y[:len(x)]
-	for i := 0; i < n; i += 4 {
-		s0 += (x[i] - mx) * (y[i] - my)
-		s1 += (x[i+1] - mx) * (y[i+1] - my)
-		s2 += (x[i+2] - mx) * (y[i+2] - my)
-		s3 += (x[i+3] - mx) * (y[i+3] - my)
-	}
-	for i := n; i < len(x); i++ {
-		s0 += (x[i] - mx) * (y[i] - my)
-	}
-	return (s0 + s1) + (s2 + s3)
-}
-
-// centredDot32 is centredDot for ranks sharing the mean m.
-func centredDot32(x, y []float32, m float64) float64 {
-	var s0, s1 float64
-	n := len(x) &^ 1
-	y = y[:len(x)]
-	for i := 0; i < n; i += 2 {
-		s0 += (float64(x[i]) - m) * (float64(y[i]) - m)
-		s1 += (float64(x[i+1]) - m) * (float64(y[i+1]) - m)
-	}
-	for i := n; i < len(x); i++ {
-		s0 += (float64(x[i]) - m) * (float64(y[i]) - m)
-	}
-	return s0 + s1
 }
 
 // rerank returns the average ranks (1-based, ties share their mean rank)

@@ -50,11 +50,21 @@ func Describe(ctx context.Context, t *data.Table, opt Options, report progress.F
 		workers = runtime.GOMAXPROCS(0)
 	}
 	rep := &Report{Source: t.Source, Rows: f.NumRows(), Target: target}
+	var classes *catVec
+	if tc, ok := f.Lookup(target); ok {
+		rep.Task = TaskRegression
+		if tc.Kind() != data.Numeric {
+			rep.Task = ""
+		}
+		if cv, ok := targetClasses(tc); ok {
+			classes, rep.Task = &cv, TaskClassification
+		}
+	}
 	work := make([]colWork, len(cols))
 	for i, c := range cols {
 		work[i] = colWork{col: c, st: baseStats(c, schema, f.NumRows(), target)}
 	}
-	if err := describeColumns(ctx, work, workers, report.Scale(0, 0.6)); err != nil {
+	if err := describeColumns(ctx, work, classes, workers, report.Scale(0, 0.6)); err != nil {
 		return nil, err
 	}
 	rep.Columns = make([]ColumnStats, len(work))
@@ -62,7 +72,7 @@ func Describe(ctx context.Context, t *data.Table, opt Options, report progress.F
 		rep.Columns[i] = *work[i].st
 		work[i].st = &rep.Columns[i]
 	}
-	if err := describePairs(ctx, rep, work, workers, report.Scale(0.6, 0.9)); err != nil {
+	if err := describePairs(ctx, rep, work, classes, workers, report.Scale(0.6, 0.9)); err != nil {
 		return nil, err
 	}
 	report.Send(0.9, "looking for duplicate rows")
@@ -72,7 +82,7 @@ func Describe(ctx context.Context, t *data.Table, opt Options, report progress.F
 	}
 	rep.Duplicates = dup
 	report.Send(0.97, "checking data quality")
-	rep.Alerts = buildAlerts(&alertInput{rep: rep, work: work})
+	rep.Alerts = buildAlerts(&alertInput{rep: rep, work: work, classes: classes})
 	report.Send(1, "described")
 	return rep, nil
 }
@@ -138,7 +148,7 @@ func baseStats(c data.Column, s data.Schema, rows int, target string) *ColumnSta
 
 // describeColumns runs describeOne over the columns on workers goroutines
 // and reports progress from this goroutine as columns finish.
-func describeColumns(ctx context.Context, work []colWork, workers int, report progress.Func) error {
+func describeColumns(ctx context.Context, work []colWork, classes *catVec, workers int, report progress.Func) error {
 	jobs := make(chan int)
 	done := make(chan int)
 	var wg sync.WaitGroup
@@ -148,7 +158,7 @@ func describeColumns(ctx context.Context, work []colWork, workers int, report pr
 			defer wg.Done()
 			for i := range jobs {
 				if ctx.Err() == nil {
-					describeOne(&work[i])
+					describeOne(&work[i], classes)
 				}
 				done <- i
 			}
@@ -173,10 +183,15 @@ func describeColumns(ctx context.Context, work []colWork, workers int, report pr
 	return ctx.Err()
 }
 
-func describeOne(w *colWork) {
+// describeOne fills one column's statistics; classes (nil unless the
+// target holds classes) lets numeric features check class separation.
+func describeOne(w *colWork, classes *catVec) {
+	if classes != nil && classes.name == w.col.Name() {
+		classes = nil
+	}
 	switch c := w.col.(type) {
 	case *data.NumericColumn:
-		w.ranks, w.facts = describeNumeric(c, w.st)
+		w.ranks, w.facts = describeNumeric(c, w.st, classes)
 	case *data.CategoricalColumn:
 		describeCategorical(c, w.st)
 	case *data.BooleanColumn:

@@ -11,7 +11,7 @@ import (
 
 // findDuplicates hashes every row over cols, sorts the hashes and checks
 // each run of equal hashes cell by cell, so a hash collision never makes
-// two different rows equal. Missing equals missing, as in pandas'
+// two different rows equal (it only costs a comparison). Missing equals missing, as in pandas'
 // DataFrame.duplicated.
 func findDuplicates(ctx context.Context, cols []data.Column) (Duplicates, error) {
 	if len(cols) == 0 || cols[0].Len() < 2 {
@@ -26,23 +26,29 @@ func findDuplicates(ctx context.Context, cols []data.Column) (Duplicates, error)
 		}
 		mixColumn(h, c, seed)
 	}
-	idx := make([]uint32, n)
-	for i := range idx {
-		idx[i] = uint32(i)
+	// Sort the hashes' high halves packed with the row: rows with equal
+	// high halves are then neighbours, and are checked cell by cell.
+	for i := range h {
+		h[i] = h[i]&^0xffffffff | uint64(i)
 	}
-	sortKeys(h, idx)
+	sortPacked(h)
 	if err := ctx.Err(); err != nil {
 		return Duplicates{}, err
 	}
 	var out Duplicates
 	var groups [][]int
+	rows := make([]uint32, 0, 16)
 	for i := 0; i < n; {
 		j := i + 1
-		for j < n && h[j] == h[i] {
+		for j < n && h[j]>>32 == h[i]>>32 {
 			j++
 		}
 		if j-i > 1 {
-			for _, g := range splitEqualRows(cols, idx[i:j]) {
+			rows = rows[:0]
+			for _, w := range h[i:j] {
+				rows = append(rows, uint32(w))
+			}
+			for _, g := range splitEqualRows(cols, rows) {
 				out.Count += len(g) - 1
 				groups = append(groups, g)
 			}

@@ -23,7 +23,7 @@ const LeakageMinRowsPerLevel = 5
 //     thresholds is always right);
 //   - numeric target: |Pearson r| for a numeric feature, the correlation
 //     ratio η for a categorical one.
-func leakageEvidence(w *colWork, tw *colWork, task string) (string, bool) {
+func leakageEvidence(w *colWork, classes *catVec, task string) (string, bool) {
 	st := w.st
 	if st.Count == 0 || st.Type != data.Numeric && st.Unique >= st.Count {
 		return "", false // no values, or a label per row (the identifier alert's business)
@@ -35,24 +35,16 @@ func leakageEvidence(w *colWork, tw *colWork, task string) (string, bool) {
 		}
 		return fmt.Sprintf("%s = %.4f", measureName(st.AssociationMeasure), s), s >= LeakageLimit
 	}
-	tcat := targetClasses(tw)
+	tcat := *classes
 	fewLevels := float64(st.Count) >= LeakageMinRowsPerLevel*float64(st.Unique)
 	if fc, ok := featureLevels(w); ok && fewLevels {
 		l := goodmanKruskalLambda(fc, tcat)
 		return fmt.Sprintf("Goodman and Kruskal's λ = %.4f", l), l >= LeakageLimit
 	}
-	if c, ok := w.col.(*data.NumericColumn); ok && separatesClasses(c.Values(), tcat) {
+	if w.facts.separates {
 		return "each class occupies its own range of values", true
 	}
 	return "", false
-}
-
-func targetClasses(tw *colWork) catVec {
-	if c, ok := tw.col.(*data.NumericColumn); ok {
-		return numAsCat(c)
-	}
-	cv, _ := asCat(tw.col)
-	return cv
 }
 
 // featureLevels returns the categorical view of a categorical or boolean
@@ -102,35 +94,27 @@ func goodmanKruskalLambda(f, t catVec) float64 {
 	return float64(sumMax-best) / float64(n-best)
 }
 
-// separatesClasses reports whether, with rows sorted by the feature, each
-// class forms one unbroken run and no tied value is shared by two classes.
-func separatesClasses(vals []float64, t catVec) bool {
-	keys := make([]uint64, 0, len(vals))
-	idx := make([]uint32, 0, len(vals))
-	for i, v := range vals {
-		if v == v && t.codes[i] >= 0 {
-			keys, idx = append(keys, floatKey(v)), append(idx, uint32(i))
-		}
-	}
-	if len(keys) < 2 {
-		return false
-	}
-	sortKeys(keys, idx)
+// separatesClasses reports whether, along ascending values (with idx the
+// row of each), each class forms one unbroken run and no tied value is
+// shared by two classes. Rows whose class is missing are skipped.
+func separatesClasses(sorted []float64, idx []uint32, t catVec) bool {
 	seen := make([]bool, t.k)
-	prev := t.codes[idx[0]]
-	seen[prev] = true
-	classes := 1
-	for i := 1; i < len(keys); i++ {
+	prev, prevV := int32(-1), 0.0
+	classes := 0
+	for i, v := range sorted {
 		c := t.codes[idx[i]]
-		if c == prev {
+		if c < 0 {
 			continue
 		}
-		if keys[i] == keys[i-1] || seen[c] {
-			return false // a tie across classes, or a class seen again
+		if c != prev {
+			if prev >= 0 && v == prevV || seen[c] {
+				return false // a tie across classes, or a class seen again
+			}
+			seen[c] = true
+			prev = c
+			classes++
 		}
-		seen[c] = true
-		prev = c
-		classes++
+		prevV = v
 	}
 	return classes > 1
 }

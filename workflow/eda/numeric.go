@@ -14,11 +14,17 @@ type numFacts struct {
 	topShare    float64 // share of the most frequent value
 	topValue    float64
 	dateLike    bool // every value reads as a yyyymmdd date
+	// separates is true when, in value order, each class of the target
+	// forms one unbroken run with no value shared by two classes.
+	separates bool
+	// mean feeds the correlation stage.
+	mean float64
 }
 
 // describeNumeric fills the numeric statistics of st from c and returns the
-// average ranks of the rows (NaN for missing rows) for Spearman.
-func describeNumeric(c *data.NumericColumn, st *ColumnStats) ([]float32, numFacts) {
+// average ranks of the rows (NaN for missing rows) for Spearman. classes,
+// when not nil, are the target's classes, checked for separation.
+func describeNumeric(c *data.NumericColumn, st *ColumnStats, classes *catVec) ([]float32, numFacts) {
 	vals := c.Values()
 	sorted, idx := sortedPresent(vals, true)
 	n := len(sorted)
@@ -64,6 +70,7 @@ func describeNumeric(c *data.NumericColumn, st *ColumnStats) ([]float32, numFact
 	m := moments(sorted)
 	st.Mean, st.Std = num(m.mean), num(m.std)
 	st.Skew, st.Kurtosis = num(m.skew), num(m.kurt)
+	f.mean = m.mean
 	st.Top = tk.result(n, data.FormatFloat)
 	if len(st.Top) > 0 && st.Top[0].Count == 1 {
 		st.Top = nil // nothing repeats: a list of ones says nothing
@@ -74,6 +81,9 @@ func describeNumeric(c *data.NumericColumn, st *ColumnStats) ([]float32, numFact
 	st.Histogram = histogram(sorted, quantile(sorted, 0.75)-quantile(sorted, 0.25))
 	f.sentinels = sentinelCounts(sorted)
 	f.dateLike = st.Integer && datesLike(sorted)
+	if classes != nil {
+		f.separates = separatesClasses(sorted, idx, *classes)
+	}
 	return ranks, f
 }
 

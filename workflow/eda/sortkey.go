@@ -108,26 +108,121 @@ func insertionSort(keys []uint64, idx []uint32) {
 	}
 }
 
-// sortedPresent returns the present (non-NaN) values of vals in ascending
-// order and, when withIndex is set, the row of each.
-func sortedPresent(vals []float64, withIndex bool) ([]float64, []uint32) {
-	keys := make([]uint64, 0, len(vals))
-	var idx []uint32
-	if withIndex {
-		idx = make([]uint32, 0, len(vals))
+// sortPacked sorts words by their high 32 bits with an LSD radix sort of
+// three 11-bit digits, skipping digits in which every word agrees; the low
+// 32 bits ride along. It is stable.
+func sortPacked(words []uint64) {
+	n := len(words)
+	if n < smallSort {
+		sort.SliceStable(words, func(i, j int) bool { return words[i]>>32 < words[j]>>32 })
+		return
 	}
+	const passes = 3
+	var counts [passes][radixBuckets]int
+	for _, w := range words {
+		k := w >> 32
+		counts[0][k&radixMask]++
+		counts[1][(k>>radixBits)&radixMask]++
+		counts[2][k>>(2*radixBits)]++
+	}
+	tmp := make([]uint64, n)
+	src, dst := words, tmp
+	for p := 0; p < passes; p++ {
+		c := &counts[p]
+		shift := uint(32 + p*radixBits)
+		if c[(src[0]>>shift)&radixMask] == n {
+			continue
+		}
+		sum := 0
+		for b := range c {
+			c[b], sum = sum, sum+c[b]
+		}
+		for _, w := range src {
+			d := (w >> shift) & radixMask
+			dst[c[d]] = w
+			c[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &words[0] {
+		copy(words, src)
+	}
+}
+
+// floatKey32 is an order-preserving (non-decreasing) 32-bit key of v: its
+// float32 rounding, mapped like floatKey. Distinct values may share a key;
+// callers break such ties with the full value.
+func floatKey32(v float64) uint32 {
+	b := math.Float32bits(float32(v))
+	if b>>31 != 0 {
+		return ^b
+	}
+	return b | 1<<31
+}
+
+// sortedPresent returns the present (non-NaN) values of vals in ascending
+// order and, when withIndex is set, the row of each (rows of equal values
+// in ascending order). It sorts 32-bit keys packed with the row, which
+// moves a third of the bytes of a full 64-bit radix sort, then sorts the
+// rare runs of values that share a 32-bit key by their full value.
+func sortedPresent(vals []float64, withIndex bool) ([]float64, []uint32) {
+	if len(vals) >= 1<<32 {
+		panic("eda: a column of 2^32 rows or more")
+	}
+	words := make([]uint64, 0, len(vals))
 	for i, v := range vals {
 		if v == v {
-			keys = append(keys, floatKey(v))
-			if withIndex {
-				idx = append(idx, uint32(i))
-			}
+			words = append(words, uint64(floatKey32(v))<<32|uint64(i))
 		}
 	}
-	sortKeys(keys, idx)
-	out := make([]float64, len(keys))
-	for i, k := range keys {
-		out[i] = keyFloat(k)
+	sortPacked(words)
+	n := len(words)
+	out := make([]float64, n)
+	for i, w := range words {
+		out[i] = vals[uint32(w)]
+	}
+	for i := 0; i < n; {
+		j := i + 1
+		for j < n && words[j]>>32 == words[i]>>32 {
+			j++
+		}
+		if j-i > 1 {
+			breakTies(out[i:j], words[i:j])
+		}
+		i = j
+	}
+	if !withIndex {
+		return out, nil
+	}
+	idx := make([]uint32, n)
+	for i, w := range words {
+		idx[i] = uint32(w)
 	}
 	return out, idx
+}
+
+// breakTies sorts a run of values that share a 32-bit key by value, then
+// by row, keeping words in step.
+func breakTies(vals []float64, words []uint64) {
+	if sort.SliceIsSorted(vals, func(a, b int) bool { return vals[a] < vals[b] }) {
+		return // already in value order; rows ascend within equal values
+	}
+	sort.Sort(tieRun{vals, words})
+}
+
+type tieRun struct {
+	vals  []float64
+	words []uint64
+}
+
+func (r tieRun) Len() int { return len(r.vals) }
+func (r tieRun) Less(a, b int) bool {
+	if r.vals[a] != r.vals[b] {
+		return r.vals[a] < r.vals[b]
+	}
+	return uint32(r.words[a]) < uint32(r.words[b])
+}
+func (r tieRun) Swap(a, b int) {
+	r.vals[a], r.vals[b] = r.vals[b], r.vals[a]
+	r.words[a], r.words[b] = r.words[b], r.words[a]
 }

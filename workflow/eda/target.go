@@ -20,20 +20,19 @@ const (
 	MeasureCramersV         = "cramers_v"
 )
 
-// judgeTask says whether the target holds classes or amounts: categorical
-// and boolean targets, and whole-number targets with at most MaxClasses
-// distinct values, are classes.
-func judgeTask(w *colWork) string {
-	switch w.col.Kind() {
-	case data.Categorical, data.Boolean:
-		return TaskClassification
-	case data.Numeric:
-		if w.st.Integer && w.st.Unique >= 2 && w.st.Unique <= MaxClasses {
-			return TaskClassification
+// targetClasses returns the classes of a target that holds classes:
+// categorical and boolean targets, and whole-number targets with 2 to
+// MaxClasses distinct values; false for a target that holds amounts (or
+// text, or dates).
+func targetClasses(c data.Column) (catVec, bool) {
+	if n, ok := c.(*data.NumericColumn); ok {
+		if !n.IsInteger() || n.Missing() == n.Len() {
+			return catVec{}, false
 		}
-		return TaskRegression
+		cv := numAsCat(n)
+		return cv, cv.k >= 2 && cv.k <= MaxClasses
 	}
-	return ""
+	return asCat(c)
 }
 
 // targetAssociation scores every other column against the target on one
@@ -48,31 +47,23 @@ func judgeTask(w *colWork) string {
 // η equals |r| for two groups and, like |r| and V, is 1 only when the
 // feature alone fixes the target. Text and datetime columns, and
 // categorical ones with more than MaxCramerLevels levels, get no score.
-func targetAssociation(ctx context.Context, rep *Report, work []colWork) error {
+// classes is nil unless the target holds classes.
+func targetAssociation(ctx context.Context, rep *Report, work []colWork, classes *catVec) error {
 	ti := -1
 	for i := range work {
 		if work[i].st.Name == rep.Target {
 			ti = i
 		}
 	}
-	if ti < 0 {
-		return nil
-	}
-	tw := &work[ti]
-	rep.Task = judgeTask(tw)
-	if rep.Task == "" || tw.st.Count == 0 {
+	if ti < 0 || rep.Task == "" || work[ti].st.Count == 0 {
 		return nil
 	}
 	var tcat catVec
 	var tvals []float64
-	if rep.Task == TaskClassification {
-		if c, ok := tw.col.(*data.NumericColumn); ok {
-			tcat = numAsCat(c)
-		} else {
-			tcat, _ = asCat(tw.col)
-		}
+	if classes != nil {
+		tcat = *classes
 	} else {
-		tvals = tw.col.(*data.NumericColumn).Values()
+		tvals = work[ti].col.(*data.NumericColumn).Values()
 	}
 	for i := range work {
 		if err := ctx.Err(); err != nil {

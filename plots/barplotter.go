@@ -16,6 +16,7 @@ import (
 type barSeries struct {
 	vals, base, err []float64
 	fill            color.Color
+	fills           []color.Color // per-bar colours overriding fill; nil for none
 	edge            draw.LineStyle
 	horizontal      bool
 	width           float64  // in position units, 0 means 0.7
@@ -57,12 +58,20 @@ func (b *barSeries) Plot(c draw.Canvas, p *plot.Plot) {
 		p0, p1 := pos(mid-b.bw()/2), pos(mid+b.bw()/2)
 		v0, v1 := val(lo), val(hi)
 		rect := []vg.Point{pt(p0, v0), pt(p1, v0), pt(p1, v1), pt(p0, v1)}
-		c.FillPolygon(b.fill, c.ClipPolygonXY(rect))
+		fill := b.fill
+		if b.fills != nil && b.fills[i] != nil {
+			fill = b.fills[i]
+		}
+		c.FillPolygon(fill, c.ClipPolygonXY(rect))
 		if b.edge.Width > 0 {
 			c.StrokeLines(b.edge, c.ClipLinesXY(append(rect, rect[0]))...)
 		}
 		if b.labels != nil && b.labels[i] != "" {
-			b.drawLabel(c, pt(pos(mid), val(hi)), b.labels[i])
+			end := hi
+			if b.err != nil && b.err[i] > 0 {
+				end += b.err[i]
+			}
+			b.drawLabel(c, pt(pos(mid), val(end)), b.labels[i])
 		}
 		if b.err != nil && b.err[i] > 0 {
 			e0, e1 := val(hi-b.err[i]), val(hi+b.err[i])

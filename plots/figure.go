@@ -30,6 +30,10 @@ type Figure struct {
 	// Grid holds the panels of a multi-panel figure, row by row; nil cells
 	// stay empty. Panels are aligned with plot.Align.
 	Grid [][]*plot.Plot
+	// Heights, when set for a one-column Grid, are the relative heights of
+	// its rows (a reliability diagram over its count histogram); otherwise
+	// rows are equally tall.
+	Heights []float64
 	// Title is the title of a grid figure (a single plot has its own).
 	Title string
 	// Notes are short sentences printed under the chart, one per line.
@@ -69,6 +73,8 @@ func (f *Figure) Draw(c draw.Canvas) {
 		c.Max.Y -= ts.Rectangle(f.Title).Size().Y + pad
 	}
 	switch {
+	case f.Grid != nil && len(f.Heights) == len(f.Grid):
+		f.drawStack(c, s)
 	case f.Grid != nil:
 		f.drawGrid(c, s)
 	case f.Plot != nil:
@@ -122,6 +128,40 @@ func (f *Figure) drawGrid(c draw.Canvas, s Style) {
 				p.Draw(canvases[i][j])
 			}
 		}
+	}
+}
+
+// drawStack draws a one-column grid with rows of relative Heights, their
+// data areas aligned left and right.
+func (f *Figure) drawStack(c draw.Canvas, s Style) {
+	total := 0.0
+	for _, h := range f.Heights {
+		total += math.Max(h, 0)
+	}
+	if total <= 0 {
+		return
+	}
+	gap := s.FontSize * 0.8
+	avail := c.Max.Y - c.Min.Y - gap*vg.Length(len(f.Heights)-1)
+	cans := make([]draw.Canvas, len(f.Grid))
+	var left, right vg.Length
+	top := c.Max.Y
+	for i, row := range f.Grid {
+		h := avail * vg.Length(math.Max(f.Heights[i], 0)/total)
+		cans[i] = draw.Crop(c, 0, 0, top-h-c.Min.Y, top-c.Max.Y)
+		top -= h + gap
+		if len(row) > 0 && row[0] != nil {
+			d := row[0].DataCanvas(cans[i])
+			left, right = max(left, d.Min.X-cans[i].Min.X), max(right, cans[i].Max.X-d.Max.X)
+		}
+	}
+	for i, row := range f.Grid {
+		if len(row) == 0 || row[0] == nil {
+			continue
+		}
+		d := row[0].DataCanvas(cans[i])
+		l, r := d.Min.X-cans[i].Min.X, cans[i].Max.X-d.Max.X
+		row[0].Draw(draw.Crop(cans[i], left-l, -(right - r), 0, 0))
 	}
 }
 

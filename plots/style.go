@@ -3,6 +3,7 @@ package plots
 import (
 	"image/color"
 	"math"
+	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -145,6 +146,8 @@ func (s Style) newPlot(title, xlabel, ylabel string) *plot.Plot {
 		a.Tick.Label.Color = s.Foreground
 		a.Tick.Label.Font = s.font(0.95)
 	}
+	p.X.Tick.Marker = cleanTicks{}
+	p.Y.Tick.Marker = cleanTicks{}
 	p.X.Label.Text = xlabel
 	p.Y.Label.Text = ylabel
 	p.Legend.TextStyle.Color = s.Foreground
@@ -245,3 +248,32 @@ type plotTick = plot.Tick
 
 // defaultTicks are gonum/plot's default tick marks.
 func defaultTicks(lo, hi float64) []plot.Tick { return plot.DefaultTicks{}.Ticks(lo, hi) }
+
+// cleanTicks are gonum/plot's default ticks with labels in the shortest
+// form ("500" rather than "500.00").
+type cleanTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (cleanTicks) Ticks(lo, hi float64) []plot.Tick {
+	ts := plot.DefaultTicks{}.Ticks(lo, hi)
+	for i, t := range ts {
+		if t.Label != "" {
+			ts[i].Label = strconv.FormatFloat(t.Value, 'g', 6, 64)
+		}
+	}
+	return ts
+}
+
+// valueTicks labels exactly the given values (a log axis of settings).
+type valueTicks []float64
+
+// Ticks implements plot.Ticker.
+func (v valueTicks) Ticks(lo, hi float64) []plot.Tick {
+	var ts []plot.Tick
+	for _, x := range v {
+		if x >= lo && x <= hi {
+			ts = append(ts, plot.Tick{Value: x, Label: strconv.FormatFloat(x, 'g', 4, 64)})
+		}
+	}
+	return ts
+}

@@ -67,8 +67,37 @@ def box_case(name, sample):
             "outliers": int(len(v) - len(inside))}
 
 
+def curve_cases():
+    """ROC and precision-recall curves of two single-feature scores for
+    malignancy on breast_cancer (scikit-learn roc_curve,
+    precision_recall_curve, roc_auc_score, average_precision_score)."""
+    from sklearn.metrics import (average_precision_score, precision_recall_curve,
+                                 roc_auc_score, roc_curve)
+    df = pd.read_csv(DATA + "sk_breast_cancer.csv")
+    y = (df["target_name"] == "malignant").to_numpy()
+    out = []
+    for name in ["mean radius", "worst concave points", "mean texture"]:
+        score = df[name].to_numpy(dtype=float)
+        fpr, tpr, _ = roc_curve(y, score)
+        prec, rec, _ = precision_recall_curve(y, score)
+        out.append({"name": name, "fpr": fpr.tolist(), "tpr": tpr.tolist(),
+                    "auc": roc_auc_score(y, score), "precision": prec.tolist(),
+                    "recall": rec.tolist(), "ap": average_precision_score(y, score),
+                    "positive_rate": float(y.mean())})
+    return out
+
+
+def qq_case():
+    """scipy.stats.probplot (normal) of diabetes' target."""
+    from scipy.stats import probplot
+    v, src = col("sk_diabetes.csv", "target")
+    (osm, osr), (slope, intercept, r) = probplot(v, dist="norm")
+    return {"name": "diabetes target", **src, "osm": osm.tolist(), "slope": slope,
+            "intercept": intercept, "r": r}
+
+
 def main():
-    out = {"histograms": [], "kdes": [], "boxes": []}
+    out = {"histograms": [], "kdes": [], "boxes": [], "curves": curve_cases(), "qq": qq_case()}
     for name in ["penguins flipper_length_mm", "iris sepal width", "diamonds price"]:
         out["histograms"].append(hist_case(name, SAMPLES[name]))
     for name in ["penguins flipper_length_mm", "mixture n=3000"]:

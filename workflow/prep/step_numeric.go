@@ -201,13 +201,22 @@ func (s *log1pState) Kind() string { return "log1p" }
 func (s *log1pState) Apply(ctx context.Context, f *data.Frame) (*data.Frame, error) {
 	return mapNumeric(ctx, f, s.Columns, func(_ int, in, out []float64) {
 		for i, x := range in {
-			if x <= -1 {
-				out[i] = math.NaN()
-			} else {
-				out[i] = math.Log1p(x)
-			}
+			out[i] = log1p(x)
 		}
 	})
+}
+
+// log1p is log(1 + x), NaN at or below -1. Away from 0 (|x| > 0.5), where
+// 1 + x loses nothing that matters, it uses the faster math.Log; near 0
+// math.Log1p keeps full precision.
+func log1p(x float64) float64 {
+	switch {
+	case x <= -1:
+		return math.NaN()
+	case x > 0.5 || x < -0.5:
+		return math.Log(1 + x)
+	}
+	return math.Log1p(x)
 }
 
 func (s *log1pState) Describe() string {

@@ -43,7 +43,7 @@ func drawn(t *testing.T, what string, f *plots.Figure, err error) {
 		t.Errorf("%s: %v", what, err)
 		return
 	}
-	img, err := plots.Image(f, 480, 320)
+	img, err := plots.Image(f, 900, 700)
 	if err != nil {
 		t.Errorf("%s: render: %v", what, err)
 		return

@@ -104,7 +104,7 @@ func (l DecisionTree) Fit(ctx context.Context, d *model.Dataset, report progress
 	}
 	report.Send(0.3, "growing the tree")
 	n := d.Rows()
-	g := &grower{cfg: cfg, x: d.X, ys: samples(d.Y), idx: idx, tmp: make([]int32, n),
+	g := &grower{cfg: cfg, x: d.X, ys: samples(d.Y), idx: idx, tmp: make([]entry, n),
 		goLeft: make([]uint8, n), feats: make([]int32, len(d.X))}
 	k := max(cfg.nClasses, 1)
 	g.cT, g.cL, g.cM = make([]float64, k), make([]float64, k), make([]float64, k)

@@ -55,8 +55,8 @@ type grower struct {
 	x      [][]float64
 	ys     []sample // per row of x
 	m      int      // rows in the sample (non-zero weight)
-	idx    []int32  // len(x) segments of m rows, each sorted by its feature, NaN last
-	tmp    []int32  // m rows of scratch for partitioning
+	idx    []entry  // len(x) segments of m rows, each sorted by its feature, NaN last
+	tmp    []entry  // m rows of scratch for partitioning
 	goLeft []uint8  // per row of x: 1 when the current split sends it left
 	feats  []int32  // feature order; a node's first nConst are constant in it
 	rng    *rand.Rand
@@ -72,7 +72,7 @@ type grower struct {
 // newGrower returns a grower for x with room for samples of up to m rows.
 func newGrower(cfg growConfig, x [][]float64, ys []sample, m int) *grower {
 	d := len(x)
-	g := &grower{cfg: cfg, x: x, ys: ys, idx: make([]int32, d*m), tmp: make([]int32, m),
+	g := &grower{cfg: cfg, x: x, ys: ys, idx: make([]entry, d*m), tmp: make([]entry, m),
 		goLeft: make([]uint8, len(ys)), feats: make([]int32, d)}
 	k := max(cfg.nClasses, 1)
 	g.cT, g.cL, g.cM = make([]float64, k), make([]float64, k), make([]float64, k)
@@ -115,7 +115,7 @@ func (g *grower) expand(it growItem) {
 	}
 	nLeft := g.partition(it, sp, childConst)
 	nd := &g.t.nodes[id]
-	nd.feature, nd.threshold, nd.missingLeft = sp.feature, sp.threshold(), sp.missingLeft
+	nd.feature, nd.threshold, nd.missingLeft = sp.feature, g.threshold(it, sp), sp.missingLeft
 	if sp.nMiss == 0 {
 		nd.missingLeft = sp.wLeft >= g.t.weight[id]-sp.wLeft
 	}
@@ -128,7 +128,7 @@ func (g *grower) expand(it growItem) {
 }
 
 // segment returns the rows of it in the order of feature f.
-func (g *grower) segment(f int32, start, end int32) []int32 {
+func (g *grower) segment(f int32, start, end int32) []entry {
 	base := int(f) * g.m
 	return g.idx[base+int(start) : base+int(end)]
 }
@@ -165,11 +165,11 @@ func (g *grower) addNode(it growItem) (int32, float64) {
 }
 
 // classTotals fills cT and wT for the rows of seg and returns their impurity.
-func (g *grower) classTotals(seg []int32) float64 {
+func (g *grower) classTotals(seg []entry) float64 {
 	clear(g.cT)
 	w := 0.0
-	for _, r := range seg {
-		s := g.ys[r]
+	for _, e := range seg {
+		s := g.ys[e.row]
 		g.cT[int(s.y)] += s.w
 		w += s.w
 	}
@@ -204,10 +204,10 @@ func classImpurity(crit criterion, c []float64, w float64) float64 {
 // valueTotals fills sT and wT for the rows of seg and returns their weighted
 // mean and mean squared deviation (two passes, so a constant target gives
 // exactly zero).
-func (g *grower) valueTotals(seg []int32) (mean, mse float64) {
+func (g *grower) valueTotals(seg []entry) (mean, mse float64) {
 	var w, s float64
-	for _, r := range seg {
-		x := g.ys[r]
+	for _, e := range seg {
+		x := g.ys[e.row]
 		w += x.w
 		s += x.w * x.y
 	}
@@ -217,8 +217,8 @@ func (g *grower) valueTotals(seg []int32) (mean, mse float64) {
 	}
 	mean = s / w
 	var ss float64
-	for _, r := range seg {
-		x := g.ys[r]
+	for _, e := range seg {
+		x := g.ys[e.row]
 		dv := x.y - mean
 		ss += x.w * dv * dv
 	}
@@ -231,14 +231,14 @@ func (g *grower) valueTotals(seg []int32) (mean, mse float64) {
 func (g *grower) partition(it growItem, sp splitChoice, childConst int) int {
 	seg := g.segment(sp.feature, it.start, it.end)
 	nm := len(seg) - sp.nMiss
-	for p, r := range seg {
+	for p, e := range seg {
 		var left bool
 		if p < nm {
 			left = p < sp.pos
 		} else {
 			left = sp.missingLeft
 		}
-		g.goLeft[r] = b2u(left)
+		g.goLeft[e.row] = b2u(left)
 	}
 	nLeft := sp.pos
 	if sp.missingLeft {
@@ -248,10 +248,10 @@ func (g *grower) partition(it growItem, sp splitChoice, childConst int) int {
 	for _, f := range g.feats[childConst:] {
 		s := g.segment(f, it.start, it.end)
 		l, r := 0, 0
-		for _, row := range s {
-			gl := int(g.goLeft[row])
-			s[l] = row
-			tmp[r] = row
+		for _, e := range s {
+			gl := int(g.goLeft[e.row])
+			s[l] = e
+			tmp[r] = e
 			l += gl
 			r += 1 - gl
 		}

@@ -14,21 +14,24 @@ type splitChoice struct {
 	nMiss       int
 	missingLeft bool
 	onMissing   bool    // all non-missing left, missing right
-	lo, hi      float64 // the neighbouring values the threshold lies between
 	wLeft       float64 // weight going left
 	score       float64 // the criterion's proxy: larger is better
 }
 
-// threshold returns the split value: half-way between the neighbours
-// (falling back to the lower one if rounding reaches the upper), or +Inf
-// for a split that separates missing from present values.
-func (s *splitChoice) threshold() float64 {
-	if s.onMissing {
+// threshold returns the value of split sp of node it: half-way between
+// the values on either side of the cut (falling back to the lower one if
+// rounding reaches the upper), or +Inf for a split that separates missing
+// from present values.
+func (g *grower) threshold(it growItem, sp splitChoice) float64 {
+	if sp.onMissing {
 		return math.Inf(1)
 	}
-	t := s.lo/2 + s.hi/2
-	if t == s.hi || math.IsInf(t, 0) {
-		t = s.lo
+	seg := g.segment(sp.feature, it.start, it.end)
+	xs := g.x[sp.feature]
+	lo, hi := xs[seg[sp.pos-1].row], xs[seg[sp.pos].row]
+	t := lo/2 + hi/2
+	if t == hi || math.IsInf(t, 0) {
+		t = lo
 	}
 	return t
 }
@@ -65,13 +68,12 @@ func (g *grower) bestSplit(it growItem) (best splitChoice, childConst int) {
 // scan looks at every threshold of feature f for the node's rows seg and
 // updates best. It returns false when the feature is constant in the node
 // (all values equal and none missing, or all missing).
-func (g *grower) scan(f int32, seg []int32, best *splitChoice) bool {
-	xs := g.x[f]
+func (g *grower) scan(f int32, seg []entry, best *splitChoice) bool {
 	nm := len(seg)
-	for nm > 0 && math.IsNaN(xs[seg[nm-1]]) {
+	for nm > 0 && seg[nm-1].rank == nanRank {
 		nm--
 	}
-	if nm == 0 || (nm == len(seg) && xs[seg[0]] == xs[seg[nm-1]]) {
+	if nm == 0 || (nm == len(seg) && seg[0].rank == seg[nm-1].rank) {
 		return false
 	}
 	if g.cfg.nClasses > 0 {
@@ -83,48 +85,59 @@ func (g *grower) scan(f int32, seg []int32, best *splitChoice) bool {
 }
 
 // consider records a candidate when it beats best.
-func consider(best *splitChoice, score float64, f int32, pos, nMiss int, missLeft bool, lo, hi, wLeft float64) {
+func consider(best *splitChoice, score float64, f int32, pos, nMiss int, missLeft bool, wLeft float64) {
 	if score > best.score {
 		*best = splitChoice{found: true, feature: f, pos: pos, nMiss: nMiss, missingLeft: missLeft,
-			lo: lo, hi: hi, wLeft: wLeft, score: score}
+			wLeft: wLeft, score: score}
 	}
 }
 
 // scanClasses scans a classification feature; the proxy is the Gini or
 // entropy criterion up to terms that are the same for every split of the
 // node.
-func (g *grower) scanClasses(f int32, seg []int32, nm int, best *splitChoice) {
-	xs, ys := g.x[f], g.ys
+func (g *grower) scanClasses(f int32, seg []entry, nm int, best *splitChoice) {
+	ys := g.ys
 	cL, cM := g.cL, g.cM
 	clear(cL)
 	clear(cM)
 	nMiss := len(seg) - nm
 	var wM float64
-	for _, r := range seg[nm:] {
-		s := ys[r]
+	for _, e := range seg[nm:] {
+		s := ys[e.row]
 		cM[int(s.y)] += s.w
 		wM += s.w
 	}
 	minLeaf := g.cfg.minSamplesLeaf
 	n := len(seg)
-	var wL float64
-	xv := xs[seg[0]]
+	gini := g.cfg.crit == giniCriterion
+	// Gini's proxy sum(l²)/wl + sum(r²)/wr with the right side holding the
+	// missing rows is kept up to date row by row: sl2 and sr2 are the sums
+	// of squared class weights of the two sides (exact: weights are whole).
+	var wL, sl2, sr2 float64
+	for _, t := range g.cT {
+		sr2 += t * t
+	}
 	for p := 0; p < nm-1; p++ {
-		s := ys[seg[p]]
-		cL[int(s.y)] += s.w
+		s := ys[seg[p].row]
+		c := int(s.y)
+		l := cL[c]
+		sl2 += s.w * (2*l + s.w)
+		sr2 += s.w * (s.w - 2*(g.cT[c]-l))
+		cL[c] = l + s.w
 		wL += s.w
-		xn := xs[seg[p+1]]
-		if xn <= xv {
+		if seg[p+1].rank == seg[p].rank {
 			continue
 		}
-		lo := xv
-		xv = xn
 		nL := p + 1
 		if nL >= minLeaf && n-nL >= minLeaf {
-			consider(best, g.classScore(wL, false), f, nL, nMiss, false, lo, xn, wL)
+			score := sl2/wL + sr2/(g.wT-wL)
+			if !gini {
+				score = g.classScore(wL, false)
+			}
+			consider(best, score, f, nL, nMiss, false, wL)
 		}
 		if nMiss > 0 && nL+nMiss >= minLeaf && nm-nL >= minLeaf {
-			consider(best, g.classScore(wL+wM, true), f, nL, nMiss, true, lo, xn, wL+wM)
+			consider(best, g.classScore(wL+wM, true), f, nL, nMiss, true, wL+wM)
 		}
 	}
 	if nMiss > 0 && nm >= minLeaf && nMiss >= minLeaf {
@@ -132,7 +145,7 @@ func (g *grower) scanClasses(f int32, seg []int32, nm int, best *splitChoice) {
 			cL[k] = g.cT[k] - cM[k]
 		}
 		before := best.score
-		consider(best, g.classScore(g.wT-wM, false), f, nm, nMiss, false, 0, 0, g.wT-wM)
+		consider(best, g.classScore(g.wT-wM, false), f, nm, nMiss, false, g.wT-wM)
 		if best.score != before {
 			best.onMissing = true
 		}
@@ -177,12 +190,12 @@ func xlogx(v float64) float64 {
 
 // scanValues scans a regression feature; the proxy sL²/wL + sR²/wR is the
 // decrease of the weighted squared error up to a constant of the node.
-func (g *grower) scanValues(f int32, seg []int32, nm int, best *splitChoice) {
-	xs, ys := g.x[f], g.ys
+func (g *grower) scanValues(f int32, seg []entry, nm int, best *splitChoice) {
+	ys := g.ys
 	nMiss := len(seg) - nm
 	var wM, sM float64
-	for _, r := range seg[nm:] {
-		s := ys[r]
+	for _, e := range seg[nm:] {
+		s := ys[e.row]
 		wM += s.w
 		sM += s.w * s.y
 	}
@@ -190,30 +203,26 @@ func (g *grower) scanValues(f int32, seg []int32, nm int, best *splitChoice) {
 	n := len(seg)
 	wT, sT := g.wT, g.sT
 	var wL, sL float64
-	xv := xs[seg[0]]
 	for p := 0; p < nm-1; p++ {
-		s := ys[seg[p]]
+		s := ys[seg[p].row]
 		wL += s.w
 		sL += s.w * s.y
-		xn := xs[seg[p+1]]
-		if xn <= xv {
+		if seg[p+1].rank == seg[p].rank {
 			continue
 		}
-		lo := xv
-		xv = xn
 		nL := p + 1
 		if nL >= minLeaf && n-nL >= minLeaf {
-			consider(best, sL*sL/wL+(sT-sL)*(sT-sL)/(wT-wL), f, nL, nMiss, false, lo, xn, wL)
+			consider(best, sL*sL/wL+(sT-sL)*(sT-sL)/(wT-wL), f, nL, nMiss, false, wL)
 		}
 		if nMiss > 0 && nL+nMiss >= minLeaf && nm-nL >= minLeaf {
 			l, wl := sL+sM, wL+wM
-			consider(best, l*l/wl+(sT-l)*(sT-l)/(wT-wl), f, nL, nMiss, true, lo, xn, wl)
+			consider(best, l*l/wl+(sT-l)*(sT-l)/(wT-wl), f, nL, nMiss, true, wl)
 		}
 	}
 	if nMiss > 0 && nm >= minLeaf && nMiss >= minLeaf {
 		l, wl := sT-sM, wT-wM
 		before := best.score
-		consider(best, l*l/wl+sM*sM/wM, f, nm, nMiss, false, 0, 0, wl)
+		consider(best, l*l/wl+sM*sM/wM, f, nm, nMiss, false, wl)
 		if best.score != before {
 			best.onMissing = true
 		}

@@ -94,7 +94,7 @@ func (l RandomForest) Fit(ctx context.Context, d *model.Dataset, report progress
 type forestFit struct {
 	cfg    growConfig
 	d      *model.Dataset
-	order  []int32 // presorted rows of every feature (read-only, shared)
+	order  []entry // presorted rows of every feature (read-only, shared)
 	seed   uint64
 	n      int // trees
 	report progress.Func
@@ -179,9 +179,9 @@ func (f *forestFit) work(ctx context.Context) {
 		for j := range dims {
 			dst := g.idx[j*m : (j+1)*m]
 			k := 0
-			for _, r := range f.order[j*n : (j+1)*n] {
-				if counts[r] > 0 {
-					dst[k] = r
+			for _, e := range f.order[j*n : (j+1)*n] {
+				if counts[e.row] > 0 {
+					dst[k] = e
 					k++
 				}
 			}

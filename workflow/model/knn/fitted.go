@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"sort"
 
 	"modelbench/workflow/model"
 	"modelbench/workflow/model/internal/par"
@@ -19,20 +20,32 @@ type Fitted struct {
 	features []string
 	classes  []string
 	s        settings
-	data     []float64 // training rows, row-major, in search order
-	rows     []int32   // original training row of each stored row
-	y        []float64 // targets by original row
-	tree     *kdtree   // nil for brute force
+	orig     []float64 // training rows, row-major, in training order
+	y        []float64 // targets by training row
+	// derived by index
+	data []float64 // the rows in search space (rotated for euclidean), in search order
+	rows []int32   // training row of each stored row
+	rot  *rotation // nil for manhattan
+	tree *kdtree   // nil for brute force
 }
 
-// index builds the search structure over data (reordering it).
+// index builds the search structure from orig.
 func (m *Fitted) index() {
-	n := len(m.y)
+	n, p := len(m.y), len(m.features)
 	m.rows = make([]int32, n)
 	for i := range m.rows {
 		m.rows[i] = int32(i)
 	}
-	p := len(m.features)
+	m.data = m.orig
+	if m.s.Metric == Euclidean {
+		m.rot = newRotation(m.orig, p)
+		m.data = make([]float64, len(m.orig))
+		for i := 0; i < n; i++ {
+			m.rot.apply(m.data[i*p:(i+1)*p], m.orig[i*p:(i+1)*p])
+		}
+	} else {
+		m.data = append([]float64(nil), m.orig...)
+	}
 	if m.s.Algorithm == KDTree || (m.s.Algorithm == Auto && p <= MaxTreeDims) {
 		m.tree = buildTree(m.data, m.rows, p)
 	}
@@ -47,48 +60,90 @@ func (m *Fitted) Features() []string { return m.features }
 // Classes returns the class labels (nil for regression).
 func (m *Fitted) Classes() []string { return m.classes }
 
+// queryBatch is how many query rows are prepared (rotated, ordered) at a
+// time, bounding the scratch memory of a prediction.
+const queryBatch = 1 << 16
+
 // each finds the neighbours of every row of X, on all cores, and calls fn
 // with them sorted nearest first (distances are true distances, not
-// squared). fn is called concurrently for different rows.
+// squared). fn is called concurrently for different rows. Queries are
+// visited in the order of the tree leaf they fall in, so that consecutive
+// searches touch the same training rows (cache locality); the result of
+// each row does not depend on that order.
 func (m *Fitted) each(X [][]float64, fn func(worker, row int, nb []neighbour)) (int, error) {
 	n, err := model.CheckPredict(X, m.features, false)
 	if err != nil {
 		return 0, err
 	}
 	p, k := len(m.features), min(m.s.K, len(m.y))
+	workers := runtime.GOMAXPROCS(0)
+	heaps, queues := make([]heap, workers), make([]nodeQueue, workers)
+	for w := range heaps {
+		heaps[w].items = make([]neighbour, 0, k)
+	}
+	Q := make([]float64, min(n, queryBatch)*p)
+	for lo := 0; lo < n; lo += queryBatch {
+		hi := min(n, lo+queryBatch)
+		order := m.prepare(X, lo, hi, Q)
+		par.Dynamic(len(order), 64, func(w, a, b int) {
+			h := &heaps[w]
+			for _, t := range order[a:b] {
+				m.search(h, &queues[w], Q[int(t)*p:(int(t)+1)*p], k)
+				fn(w, lo+int(t), h.sorted())
+			}
+		})
+	}
+	return n, nil
+}
+
+// prepare writes rows lo..hi of X, moved into search space, into Q
+// (row-major) and returns their offsets in visiting order.
+func (m *Fitted) prepare(X [][]float64, lo, hi int, Q []float64) []int32 {
+	p := len(m.features)
+	order := make([]int32, hi-lo)
+	leaf := make([]int32, hi-lo)
+	par.Chunks(hi-lo, func(_, a, b int) {
+		raw := make([]float64, p)
+		for t := a; t < b; t++ {
+			q := Q[t*p : (t+1)*p]
+			for j := range raw {
+				raw[j] = X[j][lo+t]
+			}
+			if m.rot != nil {
+				m.rot.apply(q, raw)
+			} else {
+				copy(q, raw)
+			}
+			order[t] = int32(t)
+			if m.tree != nil {
+				leaf[t] = m.tree.leafOf(q)
+			}
+		}
+	})
+	if m.tree != nil {
+		sort.SliceStable(order, func(a, b int) bool { return leaf[order[a]] < leaf[order[b]] })
+	}
+	return order
+}
+
+// search fills h with the k nearest neighbours of q (in search space).
+func (m *Fitted) search(h *heap, pq *nodeQueue, q []float64, k int) {
+	p := len(m.features)
 	dist := sqEuclid
 	if m.s.Metric == Manhattan {
 		dist = manhattan
 	}
-	workers := runtime.GOMAXPROCS(0)
-	heaps := make([]heap, workers)
-	queries := make([][]float64, workers)
-	for w := range heaps {
-		heaps[w].items = make([]neighbour, 0, k)
-		queries[w] = make([]float64, p)
+	h.reset(k)
+	if m.tree != nil {
+		m.tree.search(h, pq, q, m.data, m.rows, p, m.s.Metric == Manhattan, dist)
+	} else {
+		scan(h, q, m.data, m.rows, 0, len(m.rows), p, dist)
 	}
-	par.Dynamic(n, 64, func(w, lo, hi int) {
-		h, q := &heaps[w], queries[w]
-		for i := lo; i < hi; i++ {
-			for j := range q {
-				q[j] = X[j][i]
-			}
-			h.reset(k)
-			if m.tree != nil {
-				m.tree.search(h, q, m.data, m.rows, p, m.s.Metric == Manhattan, dist)
-			} else {
-				scan(h, q, m.data, m.rows, 0, len(m.rows), p, dist)
-			}
-			nb := h.sorted()
-			if m.s.Metric == Euclidean {
-				for t := range nb {
-					nb[t].dist = math.Sqrt(nb[t].dist)
-				}
-			}
-			fn(w, i, nb)
+	if m.s.Metric == Euclidean {
+		for t := range h.items {
+			h.items[t].dist = math.Sqrt(h.items[t].dist)
 		}
-	})
-	return n, nil
+	}
 }
 
 // weights returns each neighbour's vote weight.
@@ -214,12 +269,7 @@ type fittedJSON struct {
 // MarshalJSON writes the settings and the training rows in their original
 // order, for model.Marshal.
 func (m *Fitted) MarshalJSON() ([]byte, error) {
-	p := len(m.features)
-	x := make([]float64, len(m.data))
-	for i, r := range m.rows {
-		copy(x[int(r)*p:(int(r)+1)*p], m.data[i*p:(i+1)*p])
-	}
-	return json.Marshal(fittedJSON{m.task, m.features, m.classes, m.s, x, m.y})
+	return json.Marshal(fittedJSON{m.task, m.features, m.classes, m.s, m.orig, m.y})
 }
 
 func decode(version int, raw json.RawMessage) (model.Model, error) {
@@ -252,7 +302,7 @@ func decode(version int, raw json.RawMessage) (model.Model, error) {
 			return nil, errors.New("a stored row is not finite")
 		}
 	}
-	m := &Fitted{task: j.Task, features: j.Features, classes: j.Classes, s: j.Settings, data: j.X, y: j.Y}
+	m := &Fitted{task: j.Task, features: j.Features, classes: j.Classes, s: j.Settings, orig: j.X, y: j.Y}
 	m.index()
 	return m, nil
 }

@@ -115,7 +115,7 @@ func (l KNN) Fit(ctx context.Context, d *model.Dataset, report progress.Func) (m
 		}
 	}
 	m := &Fitted{task: d.Task, features: slices.Clone(d.Features), classes: slices.Clone(d.Classes),
-		s: s, data: data, y: slices.Clone(d.Y)}
+		s: s, orig: data, y: slices.Clone(d.Y)}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -3,7 +3,7 @@ package knn
 import "math"
 
 // leafSize is the most rows a k-d tree leaf holds.
-const leafSize = 24
+const leafSize = 32
 
 // kdtree is a k-d tree (Friedman, Bentley & Finkel, "An algorithm for
 // finding best matches in logarithmic expected time", ACM TOMS 1977) over
@@ -121,28 +121,82 @@ func selectRows(data []float64, rows []int32, d, dim, start, end, mid int) {
 	}
 }
 
-// search offers the rows of every node that may hold one of q's k nearest
-// neighbours to h, nearer child first.
-func (t *kdtree) search(h *heap, q, data []float64, rows []int32, d int, manhattanMetric bool, dist func(q, x []float64, bound float64) float64) {
-	var visit func(id int32)
-	visit = func(id int32) {
-		nd := &t.nodes[id]
+// search offers the rows of every leaf that may hold one of q's k nearest
+// neighbours to h, best bin first (Arya et al., "An optimal algorithm for
+// approximate nearest neighbor searching", JACM 1998, run here without
+// approximation): descend to q's leaf, queue the skipped siblings by their
+// box distance, then resume from the nearest queued node until it lies
+// beyond the k-th neighbour. pq is scratch space.
+func (t *kdtree) search(h *heap, pq *nodeQueue, q, data []float64, rows []int32, d int, manhattanMetric bool, dist func(q, x []float64, bound float64) float64) {
+	pq.items = append(pq.items[:0], queued{0, 0})
+	for len(pq.items) > 0 {
+		c := pq.pop()
 		// The margin keeps rounding in the box distance from pruning an exact tie.
-		if t.boxDist(id, q, d, manhattanMetric) > h.bound()*(1+1e-12) {
+		if c.dist > h.bound()*(1+1e-12) {
 			return
 		}
-		if nd.left < 0 {
+		id := c.node
+		for id >= 0 && t.nodes[id].left >= 0 {
+			nd := &t.nodes[id]
+			near, far := nd.left, nd.right
+			if q[nd.dim] >= nd.split {
+				near, far = far, near
+			}
+			if bd := t.boxDist(far, q, d, manhattanMetric); bd <= h.bound()*(1+1e-12) {
+				pq.push(queued{bd, far})
+			}
+			id = near
+			if t.boxDist(id, q, d, manhattanMetric) > h.bound()*(1+1e-12) {
+				id = -1
+			}
+		}
+		if id >= 0 {
+			nd := &t.nodes[id]
 			scan(h, q, data, rows, int(nd.start), int(nd.end), d, dist)
-			return
 		}
-		first, second := nd.left, nd.right
-		if q[nd.dim] >= nd.split {
-			first, second = second, first
-		}
-		visit(first)
-		visit(second)
 	}
-	visit(0)
+}
+
+// queued is a node waiting in the search queue with its box distance.
+type queued struct {
+	dist float64
+	node int32
+}
+
+// nodeQueue is a min-heap of queued nodes.
+type nodeQueue struct{ items []queued }
+
+func (pq *nodeQueue) push(c queued) {
+	pq.items = append(pq.items, c)
+	for i := len(pq.items) - 1; i > 0; {
+		p := (i - 1) / 2
+		if pq.items[p].dist <= pq.items[i].dist {
+			break
+		}
+		pq.items[p], pq.items[i] = pq.items[i], pq.items[p]
+		i = p
+	}
+}
+
+func (pq *nodeQueue) pop() queued {
+	top := pq.items[0]
+	last := len(pq.items) - 1
+	pq.items[0] = pq.items[last]
+	pq.items = pq.items[:last]
+	for i := 0; ; {
+		l, r, small := 2*i+1, 2*i+2, i
+		if l < last && pq.items[l].dist < pq.items[small].dist {
+			small = l
+		}
+		if r < last && pq.items[r].dist < pq.items[small].dist {
+			small = r
+		}
+		if small == i {
+			return top
+		}
+		pq.items[i], pq.items[small] = pq.items[small], pq.items[i]
+		i = small
+	}
 }
 
 // boxDist is the distance (squared for euclidean) from q to node id's
@@ -164,4 +218,18 @@ func (t *kdtree) boxDist(id int32, q []float64, d int, manhattanMetric bool) flo
 		}
 	}
 	return s
+}
+
+// leafOf returns the leaf q falls in.
+func (t *kdtree) leafOf(q []float64) int32 {
+	id := int32(0)
+	for t.nodes[id].left >= 0 {
+		nd := &t.nodes[id]
+		if q[nd.dim] < nd.split {
+			id = nd.left
+		} else {
+			id = nd.right
+		}
+	}
+	return id
 }

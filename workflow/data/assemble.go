@@ -131,6 +131,11 @@ func (r *redoRequest) err(file string) error {
 // junkIsRare says whether a numeric column's non-numbers are few enough
 // to read as missing: at most one in a thousand of the column's non-empty
 // cells, and at most five different words among those remembered.
+func (r *redoRequest) issue(file string) Issue {
+	return Issue{Level: "info", Text: fmt.Sprintf("%s, line %d, column %q: the column looked numeric in the first rows but holds %q here and many more words, so the file was read again with it as text",
+		file, r.first.line, r.name, r.first.value)}
+}
+
 func junkIsRare(notes []junkNote, count, numbers int) bool {
 	distinct := map[string]bool{}
 	for _, n := range notes {

@@ -77,20 +77,25 @@ const (
 // Every row is typed, not a sample: a column read as numbers that later
 // holds a few words keeps its numbers and reads those words as missing,
 // with a warning Issue naming them; one that holds many is read again as
-// text when r is an io.Seeker, and is an error naming the line otherwise.
+// text when r is an io.Seeker (from where it stood when ReadCSV was
+// called), and is an error naming the line otherwise.
 func ReadCSV(ctx context.Context, r io.Reader, size int64, name string, opt CSVOptions, report progress.Func) (*Table, error) {
+	sk, seekable := r.(io.Seeker)
+	var start int64
+	if seekable {
+		var err error
+		if start, err = sk.Seek(0, io.SeekCurrent); err != nil {
+			seekable = false
+		}
+	}
 	t, redo, err := readOnce(ctx, r, size, name, opt, nil, report)
 	if err != nil || redo == nil {
 		return t, err
 	}
-	if redo.columns == nil {
+	if !seekable {
 		return nil, redo.err(name)
 	}
-	sk, ok := r.(io.Seeker)
-	if !ok {
-		return nil, redo.err(name)
-	}
-	if _, err := sk.Seek(0, io.SeekStart); err != nil {
+	if _, err := sk.Seek(start, io.SeekStart); err != nil {
 		return nil, redo.err(name)
 	}
 	report.Send(0, "reading again: some columns are text after all")
@@ -98,7 +103,11 @@ func ReadCSV(ctx context.Context, r io.Reader, size int64, name string, opt CSVO
 	if again != nil {
 		return nil, again.err(name)
 	}
-	return t, err
+	if err != nil {
+		return nil, err
+	}
+	t.Issues = append([]Issue{redo.issue(name)}, t.Issues...)
+	return t, nil
 }
 
 // readOnce reads the input once. asText lists columns that must be read as

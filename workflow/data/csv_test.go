@@ -234,6 +234,9 @@ func TestReadCSV_LateJunkInNumericColumn(t *testing.T) {
 	if v.Kind() != Categorical || v.Format(99998) != "1.5" || v.Format(99999) != "many" {
 		t.Errorf("kind %v, rows %q %q, want categorical keeping the text", v.Kind(), v.Format(99998), v.Format(99999))
 	}
+	if len(tb.Issues) != 1 || !strings.Contains(tb.Issues[0].Text, `line 100001, column "v"`) {
+		t.Errorf("issues %v, want one saying the column was read again", tb.Issues)
+	}
 	// A stream that cannot be read twice: an error naming the line.
 	_, err := ReadCSV(context.Background(), io.MultiReader(strings.NewReader(text)), 0, "in.csv", CSVOptions{}, nil)
 	wantParseError(t, err, 100001, 0, `holds "many"`)

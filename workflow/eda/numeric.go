@@ -78,7 +78,7 @@ func describeNumeric(c *data.NumericColumn, st *ColumnStats, classes *catVec) ([
 	top := tk.best()
 	f.topValue, f.topShare = top.v, float64(top.n)/float64(n)
 	st.Outliers = outliers(sorted)
-	st.Histogram = histogram(sorted, quantile(sorted, 0.75)-quantile(sorted, 0.25))
+	st.Histogram = histogram(finite(sorted), quantile(sorted, 0.75)-quantile(sorted, 0.25))
 	f.sentinels = sentinelCounts(sorted)
 	f.dateLike = st.Integer && datesLike(sorted)
 	if classes != nil {
@@ -185,7 +185,8 @@ func compensatedSum(vals []float64) float64 {
 }
 
 // outliers counts the values outside Tukey's fences and those whose robust
-// z-score exceeds RobustZLimit, from ascending values.
+// z-score exceeds RobustZLimit, from ascending values. It returns nil when
+// infinite values make the fences undefined.
 func outliers(sorted []float64) *Outliers {
 	n := len(sorted)
 	q1, q3 := quantile(sorted, 0.25), quantile(sorted, 0.75)
@@ -201,6 +202,9 @@ func outliers(sorted []float64) *Outliers {
 	}
 	med := quantile(sorted, 0.5)
 	o.MAD = medianAbsDev(sorted, med)
+	if num(o.LowerFence) == nil || num(o.UpperFence) == nil || num(o.MAD) == nil {
+		return nil
+	}
 	if o.MAD > 0 {
 		lim := RobustZLimit * madScale * o.MAD
 		for i := 0; i < n && med-sorted[i] > lim; i++ {
@@ -249,16 +253,36 @@ func medianAbsDev(sorted []float64, med float64) float64 {
 	return prev + (cur-prev)/2
 }
 
+// finite returns the finite part of ascending values (infinities sit at
+// the ends).
+func finite(sorted []float64) []float64 {
+	lo, hi := 0, len(sorted)
+	for lo < hi && math.IsInf(sorted[lo], -1) {
+		lo++
+	}
+	for hi > lo && math.IsInf(sorted[hi-1], 1) {
+		hi--
+	}
+	return sorted[lo:hi]
+}
+
 // histogram bins ascending values into equal-width bins over [min, max],
 // bin edges and assignment computed as numpy.histogram does. The number of
 // bins is the larger of Sturges' and Freedman–Diaconis' rules (numpy's
-// "auto"), capped at HistogramMaxBins.
+// "auto"), capped at HistogramMaxBins. It returns nil when there are no
+// finite values or their range overflows float64.
 func histogram(sorted []float64, iqr float64) *Histogram {
 	n := len(sorted)
+	if n == 0 || math.IsInf(sorted[n-1]-sorted[0], 0) {
+		return nil
+	}
 	lo, hi := sorted[0], sorted[n-1]
 	k := histogramBins(n, lo, hi, iqr)
 	if lo == hi {
 		lo, hi = lo-0.5, hi+0.5
+		if lo == hi { // too large for ±0.5 to change it
+			return &Histogram{Edges: []float64{lo, hi}, Counts: []int{n}}
+		}
 	}
 	edges := make([]float64, k+1)
 	step := (hi - lo) / float64(k)

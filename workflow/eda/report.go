@@ -138,9 +138,10 @@ type Outliers struct {
 	Above        *float64 `json:"above,omitempty"` // the smallest value over the upper fence
 }
 
-// Histogram is a compact, pre-binned view of a numeric column: len(Edges)
-// is len(Counts)+1, bins are half-open [a, b) except the last, which is
-// closed, exactly as numpy.histogram bins them.
+// Histogram is a compact, pre-binned view of the finite values of a
+// numeric column: len(Edges) is len(Counts)+1, bins are half-open [a, b)
+// except the last, which is closed, exactly as numpy.histogram bins them.
+// Infinite values are left out (numpy refuses them).
 type Histogram struct {
 	Edges  []float64 `json:"edges"`
 	Counts []int     `json:"counts"`

@@ -14,11 +14,13 @@
 // random positive linear combination of ten of them plus Gaussian noise.
 //
 // Determinism: the output depends only on the Spec. Random numbers come
-// from math/rand/v2's PCG source, whose algorithm is fixed; normal and
-// bounded integer draws are derived from its raw 64-bit output by this
-// package, so the bytes do not depend on the Go release. (A platform whose
-// compiler fuses multiply-adds may differ in the last printed digit of a
-// rare value.)
+// from math/rand/v2's PCG source, whose algorithm is fixed; uniform,
+// normal (Marsaglia's polar method) and bounded integer draws are derived
+// from its raw 64-bit output by this package, so the bytes do not depend
+// on the Go release. They are the same on every amd64 machine (a test pins
+// their SHA-256); another architecture could differ in the last printed
+// digit of a rare value, because math.Log has an amd64 assembly version
+// and some compilers fuse multiply-adds.
 //
 // Error contract: an invalid Spec is reported before anything is written;
 // write errors are returned wrapped with the path where one applies.

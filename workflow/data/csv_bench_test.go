@@ -36,6 +36,29 @@ func benchRead(b *testing.B, raw []byte) {
 
 func BenchmarkReadCSV_Synth100k(b *testing.B) { benchRead(b, synthCSV(b, 100_000)) }
 
+// BenchmarkReadCSV_Quoted100k reads the same table with every categorical
+// cell quoted, as spreadsheets often write them.
+func BenchmarkReadCSV_Quoted100k(b *testing.B) {
+	raw := synthCSV(b, 100_000)
+	var out bytes.Buffer
+	for _, line := range bytes.SplitAfter(raw, []byte{'\n'}) {
+		fields := bytes.Split(line, []byte{','})
+		for j, f := range fields {
+			if j > 0 {
+				out.WriteByte(',')
+			}
+			if j == 20 || j == 21 {
+				out.WriteByte('"')
+				out.Write(f)
+				out.WriteByte('"')
+			} else {
+				out.Write(f)
+			}
+		}
+	}
+	benchRead(b, out.Bytes())
+}
+
 // BenchmarkReadCSV_File reads the file named by MB_BENCH_CSV (for example
 // the harness's synth_clf1m_seed42.csv); it is skipped when unset.
 func BenchmarkReadCSV_File(b *testing.B) {

@@ -10,12 +10,8 @@ import (
 
 var errTODO = errors.New("todo")
 
-func loadSQLite(ctx context.Context, spec Spec, report progress.Func) (*data.Table, error) {
-	return nil, errTODO
-}
 func loadPostgres(ctx context.Context, spec Spec, report progress.Func) (*data.Table, error) {
 	return nil, errTODO
 }
-func sqliteTables(ctx context.Context, path string) ([]string, error) { return nil, errTODO }
 func postgresTables(ctx context.Context, c Conn) ([]string, error)    { return nil, errTODO }
 func ParseURL(s string) (*Conn, error)                                { return nil, errTODO }

@@ -97,7 +97,8 @@ func quantile(sorted []float64, q float64) float64 {
 	if n == 0 {
 		return math.NaN()
 	}
-	vi := float64(n)*q + (1 + q*(1-1-1)) - 1
+	const alpha, beta = 1.0, 1.0 // Hyndman and Fan's type 7 plotting positions
+	vi := float64(n)*q + (alpha + q*(1-alpha-beta)) - 1
 	lo := math.Floor(vi)
 	g := vi - lo
 	i := int(lo)

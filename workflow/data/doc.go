@@ -44,6 +44,6 @@
 // which goroutine calls them, and call the callback from the calling
 // goroutine only.
 //
-// The gota interop (ToGota, FromGota) is in gota.go, built with -tags gota
-// until go.mod requires github.com/go-gota/gota.
+// The gota interop (ToGota, FromGota) is kept in gota.go, away from the
+// loaders: gota boxes every cell, so it is for the edges only.
 package data

@@ -1,8 +1,3 @@
-//go:build gota
-
-// The gota interop is built with -tags gota until go.mod requires
-// github.com/go-gota/gota v0.12.0; then this constraint is to be removed.
-
 package data
 
 import (

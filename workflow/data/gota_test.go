@@ -1,5 +1,3 @@
-//go:build gota
-
 package data
 
 import (

@@ -29,8 +29,8 @@ const golden = 1.618033988749895
 // ends, expanding from a and b in the downhill direction.
 func bracketMin(f func(float64) float64, a, b float64) (float64, float64, float64, error) {
 	fa, fb := f(a), f(b)
-	if fb > fa {
-		a, b, fa, fb = b, a, fb, fa
+	if fb > fa { // walk from the higher end towards the lower
+		a, b, fb = b, a, fa
 	}
 	c := b + golden*(b-a)
 	fc := f(c)

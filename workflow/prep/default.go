@@ -26,63 +26,83 @@ import (
 // A nil frame is treated as having no missing values.
 func Default(schema data.Schema, frame *data.Frame, scale bool) Pipeline {
 	target, _ := schema.Target()
-	var p Pipeline
-	add := func(kind string, params param.Values, why string) {
-		p.Steps = append(p.Steps, Configure(kind, params, why))
-	}
+	g := groupFields(schema, frame, target)
+	var steps []StepConfig
 	if target != "" && missingIn(frame, target) {
-		add("filter_rows", param.Values{"condition": "not missing(" + expr.QuoteName(target) + ")"},
-			"Rows without a target value cannot be learnt from.")
+		steps = append(steps, Configure("filter_rows", param.Values{"condition": "not missing(" + expr.QuoteName(target) + ")"},
+			"Rows without a target value cannot be learnt from."))
 	}
-	var drop, dates, cats, bools []string
-	catMissing := false
-	for _, fl := range schema.Fields {
-		switch {
-		case fl.Role == data.Target:
-			continue
-		case fl.Role == data.Identifier || fl.Role == data.Ignored || fl.Kind == data.Text:
-			drop = append(drop, fl.Name)
-		case fl.Kind == data.Datetime:
-			dates = append(dates, fl.Name)
-		case fl.Kind == data.Categorical:
-			cats = append(cats, fl.Name)
-			catMissing = catMissing || missingIn(frame, fl.Name)
-		case fl.Kind == data.Boolean:
-			bools = append(bools, fl.Name)
-			catMissing = catMissing || missingIn(frame, fl.Name)
-		}
+	if len(g.drop) > 0 {
+		steps = append(steps, Configure("drop_columns", param.Values{"columns": g.drop},
+			"Identifiers, ignored columns and free text are not model inputs: a model would memorise identifiers, and free text needs its own preparation."))
 	}
-	if len(drop) > 0 {
-		add("drop_columns", param.Values{"columns": drop},
-			"Identifiers, ignored columns and free text are not model inputs: a model would memorise identifiers, and free text needs its own preparation.")
-	}
-	if len(dates) > 0 {
+	if len(g.dates) > 0 {
 		parts := "year,month,day,weekday"
-		if timesVary(frame, dates) {
+		if timesVary(frame, g.dates) {
 			parts += ",hour"
 		}
-		add("date_parts", param.Values{"columns": dates, "parts": parts},
-			"Learners cannot use dates as they are; their parts capture seasons, weekly rhythms and trends.")
+		steps = append(steps, Configure("date_parts", param.Values{"columns": g.dates, "parts": parts},
+			"Learners cannot use dates as they are; their parts capture seasons, weekly rhythms and trends."))
 	}
-	if len(cats)+len(bools) > 0 && catMissing {
-		add("impute", param.Values{"columns": append(append([]string{}, cats...), bools...), "strategy": "most_frequent", "indicator": true},
-			"Missing categories and yes/no values are filled with the most frequent one; indicator columns keep the fact that they were missing.")
-	}
-	for _, b := range bools {
-		add("change_type", param.Values{"column": b, "type": "numeric"},
-			fmt.Sprintf("Yes/no column %q becomes 1/0 so that every learner can use it.", b))
-	}
-	add("impute", param.Values{"strategy": "median", "indicator": numericMissing(schema, frame, target)},
-		"Missing numbers are filled with the training median, which extreme values do not pull; indicator columns keep the fact that they were missing.")
+	steps = append(steps, g.categorySteps()...)
+	steps = append(steps, Configure("impute", param.Values{"strategy": "median", "indicator": g.numMissing},
+		"Missing numbers are filled with the training median, which extreme values do not pull; indicator columns keep the fact that they were missing."))
 	if scale {
-		add("scale", param.Values{"method": "standard"},
-			"Distance-based and regularised linear models need numbers on a common scale (mean 0, standard deviation 1).")
+		steps = append(steps, Configure("scale", param.Values{"method": "standard"},
+			"Distance-based and regularised linear models need numbers on a common scale (mean 0, standard deviation 1)."))
 	}
-	if len(cats) > 0 {
-		add("one_hot", param.Values{"columns": cats, "unseen": "ignore", "drop": "if_binary"},
-			"Categories become 0/1 columns, one per category; categories only new data has give all zeros instead of an error.")
+	if len(g.cats) > 0 {
+		steps = append(steps, Configure("one_hot", param.Values{"columns": g.cats, "unseen": "ignore", "drop": "if_binary"},
+			"Categories become 0/1 columns, one per category; categories only new data has give all zeros instead of an error."))
 	}
-	return p
+	return Pipeline{Steps: steps}
+}
+
+// fieldGroups sorts a schema's non-target fields by what Default does
+// with them.
+type fieldGroups struct {
+	drop, dates, cats, bools []string
+	catMissing, numMissing   bool
+}
+
+func groupFields(schema data.Schema, frame *data.Frame, target string) fieldGroups {
+	var g fieldGroups
+	for _, fl := range schema.Fields {
+		miss := missingIn(frame, fl.Name)
+		switch {
+		case fl.Name == target || fl.Role == data.Target:
+			continue
+		case fl.Role == data.Identifier || fl.Role == data.Ignored || fl.Kind == data.Text:
+			g.drop = append(g.drop, fl.Name)
+		case fl.Kind == data.Datetime:
+			g.dates = append(g.dates, fl.Name)
+			g.numMissing = g.numMissing || miss // date parts are numbers
+		case fl.Kind == data.Categorical:
+			g.cats = append(g.cats, fl.Name)
+			g.catMissing = g.catMissing || miss
+		case fl.Kind == data.Boolean:
+			g.bools = append(g.bools, fl.Name)
+			g.catMissing = g.catMissing || miss
+		default:
+			g.numMissing = g.numMissing || miss
+		}
+	}
+	return g
+}
+
+// categorySteps fills missing categories and yes/no values and turns
+// yes/no columns into numbers.
+func (g fieldGroups) categorySteps() []StepConfig {
+	var steps []StepConfig
+	if len(g.cats)+len(g.bools) > 0 && g.catMissing {
+		steps = append(steps, Configure("impute", param.Values{"columns": append(append([]string{}, g.cats...), g.bools...), "strategy": "most_frequent", "indicator": true},
+			"Missing categories and yes/no values are filled with the most frequent one; indicator columns keep the fact that they were missing."))
+	}
+	for _, b := range g.bools {
+		steps = append(steps, Configure("change_type", param.Values{"column": b, "type": "numeric"},
+			fmt.Sprintf("Yes/no column %q becomes 1/0 so that every learner can use it.", b)))
+	}
+	return steps
 }
 
 func missingIn(f *data.Frame, name string) bool {
@@ -91,17 +111,6 @@ func missingIn(f *data.Frame, name string) bool {
 	}
 	c, ok := f.Lookup(name)
 	return ok && c.Missing() > 0
-}
-
-// numericMissing reports whether any numeric feature (or a date, whose
-// parts become numbers) has missing values.
-func numericMissing(s data.Schema, f *data.Frame, target string) bool {
-	for _, fl := range s.Fields {
-		if fl.Name != target && fl.Role == data.Feature && (fl.Kind == data.Numeric || fl.Kind == data.Datetime) && missingIn(f, fl.Name) {
-			return true
-		}
-	}
-	return false
 }
 
 // timesVary reports whether any of the date columns has a time of day

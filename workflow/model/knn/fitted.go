@@ -24,6 +24,7 @@ type Fitted struct {
 	y        []float64 // targets by training row
 	// derived by index
 	data []float64 // the rows in search space (rotated for euclidean), in search order
+	dims int       // columns of data
 	rows []int32   // training row of each stored row
 	rot  *rotation // nil for manhattan
 	tree *kdtree   // nil for brute force
@@ -36,18 +37,19 @@ func (m *Fitted) index() {
 	for i := range m.rows {
 		m.rows[i] = int32(i)
 	}
-	m.data = m.orig
+	m.dims = p
 	if m.s.Metric == Euclidean {
 		m.rot = newRotation(m.orig, p)
-		m.data = make([]float64, len(m.orig))
+		m.dims = len(m.rot.axes)
+		m.data = make([]float64, n*m.dims)
 		for i := 0; i < n; i++ {
-			m.rot.apply(m.data[i*p:(i+1)*p], m.orig[i*p:(i+1)*p])
+			m.rot.apply(m.data[i*m.dims:(i+1)*m.dims], m.orig[i*p:(i+1)*p])
 		}
 	} else {
 		m.data = append([]float64(nil), m.orig...)
 	}
-	if m.s.Algorithm == KDTree || (m.s.Algorithm == Auto && p <= MaxTreeDims) {
-		m.tree = buildTree(m.data, m.rows, p)
+	if m.s.Algorithm == KDTree || (m.s.Algorithm == Auto && m.dims <= MaxTreeDims) {
+		m.tree = buildTree(m.data, m.rows, m.dims)
 	}
 }
 
@@ -81,14 +83,21 @@ func (m *Fitted) each(X [][]float64, fn func(worker, row int, nb []neighbour)) (
 	for w := range heaps {
 		heaps[w].items = make([]neighbour, 0, k)
 	}
-	Q := make([]float64, min(n, queryBatch)*p)
+	Q := make([]float64, min(n, queryBatch)*m.dims)
+	raws := make([][]float64, workers)
+	for w := range raws {
+		raws[w] = make([]float64, p)
+	}
 	for lo := 0; lo < n; lo += queryBatch {
 		hi := min(n, lo+queryBatch)
 		order := m.prepare(X, lo, hi, Q)
 		par.Dynamic(len(order), 64, func(w, a, b int) {
-			h := &heaps[w]
+			h, raw := &heaps[w], raws[w]
 			for _, t := range order[a:b] {
-				m.search(h, &queues[w], Q[int(t)*p:(int(t)+1)*p], k)
+				for j := range raw {
+					raw[j] = X[j][lo+int(t)]
+				}
+				m.search(h, &queues[w], Q[int(t)*m.dims:(int(t)+1)*m.dims], raw, k)
 				fn(w, lo+int(t), h.sorted())
 			}
 		})
@@ -99,13 +108,13 @@ func (m *Fitted) each(X [][]float64, fn func(worker, row int, nb []neighbour)) (
 // prepare writes rows lo..hi of X, moved into search space, into Q
 // (row-major) and returns their offsets in visiting order.
 func (m *Fitted) prepare(X [][]float64, lo, hi int, Q []float64) []int32 {
-	p := len(m.features)
+	p, dims := len(m.features), m.dims
 	order := make([]int32, hi-lo)
 	leaf := make([]int32, hi-lo)
 	par.Chunks(hi-lo, func(_, a, b int) {
 		raw := make([]float64, p)
 		for t := a; t < b; t++ {
-			q := Q[t*p : (t+1)*p]
+			q := Q[t*dims : (t+1)*dims]
 			for j := range raw {
 				raw[j] = X[j][lo+t]
 			}
@@ -126,8 +135,10 @@ func (m *Fitted) prepare(X [][]float64, lo, hi int, Q []float64) []int32 {
 	return order
 }
 
-// search fills h with the k nearest neighbours of q (in search space).
-func (m *Fitted) search(h *heap, pq *nodeQueue, q []float64, k int) {
+// search fills h with the k nearest neighbours of q (in search space;
+// raw is the same row in the original space) and replaces their distances
+// by the exact distances computed on the original rows.
+func (m *Fitted) search(h *heap, pq *nodeQueue, q, raw []float64, k int) {
 	p := len(m.features)
 	dist := sqEuclid
 	if m.s.Metric == Manhattan {
@@ -135,14 +146,17 @@ func (m *Fitted) search(h *heap, pq *nodeQueue, q []float64, k int) {
 	}
 	h.reset(k)
 	if m.tree != nil {
-		m.tree.search(h, pq, q, m.data, m.rows, p, m.s.Metric == Manhattan, dist)
+		m.tree.search(h, pq, q, m.data, m.rows, m.dims, m.s.Metric == Manhattan, dist)
 	} else {
-		scan(h, q, m.data, m.rows, 0, len(m.rows), p, dist)
+		scan(h, q, m.data, m.rows, 0, len(m.rows), m.dims, dist)
 	}
-	if m.s.Metric == Euclidean {
-		for t := range h.items {
-			h.items[t].dist = math.Sqrt(h.items[t].dist)
+	for t, c := range h.items {
+		r := int(c.row)
+		d := dist(raw, m.orig[r*p:(r+1)*p], math.Inf(1))
+		if m.s.Metric == Euclidean {
+			d = math.Sqrt(d)
 		}
+		h.items[t].dist = d
 	}
 }
 

@@ -6,7 +6,12 @@ import (
 )
 
 // rotation maps rows onto their principal axes: z = R·(x − centre), the
-// axes ordered by decreasing variance. Euclidean distances do not change
+// axes ordered by decreasing variance. Axes along which the training rows
+// vary by less than flatAxis of the largest variance (exactly redundant
+// features, up to rounding) are left out: every training row has the same
+// coordinate there (to within 1e-6 of the spread), so they add (almost) the
+// same amount to every distance and cannot change the ranking of
+// neighbours by more than that. Euclidean distances do not change
 // under it (R is orthogonal), but the k-d tree then splits along the
 // directions where the rows really spread, and partial distance sums grow
 // fastest, so both prune far more on correlated features.
@@ -55,8 +60,12 @@ func newRotation(data []float64, p int) *rotation {
 		order[a] = a
 	}
 	sort.SliceStable(order, func(x, y int) bool { return values[order[x]] > values[order[y]] })
-	r.axes = make([][]float64, p)
-	for a, o := range order {
+	keep := 1
+	for keep < p && values[order[keep]] > flatAxis*values[order[0]] {
+		keep++
+	}
+	r.axes = make([][]float64, keep)
+	for a, o := range order[:keep] {
 		r.axes[a] = make([]float64, p)
 		for j := 0; j < p; j++ {
 			r.axes[a][j] = vectors[j][o]
@@ -65,7 +74,12 @@ func newRotation(data []float64, p int) *rotation {
 	return r
 }
 
-// apply writes the rotated form of x into z.
+// flatAxis is the relative variance below which a principal axis is left
+// out of the search space.
+const flatAxis = 1e-12
+
+// apply writes the rotated form of x (its coordinates on the kept axes)
+// into z.
 func (r *rotation) apply(z, x []float64) {
 	for a, ax := range r.axes {
 		s := 0.0

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"runtime"
-	"time"
 
 	"modelbench/workflow/data"
 	"modelbench/workflow/eval/metrics"
@@ -92,6 +91,22 @@ type CVResult struct {
 // does not depend on the order they finish in. Progress is reported per
 // fold; cancelling ctx stops every fold and returns ctx.Err().
 func CrossValidate(ctx context.Context, f *data.Frame, target string, pipe prep.Pipeline, learner model.Learner, opt CVOptions, report progress.Func) (*CVResult, error) {
+	out, err := crossValidateAll(ctx, f, target, pipe, []model.Learner{learner}, opt, report)
+	if err != nil {
+		return nil, err
+	}
+	return out[0].result, out[0].err
+}
+
+// cvOutcome is one learner's result, or why it could not be trained.
+type cvOutcome struct {
+	result *CVResult
+	err    error
+}
+
+// crossValidateAll cross-validates every learner on the same folds; see
+// crossValidateMany.
+func crossValidateAll(ctx context.Context, f *data.Frame, target string, pipe prep.Pipeline, learners []model.Learner, opt CVOptions, report progress.Func) ([]cvOutcome, error) {
 	t, err := NewTarget(f, target, opt.Task)
 	if err != nil {
 		return nil, err
@@ -105,28 +120,19 @@ func CrossValidate(ctx context.Context, f *data.Frame, target string, pipe prep.
 	if err != nil {
 		return nil, err
 	}
-	res := &CVResult{Learner: learner.Name(), Task: t.Task, Classes: t.Classes}
-	if missing := f.NumRows() - len(rows); missing > 0 {
-		res.Issues = append(res.Issues, data.Issue{Level: "info",
-			Text: fmt.Sprintf("%d rows without a value of %q were left out of the cross-validation", missing, target)})
-	}
-	folds := make([]FoldResult, len(splits))
-	outs := make([]*Output, len(splits))
-	err = runParallel(ctx, len(splits), opt.workers(), report, func(ctx context.Context, i int, rep progress.Func) error {
-		var err error
-		folds[i], outs[i], err = runFold(ctx, f, t, splits[i], pipe, learner, names, opt.KeepModels, rep)
-		if err != nil {
-			return fmt.Errorf("fold %d of %d: %w", i+1, len(splits), err)
-		}
-		return nil
-	})
+	runs, err := crossValidateMany(ctx, f, t, splits, pipe, learners, names, opt, report)
 	if err != nil {
 		return nil, err
 	}
-	res.Folds = folds
-	res.summarise(names, splits)
-	res.collectOOF(t, splits, outs, rows)
-	return res, nil
+	out := make([]cvOutcome, len(runs))
+	for i, r := range runs {
+		if r.err != nil {
+			out[i].err = r.err
+		} else {
+			out[i].result = r.result(f, t, splits, names, rows)
+		}
+	}
+	return out, nil
 }
 
 // foldJob is one fold to run: its repeat and index and its row positions.
@@ -251,36 +257,6 @@ func compactOOF(p *metrics.Predictions, seen []bool, rows []int) (*metrics.Predi
 		out[i] = rows[k]
 	}
 	return q, out
-}
-
-// runFold trains on one fold's rows and scores its validation rows.
-func runFold(ctx context.Context, f *data.Frame, t *Target, s foldJob, pipe prep.Pipeline, learner model.Learner,
-	names []string, keep bool, report progress.Func) (FoldResult, *Output, error) {
-	fr := FoldResult{Repeat: s.repeat, Fold: s.fold, TrainRows: len(s.train), TestRows: len(s.test), Test: s.test}
-	tr, err := trainRows(ctx, f, t, s.train, pipe, learner, report.Scale(0, 0.9))
-	if err != nil {
-		return fr, nil, err
-	}
-	fr.FitSeconds = tr.Fit.Seconds()
-	start := time.Now()
-	out, err := tr.Predict(ctx, f.Take(s.test))
-	if err != nil {
-		return fr, nil, err
-	}
-	fr.PredictSeconds = time.Since(start).Seconds()
-	p := &metrics.Predictions{Task: t.Task, Classes: t.Classes, Pred: out.Pred, Proba: out.Proba, Truth: make([]float64, len(s.test))}
-	for i, row := range s.test {
-		p.Truth[i] = t.Y[row]
-	}
-	fr.Metrics = scoreAll(p, names)
-	if b, err := model.Marshal(tr.Model); err == nil {
-		fr.ModelBytes = len(b)
-	}
-	if keep {
-		fr.Trained = tr
-	}
-	report.Send(1, fmt.Sprintf("fold %d done", s.fold+1))
-	return fr, out, nil
 }
 
 // scoreAll computes the named metrics that are defined on p.

@@ -41,27 +41,44 @@ func Train(ctx context.Context, f *data.Frame, target string, task model.Task, p
 // trainRows fits on the given rows of f.
 func trainRows(ctx context.Context, f *data.Frame, t *Target, rows []int, pipe prep.Pipeline, learner model.Learner, report progress.Func) (*Trained, error) {
 	start := time.Now()
-	fitted, prepared, err := pipe.FitTransform(ctx, f.Take(rows), t.Name, report.Scale(0, 0.2))
+	fitted, d, err := prepareRows(ctx, f, t, rows, pipe, report.Scale(0, 0.2))
 	if err != nil {
 		return nil, err
+	}
+	return fitPrepared(ctx, t, fitted, d, rows, learner, time.Since(start), report.Scale(0.2, 1))
+}
+
+// prepareRows fits pipe on the given rows of f and returns the fitted
+// pipeline and the prepared training set.
+func prepareRows(ctx context.Context, f *data.Frame, t *Target, rows []int, pipe prep.Pipeline, report progress.Func) (*prep.Fitted, *model.Dataset, error) {
+	fitted, prepared, err := pipe.FitTransform(ctx, f.Take(rows), t.Name, report)
+	if err != nil {
+		return nil, nil, err
 	}
 	X, err := design(prepared, fitted.Features())
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	y, err := t.values(prepared)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	d := &model.Dataset{Task: t.Task, Features: fitted.Features(), X: X, Y: y, Classes: t.Classes}
-	m, err := learner.Fit(ctx, d, report.Scale(0.2, 1))
+	return fitted, &model.Dataset{Task: t.Task, Features: fitted.Features(), X: X, Y: y, Classes: t.Classes}, nil
+}
+
+// fitPrepared trains learner on a prepared training set; prepTime is the
+// time the preparation took, added to the reported fit time.
+func fitPrepared(ctx context.Context, t *Target, fitted *prep.Fitted, d *model.Dataset, rows []int, learner model.Learner,
+	prepTime time.Duration, report progress.Func) (*Trained, error) {
+	start := time.Now()
+	m, err := learner.Fit(ctx, d, report)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		return nil, fmt.Errorf("%s: %w", learner.Name(), err)
 	}
-	return &Trained{Learner: learner.Name(), Target: t, Prep: fitted, Model: m, Rows: rows, Fit: time.Since(start)}, nil
+	return &Trained{Learner: learner.Name(), Target: t, Prep: fitted, Model: m, Rows: rows, Fit: prepTime + time.Since(start)}, nil
 }
 
 // Output is what a trained model says about some rows.

@@ -9,7 +9,8 @@ It writes three small CSV files derived from /work/shared/datasets
 diabetes features rounded to 8 decimals) and, for each, the folds of
 StratifiedKFold / KFold (shuffle=True, random_state=0) and what
 sklearn.model_selection.cross_validate and cross_val_predict give on
-exactly those folds with a preparation pipeline fitted inside each fold.
+exactly those folds with a preparation pipeline fitted inside each fold,
+and GridSearchCV's mean_test_score for a grid over C on the same folds.
 """
 import json
 import sys
@@ -19,7 +20,7 @@ import pandas as pd
 from sklearn.compose import ColumnTransformer
 from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LinearRegression, LogisticRegression
-from sklearn.model_selection import KFold, StratifiedKFold, cross_val_predict, cross_validate
+from sklearn.model_selection import GridSearchCV, KFold, StratifiedKFold, cross_val_predict, cross_validate
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
@@ -81,6 +82,14 @@ def breast_cancer():
     scorers["brier"] = make_scorer(brier_score_loss, needs_proba=True, pos_label="malignant")
     out = run("breast_cancer", "cv_breast_cancer.csv", "target_name", model,
               StratifiedKFold(5, shuffle=True, random_state=0), scorers, X, y, True)
+    fold = np.asarray(out["fold"])
+    cv = [(np.where(fold != k)[0], np.where(fold == k)[0]) for k in range(5)]
+    grid = GridSearchCV(model, {"logisticregression__C": [0.01, 0.1, 1.0, 10.0]}, cv=cv,
+                        scoring={"accuracy": "accuracy", "log_loss": "neg_log_loss"}, refit=False).fit(X, y)
+    out["grid"] = {"C": [0.01, 0.1, 1.0, 10.0],
+                   "accuracy": grid.cv_results_["mean_test_accuracy"].tolist(),
+                   "accuracy_std": grid.cv_results_["std_test_accuracy"].tolist(),
+                   "log_loss": (-grid.cv_results_["mean_test_log_loss"]).tolist()}
     return out
 
 

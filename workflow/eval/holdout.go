@@ -1,0 +1,97 @@
+package eval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"modelbench/workflow/data"
+	"modelbench/workflow/eval/metrics"
+	"modelbench/workflow/model"
+	"modelbench/workflow/prep"
+	"modelbench/workflow/progress"
+)
+
+// HoldoutOptions says which rows to train on and which to evaluate: row
+// positions in the frame, usually a prep.Split's Train and Valid parts (or
+// Train and Test, once, for the final check).
+type HoldoutOptions struct {
+	Task  model.Task
+	Train []int
+	Eval  []int
+}
+
+// HoldoutResult is a model trained on one part of the rows and scored on
+// another.
+type HoldoutResult struct {
+	Trained *Trained `json:"-"`
+	// Predictions pairs the evaluated rows' truth with the predictions;
+	// Rows gives each one's position in the frame (rows without a target
+	// are left out).
+	Predictions    *metrics.Predictions `json:"-"`
+	Rows           []int                `json:"-"`
+	Metrics        *metrics.Metrics     `json:"metrics"`
+	FitSeconds     float64              `json:"fit_seconds"`
+	PredictSeconds float64              `json:"predict_seconds"`
+	ModelBytes     int                  `json:"model_bytes"`
+	Issues         []data.Issue         `json:"issues,omitempty"`
+}
+
+// ErrRows means the rows given for training or evaluation cannot be used.
+var ErrRows = errors.New("the rows cannot be used")
+
+// Holdout fits pipe and learner on opt.Train's rows (those with a target)
+// and scores the opt.Eval rows with every metric that applies. When the
+// evaluated rows overlap the training rows, the result carries the
+// warning of TrainingRowsWarning.
+func Holdout(ctx context.Context, f *data.Frame, target string, pipe prep.Pipeline, learner model.Learner, opt HoldoutOptions, report progress.Func) (*HoldoutResult, error) {
+	t, err := NewTarget(f, target, opt.Task)
+	if err != nil {
+		return nil, err
+	}
+	train, err := withTarget("training", opt.Train, t)
+	if err != nil {
+		return nil, err
+	}
+	eval, err := withTarget("evaluation", opt.Eval, t)
+	if err != nil {
+		return nil, err
+	}
+	tr, err := trainRows(ctx, f, t, train, pipe, learner, report.Scale(0, 0.9))
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	p, _, err := tr.Predictions(ctx, f.Take(eval))
+	if err != nil {
+		return nil, err
+	}
+	res := &HoldoutResult{Trained: tr, Predictions: p, Rows: eval, FitSeconds: tr.Fit.Seconds(),
+		PredictSeconds: time.Since(start).Seconds(), Issues: TrainingRowsWarning(train, eval)}
+	if res.Metrics, err = metrics.Evaluate(p); err != nil {
+		return nil, err
+	}
+	if b, err := model.Marshal(tr.Model); err == nil {
+		res.ModelBytes = len(b)
+	}
+	report.Send(1, "evaluated")
+	return res, nil
+}
+
+// withTarget checks row positions and keeps those with a target value.
+func withTarget(what string, rows []int, t *Target) ([]int, error) {
+	out := make([]int, 0, len(rows))
+	for _, r := range rows {
+		if r < 0 || r >= len(t.Y) {
+			return nil, fmt.Errorf("%s row %d is outside the %d rows: %w", what, r, len(t.Y), ErrRows)
+		}
+		if t.Y[r] == t.Y[r] {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("there are no %s rows with a value of %q: %w", what, t.Name, ErrRows)
+	}
+	return out, nil
+}

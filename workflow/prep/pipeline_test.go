@@ -225,3 +225,30 @@ func TestFitted_UnseenErrorMode(t *testing.T) {
 		t.Fatalf("want a step 1 error naming island and a row, got %v", err)
 	}
 }
+
+func TestFitted_ConcurrentApplyAndEmptyInput(t *testing.T) {
+	ft, _, test := fitCase(t, propertyCases(t)[0])
+	want, err := ft.Apply(context.Background(), test)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 4)
+	for g := 0; g < 4; g++ {
+		go func() {
+			got, err := ft.Apply(context.Background(), test)
+			if err == nil {
+				err = sameFrame(want, got)
+			}
+			errs <- err
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	empty, err := ft.Apply(context.Background(), test.Take(nil))
+	if err != nil || empty.NumRows() != 0 || !reflect.DeepEqual(empty.Names(), ft.Columns()) {
+		t.Errorf("empty input: %v rows, columns %v, %v", empty, ft.Columns(), err)
+	}
+}

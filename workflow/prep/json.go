@@ -130,7 +130,7 @@ func (c *StepConfig) UnmarshalJSON(b []byte) error {
 // MarshalJSON writes the pipeline with its fitted state: the envelope of
 // Pipeline plus "fitted": {target, input, output, transforms}. Floats are
 // written so that they read back bit for bit.
-func (ft *Fitted) MarshalJSON() ([]byte, error) {
+func (ft Fitted) MarshalJSON() ([]byte, error) {
 	fit := &fittedFile{Target: ft.target, Input: ft.input, Output: ft.output, Transforms: []transformFile{}}
 	for _, s := range ft.steps {
 		st, err := json.Marshal(s.t)

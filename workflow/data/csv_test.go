@@ -7,8 +7,10 @@ import (
 	"errors"
 	"io"
 	"math"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"modelbench/workflow/progress"
 )
@@ -361,3 +363,28 @@ func TestReadCSV_Inference(t *testing.T) {
 }
 
 func itoa(i int) string { return FormatFloat(float64(i)) }
+
+// TestReadCSV_CancelMidway cancels from the progress callback once a fifth
+// of the input is read: the loader returns context.Canceled and leaves no
+// goroutine behind.
+func TestReadCSV_CancelMidway(t *testing.T) {
+	raw := synthCSV(t, 60000)
+	before := runtime.NumGoroutine()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	report := progress.Func(func(r progress.Report) {
+		if r.Fraction > 0.2 {
+			cancel()
+		}
+	})
+	_, err := ReadCSV(ctx, bytes.NewReader(raw), int64(len(raw)), "s.csv", CSVOptions{}, report)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("error %v, want context.Canceled", err)
+	}
+	for i := 0; i < 100 && runtime.NumGoroutine() > before; i++ {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines after cancelling, %d before", n, before)
+	}
+}

@@ -49,7 +49,7 @@ func Describe(ctx context.Context, t *data.Table, opt Options, report progress.F
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	rep := &Report{Source: t.Source, Rows: f.NumRows(), Target: target}
+	rep := &Report{Source: t.Source, Rows: f.NumRows(), Target: target, Issues: t.Issues}
 	var classes *catVec
 	if tc, ok := f.Lookup(target); ok {
 		rep.Task = TaskRegression

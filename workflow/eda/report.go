@@ -38,10 +38,12 @@ type Report struct {
 	Correlations *Correlations `json:"correlations,omitempty"`
 	// CramersV is the matrix over categorical and boolean columns; nil
 	// when fewer than two such columns were described.
-	CramersV   *Matrix      `json:"cramers_v,omitempty"`
-	Duplicates Duplicates   `json:"duplicates"`
-	Alerts     []Alert      `json:"alerts"`
-	Issues     []data.Issue `json:"issues,omitempty"`
+	CramersV   *Matrix    `json:"cramers_v,omitempty"`
+	Duplicates Duplicates `json:"duplicates"`
+	// Alerts are ordered by severity (critical first), then by column.
+	Alerts []Alert `json:"alerts"`
+	// Issues are the loader's findings, copied from the table.
+	Issues []data.Issue `json:"issues,omitempty"`
 }
 
 // Column returns the statistics of the named column, or nil.

@@ -1,16 +1,33 @@
 // Package model defines what a learner is and what a fitted model is, the
 // Dataset they work on, the registry of learners, the versioned JSON form of
-// fitted models, and a conformance suite every learner passes.
+// fitted models, and the baseline learner. The conformance suite every
+// learner passes is in modeltest; the learner families live in
+// sub-packages and are registered by importing model/learners.
 //
 // A Learner is configuration (exported fields, zero-value-safe defaults, an
-// explicit Seed); Fit returns a separate Model and never mutates the learner
-// or its input. Optional capabilities (ProbPredictor, Importancer, ...) are
-// small interfaces found by type assertion.
+// explicit Seed where randomness is involved); Fit returns a separate Model
+// and never mutates the learner or its input. Optional capabilities
+// (ProbPredictor, Importancer, Coefficienter, Explainer) are small
+// interfaces found by type assertion.
 //
-// Error contract: data-dependent failures (no rows, one class, missing
-// values, a column mismatch) are returned as errors wrapping the sentinel
-// errors of this package; panics mean a broken internal invariant.
+// Registry: Register (from init functions), Lookup, Entries (teaching
+// order, baseline first) and New, which resolves parameter values against
+// the entry's param.Specs before building the learner.
 //
-// Concurrency: Learners and fitted Models are safe to use from several
-// goroutines; Fit may use several goroutines itself.
+// Saving: Marshal writes {"type", "version", "model"}; Unmarshal finds the
+// decoder registered with RegisterDecoder for the type. Floats survive the
+// round trip bit for bit (Floats handles NaN and infinities).
+//
+// Error contract: data-dependent failures are returned as errors wrapping
+// the sentinel errors of this package (ErrNoRows, ErrNoFeatures,
+// ErrNoTarget, ErrMissingValues, ErrInfiniteFeatures, ErrNonFiniteTarget,
+// ErrOneClass, ErrWrongTask, ErrSchemaMismatch, ErrUnknownLearner,
+// ErrNotSaveable, ErrUnknownModelType, ErrBadModelFile), with the column and
+// row where it applies; CheckFit and CheckPredict implement the common
+// checks in a fixed order. Panics mean a broken internal invariant or a
+// programming error at registration.
+//
+// Concurrency: the registry is safe for concurrent use; Learners and fitted
+// Models are safe to use from several goroutines; Fit may use several
+// goroutines itself.
 package model

@@ -55,3 +55,30 @@ func TestUnmarshal_Errors(t *testing.T) {
 		t.Errorf("Marshal(nil): err = %v", err)
 	}
 }
+
+// FuzzFloats checks that Floats reads any input without panicking and that
+// what it reads writes back to an equal value.
+func FuzzFloats(f *testing.F) {
+	for _, s := range []string{`[1, "NaN", "+Inf", "-Inf", -0.5e-300]`, `null`, `[]`, `["x"]`, `[1e400]`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var v model.Floats
+		if err := json.Unmarshal(b, &v); err != nil {
+			return
+		}
+		out, err := json.Marshal(v)
+		if err != nil {
+			t.Fatalf("%v read from %q does not write: %v", v, b, err)
+		}
+		var back model.Floats
+		if err := json.Unmarshal(out, &back); err != nil || len(back) != len(v) {
+			t.Fatalf("%s does not read back: %v", out, err)
+		}
+		for i := range v {
+			if math.Float64bits(v[i]) != math.Float64bits(back[i]) && !(math.IsNaN(v[i]) && math.IsNaN(back[i])) {
+				t.Fatalf("value %d: %v became %v", i, v[i], back[i])
+			}
+		}
+	})
+}

@@ -59,7 +59,7 @@ func crossValidateMany(ctx context.Context, f *data.Frame, t *Target, splits []f
 		}
 		for l, r := range runs {
 			lrep := rep.Scale(0.1+0.9*float64(l)/float64(len(runs)), 0.1+0.9*float64(l+1)/float64(len(runs)))
-			r.folds[i], r.outs[i], err = fitFold(ctx, t, s, fitted, d, testX, r.learner, names, prepTime, opt.KeepModels, lrep)
+			r.folds[i], r.outs[i], err = fitFold(ctx, t, s, fitted, d, testX, r.learner, names, prepTime, opt.KeepModels, f.Names(), lrep)
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
@@ -99,7 +99,7 @@ func prepareTest(ctx context.Context, f *data.Frame, fitted *prep.Fitted, test [
 // fitFold trains one learner on a prepared fold and scores its validation
 // rows.
 func fitFold(ctx context.Context, t *Target, s foldJob, fitted *prep.Fitted, d *model.Dataset, testX [][]float64,
-	learner model.Learner, names []string, prepTime time.Duration, keep bool, report progress.Func) (FoldResult, *Output, error) {
+	learner model.Learner, names []string, prepTime time.Duration, keep bool, inputs []string, report progress.Func) (FoldResult, *Output, error) {
 	fr := FoldResult{Repeat: s.repeat, Fold: s.fold, TrainRows: len(s.train), TestRows: len(s.test), Test: s.test}
 	tr, err := fitPrepared(ctx, t, fitted, d, s.train, learner, prepTime, report)
 	if err != nil {
@@ -121,6 +121,7 @@ func fitFold(ctx context.Context, t *Target, s foldJob, fitted *prep.Fitted, d *
 		fr.ModelBytes = len(b)
 	}
 	if keep {
+		tr.Inputs = inputs
 		fr.Trained = tr
 	}
 	return fr, out, nil

@@ -22,6 +22,7 @@ type Trained struct {
 	Target  *Target       // how the target was read (classes, task)
 	Prep    *prep.Fitted  // the fitted pipeline
 	Model   model.Model   // the model trained on the prepared rows
+	Inputs  []string      // the raw columns the pipeline was fitted on (the training frame's columns)
 	Rows    []int         // the rows of the training frame it was fitted on
 	Fit     time.Duration // time to fit the pipeline and the model
 }
@@ -45,7 +46,12 @@ func trainRows(ctx context.Context, f *data.Frame, t *Target, rows []int, pipe p
 	if err != nil {
 		return nil, err
 	}
-	return fitPrepared(ctx, t, fitted, d, rows, learner, time.Since(start), report.Scale(0.2, 1))
+	tr, err := fitPrepared(ctx, t, fitted, d, rows, learner, time.Since(start), report.Scale(0.2, 1))
+	if err != nil {
+		return nil, err
+	}
+	tr.Inputs = f.Names()
+	return tr, nil
 }
 
 // prepareRows fits pipe on the given rows of f and returns the fitted

@@ -103,9 +103,9 @@ func gradients(kind lossKind, y []float64, raw [][]float64, grad, hess [][]float
 		case binaryLoss:
 			f, g, h := raw[0], grad[0], hess[0]
 			for i := lo; i < hi; i++ {
-				p := sigmoid(f[i])
+				p, sp := sigmoidSoftplus(f[i])
 				g[i], h[i] = float32(p-y[i]), float32(p*(1-p))
-				s += softplus(f[i]) - y[i]*f[i]
+				s += sp - y[i]*f[i]
 			}
 		default:
 			s = softmaxGradients(y, raw, grad, hess, lo, hi)
@@ -170,6 +170,17 @@ func meanLoss(kind lossKind, y []float64, raw [][]float64) float64 {
 }
 
 func sigmoid(f float64) float64 { return 1 / (1 + math.Exp(-f)) }
+
+// sigmoidSoftplus returns 1/(1+e^-f) and log(1+e^f) from one exponential,
+// without overflow.
+func sigmoidSoftplus(f float64) (p, sp float64) {
+	if f > 0 {
+		e := math.Exp(-f)
+		return 1 / (1 + e), f + math.Log1p(e)
+	}
+	e := math.Exp(f)
+	return e / (1 + e), math.Log1p(e)
+}
 
 // softplus is log(1 + e^f) without overflow.
 func softplus(f float64) float64 {

@@ -3,7 +3,10 @@
 Run from the repository root with Debian's Python (pandas 1.5.3,
 scikit-learn 1.2.1, numpy 1.24):
 
-    /usr/bin/python3 workflow/model/tree/testdata/make_reference.py
+    /usr/bin/python3 workflow/model/tree/testdata/make_reference.py [quality] [exact]
+
+(no argument makes both; quality takes about 20 minutes on a busy 2-core
+machine, exact a few seconds).
 
 It writes, under workflow/model/tree/testdata/:
   quality/<case>.csv  the prepared matrix of every dataset of
@@ -39,6 +42,7 @@ import sklearn
 from sklearn.ensemble import (HistGradientBoostingClassifier,
                               HistGradientBoostingRegressor,
                               RandomForestClassifier, RandomForestRegressor)
+from sklearn.ensemble._hist_gradient_boosting.binning import _BinMapper
 from sklearn.model_selection import KFold, StratifiedKFold, cross_val_score, train_test_split
 from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
@@ -192,6 +196,14 @@ def exact():
     out["trees"].append({"case": "diabetes", "criterion": "squared_error", "max_depth": 3, "min_samples_leaf": 10,
                          "tree": tree_arrays(est), "importances": est.feature_importances_.tolist()})
 
+    X, y, _, is_test, _, _ = prepare(*CASES["breast_cancer"])
+    mapper = _BinMapper(n_bins=256).fit(X[is_test == 0].to_numpy())
+    out["bins"] = {"case": "breast_cancer", "max_bins": 255,
+                   "thresholds": [t.tolist() for t in mapper.bin_thresholds_]}
+    mapper = _BinMapper(n_bins=17).fit(X[is_test == 0].to_numpy())
+    out["bins16"] = {"case": "breast_cancer", "max_bins": 16,
+                     "thresholds": [t.tolist() for t in mapper.bin_thresholds_]}
+
     for case, cls in [("breast_cancer", HistGradientBoostingClassifier),
                       ("wine", HistGradientBoostingClassifier),
                       ("diabetes", HistGradientBoostingRegressor)]:
@@ -205,5 +217,8 @@ def exact():
 
 
 if __name__ == "__main__":
-    quality()
-    exact()
+    parts = sys.argv[1:] or ["quality", "exact"]
+    if "quality" in parts:
+        quality()
+    if "exact" in parts:
+        exact()

@@ -1,0 +1,163 @@
+package tree
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"testing"
+
+	"modelbench/workflow/model"
+)
+
+// missingData has a class that depends only on whether x0 is missing (x1
+// is noise), or, with informative false, a class given by x0 > 0 where a
+// third of the x0 values are missing at random.
+func missingData(n int, informative bool) *model.Dataset {
+	rng := rand.New(rand.NewPCG(7, 8))
+	d := &model.Dataset{Task: model.Classification, Features: []string{"x0", "x1"}, Classes: []string{"a", "b"},
+		X: [][]float64{make([]float64, n), make([]float64, n)}, Y: make([]float64, n)}
+	for i := range n {
+		x0 := rng.NormFloat64()
+		d.X[1][i] = rng.NormFloat64()
+		if informative {
+			if i%2 == 0 {
+				d.X[0][i], d.Y[i] = math.NaN(), 1
+			} else {
+				d.X[0][i] = x0
+			}
+			continue
+		}
+		if x0 > 0 {
+			d.Y[i] = 1
+		}
+		d.X[0][i] = x0
+		if rng.IntN(3) == 0 {
+			d.X[0][i] = math.NaN()
+		}
+	}
+	return d
+}
+
+// TestMissing_InformativeMissingness: when missingness itself predicts the
+// class, every learner must learn it from the NaN alone.
+func TestMissing_InformativeMissingness(t *testing.T) {
+	d := missingData(400, true)
+	for name, l := range map[string]model.Learner{
+		"tree":   DecisionTree{MaxDepth: 1},
+		"forest": RandomForest{Trees: 10, MaxFeatures: "all"},
+		"gbt":    GradientBoosting{MaxIter: 20},
+	} {
+		m, err := l.Fit(context.Background(), d, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		pred, _ := m.Predict([][]float64{{math.NaN(), 1.5, -0.3}, {0, 0, 0}})
+		if pred[0] != 1 || pred[1] != 0 || pred[2] != 0 {
+			t.Errorf("%s: predictions %v for x0 = NaN, 1.5, -0.3; want 1, 0, 0", name, pred)
+		}
+	}
+	m, _ := DecisionTree{MaxDepth: 1}.Fit(context.Background(), d, nil)
+	root := m.(*TreeModel).Nodes()[0]
+	if root.Feature != 0 || !math.IsInf(root.Threshold, 1) || root.MissingLeft {
+		t.Errorf("root split %+v; want x0 with threshold +Inf, missing right", root)
+	}
+}
+
+// TestMissing_RandomMissingness: with values missing at random the trees
+// still learn the split on the present values and send missing rows to
+// the side that fits them best; accuracy on present rows stays high.
+func TestMissing_RandomMissingness(t *testing.T) {
+	d := missingData(600, false)
+	test := [][]float64{{-2, -0.5, 0.5, 2}, {0, 0, 0, 0}}
+	for name, l := range map[string]model.Learner{
+		"tree":   DecisionTree{MaxDepth: 2},
+		"forest": RandomForest{Trees: 30, MaxFeatures: "all", MinSamplesLeaf: 5},
+		"gbt":    GradientBoosting{MaxIter: 30},
+	} {
+		m, err := l.Fit(context.Background(), d, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		pred, _ := m.Predict(test)
+		if pred[0] != 0 || pred[1] != 0 || pred[2] != 1 || pred[3] != 1 {
+			t.Errorf("%s: predictions %v for x0 = -2, -0.5, 0.5, 2; want 0 0 1 1", name, pred)
+		}
+	}
+}
+
+// TestMissing_UnseenAtTraining: a NaN at prediction time on a feature that
+// had no missing values in training follows the child with more rows.
+func TestMissing_UnseenAtTraining(t *testing.T) {
+	d := &model.Dataset{Task: model.Regression, Features: []string{"x"},
+		X: [][]float64{{1, 2, 3, 4, 5, 6, 7, 8}}, Y: []float64{0, 0, 0, 0, 0, 0, 10, 10}}
+	m, err := DecisionTree{MaxDepth: 1}.Fit(context.Background(), d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pred, _ := m.Predict([][]float64{{math.NaN()}})
+	if pred[0] != 0 {
+		t.Errorf("NaN predicted %v; want 0 (the bigger child, x <= 6.5)", pred[0])
+	}
+	g, err := GradientBoosting{MaxIter: 5, MinLeaf: 1, LearningRate: 1}.Fit(context.Background(), d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gp, _ := g.Predict([][]float64{{math.NaN(), 1}})
+	if gp[0] != gp[1] {
+		t.Errorf("boosting: NaN predicted %v, x=1 predicted %v; want equal (both in the bigger child)", gp[0], gp[1])
+	}
+}
+
+// TestForest_IndependentOfCores: the forest is the same whether its trees
+// are grown on one core or several.
+func TestForest_IndependentOfCores(t *testing.T) {
+	d := missingData(500, false)
+	fit := func(procs int) []float64 {
+		old := runtime.GOMAXPROCS(procs)
+		defer runtime.GOMAXPROCS(old)
+		m, err := RandomForest{Trees: 12, Seed: 5}.Fit(context.Background(), d, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, _ := m.(*ForestModel).PredictProba(d.X)
+		var flat []float64
+		for _, row := range p {
+			flat = append(flat, row...)
+		}
+		return append(flat, m.(*ForestModel).OOBScore())
+	}
+	one, four := fit(1), fit(4)
+	for i := range one {
+		if math.Float64bits(one[i]) != math.Float64bits(four[i]) {
+			t.Fatalf("value %d differs: %v on one core, %v on four", i, one[i], four[i])
+		}
+	}
+}
+
+// TestGBT_IndependentOfCores: boosting with early stopping gives the same
+// model on one core and on several.
+func TestGBT_IndependentOfCores(t *testing.T) {
+	d := missingData(3000, false)
+	fit := func(procs int) ([]float64, []float64) {
+		old := runtime.GOMAXPROCS(procs)
+		defer runtime.GOMAXPROCS(old)
+		m, err := GradientBoosting{EarlyStopping: "on", MaxIter: 40}.Fit(context.Background(), d, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, _ := m.(*BoostingModel).PredictProba(d.X)
+		_, val := m.(*BoostingModel).LossCurve()
+		return p[len(p)-1], val
+	}
+	p1, v1 := fit(1)
+	p4, v4 := fit(4)
+	if len(v1) != len(v4) || p1[1] != p4[1] {
+		t.Fatalf("one core: %d losses, p=%v; four cores: %d losses, p=%v", len(v1), p1, len(v4), p4)
+	}
+	for i := range v1 {
+		if v1[i] != v4[i] {
+			t.Fatalf("validation loss %d: %v vs %v", i, v1[i], v4[i])
+		}
+	}
+}

@@ -10,7 +10,7 @@ import (
 )
 
 func TestFloats_RoundTripsSpecialValues(t *testing.T) {
-	in := model.Floats{0, -0.0, 1.0 / 3, math.MaxFloat64, math.SmallestNonzeroFloat64, math.NaN(), math.Inf(1), math.Inf(-1), -2.5e-300}
+	in := model.Floats{0, math.Copysign(0, -1), 1.0 / 3, math.MaxFloat64, math.SmallestNonzeroFloat64, math.NaN(), math.Inf(1), math.Inf(-1), -2.5e-300}
 	b, err := json.Marshal(in)
 	if err != nil {
 		t.Fatal(err)
@@ -23,7 +23,7 @@ func TestFloats_RoundTripsSpecialValues(t *testing.T) {
 		t.Fatalf("%d values back, want %d", len(out), len(in))
 	}
 	for i := range in {
-		if math.Float64bits(in[i]) != math.Float64bits(out[i]) && !(in[i] == 0 && out[i] == 0) {
+		if math.Float64bits(in[i]) != math.Float64bits(out[i]) && !math.IsNaN(in[i]) {
 			t.Errorf("value %d: %v came back as %v", i, in[i], out[i])
 		}
 	}

@@ -14,7 +14,7 @@ import (
 
 // ErrBadCode is returned (wrapped, with the column and row) when a
 // categorical feature holds a value that is not a whole number >= 0.
-var ErrBadCode = errors.New("a categorical feature must hold whole-number codes 0, 1, 2, ...")
+var ErrBadCode = errors.New("a categorical feature must hold whole-number codes 0, 1, 2 and so on")
 
 // NaiveBayes is the naive Bayes classifier. The zero value is Gaussian naive
 // Bayes with scikit-learn's defaults (var_smoothing 1e-9; alpha 1 for

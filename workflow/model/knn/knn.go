@@ -66,7 +66,7 @@ type settings struct {
 }
 
 func (l KNN) settings() (settings, error) {
-	s := settings{K: l.K, Weights: l.Weights, Metric: l.Metric, Algorithm: l.Algorithm}
+	s := settings(l)
 	if s.K == 0 {
 		s.K = 5
 	}

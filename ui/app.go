@@ -35,6 +35,7 @@ type UI struct {
 	unsub    func()
 	autosave *workflow.Autosave
 	tasks    *runner
+	jobs     *jobs
 
 	nav       *navigator
 	body      *fyne.Container
@@ -56,8 +57,8 @@ type screen interface {
 // Create builds the main window's content for a new project, wires menus,
 // shortcuts, drag and drop and autosave, and starts what opts asks for.
 func Create(a fyne.App, w fyne.Window, opts Options) *UI {
-	u := &UI{app: a, win: w, opts: opts, tasks: newRunner(), recentMgr: newRecentFiles(a.Preferences())}
-	u.tasks.sync = opts.Synchronous
+	u := &UI{app: a, win: w, opts: opts, tasks: newRunner(), jobs: newJobs(), recentMgr: newRecentFiles(a.Preferences())}
+	u.tasks.sync, u.jobs.sync = opts.Synchronous, opts.Synchronous
 	u.status = newStatusBar(u.tasks)
 	u.tasks.onChange = u.status.update
 	u.tasks.onError = func(stage workflow.Stage, label string, err error) { u.showError(fmt.Errorf("%s: %w", label, err)) }

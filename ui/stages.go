@@ -20,7 +20,7 @@ type stageDef struct {
 func stageDefs() []stageDef {
 	return []stageDef{
 		{workflow.StageData, func(u *UI) screen { return newDataScreen(u) }},
-		{workflow.StageExplore, func(u *UI) screen { return newPendingScreen(workflow.StageExplore) }},
+		{workflow.StageExplore, func(u *UI) screen { return newExploreScreen(u) }},
 		{workflow.StagePrepare, func(u *UI) screen { return newPendingScreen(workflow.StagePrepare) }},
 		{workflow.StageTrain, func(u *UI) screen { return newPendingScreen(workflow.StageTrain) }},
 		{workflow.StageEvaluate, func(u *UI) screen { return newPendingScreen(workflow.StageEvaluate) }},

@@ -169,3 +169,64 @@ func (r *runner) changed() {
 	// late report from a worker goroutine can never overwrite a newer state.
 	fyne.Do(func() { r.onChange(r.Active()) })
 }
+
+// jobs are keyed background computations whose results replace a view
+// (a figure, a preview). A new job with the same key cancels the old one;
+// apply runs on the UI goroutine only if the job is still current.
+type jobs struct {
+	mu   sync.Mutex
+	seq  map[string]int
+	stop map[string]context.CancelFunc
+	sync bool
+}
+
+func newJobs() *jobs {
+	return &jobs{seq: map[string]int{}, stop: map[string]context.CancelFunc{}}
+}
+
+// Run computes work off the UI goroutine and hands its apply function to
+// the UI goroutine. A panic in work is reported to apply's caller as an
+// error through onErr (on the UI goroutine).
+func (j *jobs) Run(key string, work func(ctx context.Context) (apply func(), err error), onErr func(error)) {
+	ctx, cancel := context.WithCancel(context.Background())
+	j.mu.Lock()
+	if old := j.stop[key]; old != nil {
+		old()
+	}
+	j.seq[key]++
+	id := j.seq[key]
+	j.stop[key] = cancel
+	j.mu.Unlock()
+	run := func() {
+		var apply func()
+		var err error
+		func() {
+			defer func() {
+				if v := recover(); v != nil {
+					err = fmt.Errorf("internal error: %v", v)
+				}
+			}()
+			apply, err = work(ctx)
+		}()
+		cancel()
+		fyne.Do(func() {
+			j.mu.Lock()
+			current := j.seq[key] == id
+			j.mu.Unlock()
+			switch {
+			case !current || err == context.Canceled:
+			case err != nil:
+				if onErr != nil {
+					onErr(err)
+				}
+			case apply != nil:
+				apply()
+			}
+		})
+	}
+	if j.sync {
+		run()
+		return
+	}
+	go run()
+}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"modelbench/workflow/data"
+	"modelbench/workflow/prep"
 )
 
 // Project file format identifiers. CurrentVersion is what Save writes;
@@ -72,10 +73,12 @@ type ColumnChoice struct {
 	Why  string     `json:"why,omitempty"`
 }
 
-// PrepareConfig holds the preparation pipeline and split as saved JSON.
+// PrepareConfig holds the preparation pipeline and the split. A nil
+// Pipeline means the user has not edited it: the default preparation for
+// the current schema is used. A nil Split means the default split.
 type PrepareConfig struct {
-	Pipeline json.RawMessage `json:"pipeline,omitempty"`
-	Split    json.RawMessage `json:"split,omitempty"`
+	Pipeline *prep.Pipeline  `json:"pipeline,omitempty"`
+	Split    *prep.SplitSpec `json:"split,omitempty"`
 }
 
 // TrainConfig holds the training runs' settings and the chosen model.

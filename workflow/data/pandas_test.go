@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"modelbench/workflow/internal/testsets"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,13 +14,7 @@ import (
 // the workplace path.
 func datasetsDir(t *testing.T) string {
 	t.Helper()
-	for _, d := range []string{"../../../shared/datasets", "/work/shared/datasets"} {
-		if _, err := os.Stat(filepath.Join(d, "sk_iris.csv")); err == nil {
-			return d
-		}
-	}
-	t.Skip("the shared datasets are not on this machine")
-	return ""
+	return testsets.Dir()
 }
 
 type pandasRef struct {

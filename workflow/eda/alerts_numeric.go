@@ -77,7 +77,7 @@ func zerosAlert(w *colWork) *Alert {
 			"A model may learn better from the two separately; and if zero stands for 'not recorded', it is a missing value in disguise.",
 		Action: "Check what zero means. Consider binning the column or adding a yes/no 'is zero' feature.",
 		Plot:   plot(PlotHistogram, st.Name),
-		Fix:    fix(StepBin, "columns", []string{st.Name}, "strategy", "quantile", "bins", 5)}
+		Fix:    fix(StepBin, "columns", []string{st.Name}, "strategy", "quantile", "n_bins", 5)}
 }
 
 func sentinelAlert(w *colWork) *Alert {
@@ -99,10 +99,10 @@ func sentinelAlert(w *colWork) *Alert {
 	}
 	sort.Float64s(codes)
 	list := make([]string, len(codes))
-	vals := make([]any, len(codes))
+	vals := make([]string, len(codes))
 	for i, s := range codes {
 		list[i] = fmt.Sprintf("%s (%d rows)", data.FormatFloat(s), w.facts.sentinels[s])
-		vals[i] = s
+		vals[i] = data.FormatFloat(s)
 	}
 	return &Alert{Kind: KindSentinel, Column: st.Name, Severity: Warning,
 		Message: fmt.Sprintf("%s holds %s, a code often typed for 'unknown', far outside its other values.", st.Name, strings.Join(list, " and ")),
@@ -110,7 +110,7 @@ func sentinelAlert(w *colWork) *Alert {
 			"the average shifts, and the model learns a pattern that does not exist.",
 		Action: "If it is a missing-value code, turn it into a missing value and then fill the gaps in.",
 		Plot:   plot(PlotBox, st.Name),
-		Fix:    fix(StepReplaceValues, "column", st.Name, "values", vals, "with", nil)}
+		Fix:    fix(StepReplaceValues, "column", st.Name, "values", strings.Join(vals, ", "), "with", "")}
 }
 
 // impossibleZeroWords are name parts of measurements that cannot be zero
@@ -186,7 +186,7 @@ func impossibleZerosAlert(w *colWork) *Alert {
 			"and averages come out too low.",
 		Action: "Turn these zeros into missing values, then fill them in (for example with the median) and add an indicator column.",
 		Plot:   plot(PlotHistogram, st.Name),
-		Fix:    fix(StepReplaceValues, "column", st.Name, "values", []any{0.0}, "with", nil)}
+		Fix:    fix(StepReplaceValues, "column", st.Name, "values", "0", "with", "")}
 }
 
 func datesLikeAlert(w *colWork) *Alert {

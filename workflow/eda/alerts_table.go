@@ -90,7 +90,7 @@ func imbalanceAlert(in *alertInput) *Alert {
 			"Accuracy then looks better than the model is.",
 		Action: "Judge models by balanced accuracy, F1 or ROC AUC rather than accuracy, split with stratification, " +
 			"and consider class weights or resampling (of the training part only).",
-		Plot: plot(PlotBar, name), Fix: fix(StepRebalance, "method", "class_weight")}
+		Plot: plot(PlotBar, name), Fix: fix(StepRebalance, "method", "oversample")}
 }
 
 // isFeature reports whether the column is an input to the model.

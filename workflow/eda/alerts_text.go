@@ -240,7 +240,7 @@ func spellingAlert(col string, levels []string, counts []int, g spellingGroup) A
 	sort.SliceStable(g.levels, func(a, b int) bool { return counts[g.levels[a]] > counts[g.levels[b]] })
 	canon := levels[g.levels[0]]
 	parts := make([]string, len(g.levels))
-	var others []any
+	var others []string
 	for i, k := range g.levels {
 		parts[i] = fmt.Sprintf("%q (%d rows)", levels[k], counts[k])
 		if i > 0 {
@@ -253,5 +253,5 @@ func spellingAlert(col string, levels []string, counts []int, g spellingGroup) A
 			"each part has fewer examples to learn from, and counts per category are wrong.",
 		Action: fmt.Sprintf("Check that they mean the same, then merge them into %q.", canon),
 		Plot:   plot(PlotBar, col),
-		Fix:    fix(StepReplaceValues, "column", col, "values", others, "with", canon)}
+		Fix:    fix(StepReplaceValues, "column", col, "values", strings.Join(others, ", "), "with", canon)}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"modelbench/workflow/internal/testsets"
 	"os"
 	"path/filepath"
 	"sort"
@@ -27,7 +28,7 @@ import (
 // datetime, compared with pd.to_datetime), and does not trim spaces
 // around text cells (Modelbench's loader does; the script strips them).
 
-const datasetsDir = "/work/shared/datasets"
+var datasetsDir = testsets.Dir()
 
 type refColumn struct {
 	Count, Missing, Unique, UniqueRaw int `json:"-"`

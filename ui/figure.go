@@ -1,0 +1,116 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"image"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"modelbench/plots"
+)
+
+// Figure render size in pixels; the image is scaled to the space shown.
+const figW, figH = 960, 640
+
+// figureView shows one figure rendered off the UI goroutine, with a
+// message instead when there is nothing to draw, and a Save button.
+type figureView struct {
+	u       *UI
+	key     string
+	img     *canvas.Image
+	msg     *widget.Label
+	save    *widget.Button
+	current *plots.Figure
+	obj     fyne.CanvasObject
+}
+
+func newFigureView(u *UI, key string, minSize fyne.Size) *figureView {
+	v := &figureView{u: u, key: key, img: canvas.NewImageFromImage(nil), msg: widget.NewLabel("")}
+	v.img.FillMode = canvas.ImageFillContain
+	v.img.ScaleMode = canvas.ImageScaleSmooth
+	v.img.SetMinSize(minSize)
+	v.msg.Wrapping = fyne.TextWrapWord
+	v.msg.Hide()
+	v.save = widget.NewButtonWithIcon("Save figure…", theme.DocumentSaveIcon(), v.saveDialog)
+	v.save.Disable()
+	v.obj = container.NewBorder(nil, container.NewHBox(v.save), nil, nil, container.NewStack(v.img, container.NewCenter(v.msg)))
+	return v
+}
+
+func (v *figureView) Object() fyne.CanvasObject { return v.obj }
+
+// show builds and renders a figure in the background; make runs off the
+// UI goroutine and must only read its inputs.
+func (v *figureView) show(make func() (*plots.Figure, error)) {
+	v.u.jobs.Run(v.key, func(ctx context.Context) (func(), error) {
+		f, err := make()
+		var img image.Image
+		if err == nil {
+			img, err = plots.Image(f, figW, figH)
+		}
+		return func() { v.set(f, img, err) }, nil
+	}, v.u.showError)
+}
+
+func (v *figureView) set(f *plots.Figure, img image.Image, err error) {
+	if err != nil {
+		v.current = nil
+		v.img.Image = nil
+		v.msg.SetText(figureMessage(err))
+		v.msg.Show()
+		v.save.Disable()
+		v.img.Refresh()
+		return
+	}
+	v.current = f
+	v.msg.Hide()
+	v.img.Image = img
+	v.img.Refresh()
+	v.save.Enable()
+}
+
+// clear empties the view, with an optional message.
+func (v *figureView) clear(msg string) {
+	v.set(nil, nil, errors.New(msg))
+}
+
+func figureMessage(err error) string {
+	if errors.Is(err, plots.ErrNothingToDraw) {
+		return "Nothing to draw here: " + strings.TrimPrefix(err.Error(), "")
+	}
+	return err.Error()
+}
+
+// saveDialog writes the figure as PNG or SVG, by the extension chosen.
+func (v *figureView) saveDialog() {
+	f := v.current
+	if f == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			v.u.showError(err)
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.HasSuffix(strings.ToLower(path), ".svg") && !strings.HasSuffix(strings.ToLower(path), ".png") {
+			path += ".png"
+		}
+		if err := plots.Save(f, path, figW, figH); err != nil {
+			v.u.showError(err)
+		}
+	}, v.u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".svg"}))
+	d.SetFileName(v.key + ".png")
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}

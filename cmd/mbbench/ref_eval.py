@@ -1,0 +1,85 @@
+"""Reference side of mbbench's eval tasks: scikit-learn 1.2 from Debian's
+python3-sklearn, doing what task_eval.go does.
+
+Usage: python3 ref_eval.py TASK FILE. It prints one JSON line {"seconds",
+"note"}: seconds for the whole task (reading included, as the Go worker's
+time is), the note with the evaluation time alone and its result.
+"""
+import json
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+from sklearn import metrics as skm
+from sklearn.calibration import calibration_curve
+from sklearn.compose import ColumnTransformer
+from sklearn.inspection import permutation_importance
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold, cross_validate
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+NUM = ["f%d" % j for j in range(20)]
+
+
+def pipeline():
+    pre = ColumnTransformer([("num", StandardScaler(), NUM), ("cat", OneHotEncoder(), ["cat_a", "cat_b"])])
+    return make_pipeline(pre, LogisticRegression(C=1.0))
+
+
+def metrics_1m(path):
+    df = pd.read_csv(path)
+    y = df.y.to_numpy()
+    start = time.perf_counter()
+    s = 1 / (1 + np.exp(-(df.f0.to_numpy() + df.f1.to_numpy())))
+    pred = (s >= 0.5).astype(int)
+    proba = np.column_stack([1 - s, s])
+    out = {}
+    for name, fn in [("accuracy", lambda: skm.accuracy_score(y, pred)),
+                     ("balanced_accuracy", lambda: skm.balanced_accuracy_score(y, pred)),
+                     ("f1", lambda: skm.f1_score(y, pred)), ("mcc", lambda: skm.matthews_corrcoef(y, pred)),
+                     ("kappa", lambda: skm.cohen_kappa_score(y, pred)),
+                     ("f1_macro", lambda: skm.f1_score(y, pred, average="macro")),
+                     ("roc_auc", lambda: skm.roc_auc_score(y, s)),
+                     ("average_precision", lambda: skm.average_precision_score(y, s)),
+                     ("log_loss", lambda: skm.log_loss(y, proba)), ("brier", lambda: skm.brier_score_loss(y, s))]:
+        out[name] = fn()
+    fpr, _, _ = skm.roc_curve(y, s)
+    _, rec, _ = skm.precision_recall_curve(y, s)
+    cal, _ = calibration_curve(y, s, n_bins=10)
+    return "metrics %.3f s; auc %.4f ap %.4f logloss %.4f; %d roc, %d pr points, %d bins" % (
+        time.perf_counter() - start, out["roc_auc"], out["average_precision"], out["log_loss"],
+        len(fpr), len(rec), len(cal))
+
+
+def cv_100k(path):
+    df = pd.read_csv(path)
+    X, y = df.drop(columns="y"), df.y
+    start = time.perf_counter()
+    res = cross_validate(pipeline(), X, y, cv=StratifiedKFold(5, shuffle=True, random_state=0),
+                         scoring=["accuracy", "roc_auc", "neg_log_loss"], n_jobs=2)
+    a = res["test_accuracy"]
+    return "cv %.3f s; accuracy %.4f ± %.4f, auc %.4f" % (
+        time.perf_counter() - start, a.mean(), a.std(), res["test_roc_auc"].mean())
+
+
+def permutation_100k(path):
+    df = pd.read_csv(path)
+    cut = len(df) * 8 // 10
+    X, y = df.drop(columns="y"), df.y
+    model = pipeline().fit(X[:cut], y[:cut])
+    start = time.perf_counter()
+    r = permutation_importance(model, X[cut:], y[cut:], scoring="accuracy", n_repeats=5, random_state=0, n_jobs=2)
+    top = int(np.argmax(r.importances_mean))
+    return "importance %.3f s; top %s %.4f ± %.4f" % (
+        time.perf_counter() - start, X.columns[top], r.importances_mean[top], r.importances_std[top])
+
+
+TASKS = {"eval/metrics-1m": metrics_1m, "eval/cv5-logistic-100k": cv_100k, "eval/permutation-100k": permutation_100k}
+
+if __name__ == "__main__":
+    task, path = sys.argv[1], sys.argv[2]
+    start = time.perf_counter()
+    note = TASKS[task](path)
+    print(json.dumps({"seconds": time.perf_counter() - start, "note": note}))

@@ -43,9 +43,10 @@ func newColumnsPanel(u *UI) *columnsPanel {
 		func() fyne.CanvasObject {
 			meta := widget.NewLabel("association 0.00")
 			meta.Importance = widget.LowImportance
-			name := widget.NewLabel("column")
+			meta.Truncation = fyne.TextTruncateEllipsis
+			name := widget.NewLabelWithStyle("column", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			name.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, nil, meta, name)
+			return container.NewVBox(name, meta)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
@@ -58,7 +59,7 @@ func newColumnsPanel(u *UI) *columnsPanel {
 	c.detail = container.NewBorder(nil, nil, container.NewVScroll(c.stats), nil, figs)
 	c.detail.Hide()
 	split := container.NewHSplit(c.list, c.detail)
-	split.Offset = 0.25
+	split.Offset = 0.22
 	c.obj = split
 	return c
 }

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -30,32 +28,13 @@ func (u *UI) exportEDAReport() {
 		folder := dir.Path()
 		u.tasks.Start(workflow.StageExplore, "Writing the exploration report", func(ctx context.Context, rep progress.Func) error {
 			doc := report.EDA(t, r, plots.Light())
-			if _, err := writeReport(doc, folder, "exploration"); err != nil {
+			if _, err := doc.WriteFiles(folder, "exploration"); err != nil {
 				return err
 			}
-			fyne.Do(func() { dialog.ShowInformation("Report written", "The exploration report is in "+folder+" (exploration.html and exploration.md).", u.win) })
+			fyne.Do(func() {
+				dialog.ShowInformation("Report written", "The exploration report is in "+folder+" (exploration.html and exploration.md).", u.win)
+			})
 			return nil
 		})
 	}, u.win)
-}
-
-// writeReport writes doc as NAME.html and NAME.md (with figures) into dir.
-func writeReport(doc *report.Doc, dir, name string) (string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
-	}
-	path := filepath.Join(dir, name+".html")
-	f, err := os.Create(path)
-	if err != nil {
-		return "", err
-	}
-	if err := doc.WriteHTML(f); err != nil {
-		f.Close()
-		return "", err
-	}
-	if err := f.Close(); err != nil {
-		return "", err
-	}
-	_, err = doc.WriteMarkdown(dir, name)
-	return path, err
 }

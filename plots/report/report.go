@@ -204,3 +204,26 @@ func mdRow(cells []string) []string {
 func mdEscape(s string) string {
 	return strings.NewReplacer("\n", " ", "*", `\*`, "_", `\_`, "<", "&lt;").Replace(s)
 }
+
+// WriteFiles writes the report into dir (created if missing) as NAME.html
+// and as NAME.md with its figures in dir/figures, and returns the HTML
+// file's path.
+func (d *Doc) WriteFiles(dir, name string) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, name+".html")
+	f, err := os.Create(path)
+	if err != nil {
+		return "", err
+	}
+	if err := d.WriteHTML(f); err != nil {
+		f.Close()
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return "", err
+	}
+	_, err = d.WriteMarkdown(dir, name)
+	return path, err
+}

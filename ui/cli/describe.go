@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"modelbench/workflow/data"
+	"modelbench/workflow/eda"
 )
 
 func init() {
@@ -21,29 +22,22 @@ func init() {
 
 // describeOutput is the JSON printed by "describe --json".
 type describeOutput struct {
-	File    string         `json:"file"`
-	Rows    int            `json:"rows"`
-	Columns []columnOutput `json:"columns"`
-	Alerts  []alertOutput  `json:"alerts"`
-	Issues  []data.Issue   `json:"issues,omitempty"`
+	File       string         `json:"file"`
+	Rows       int            `json:"rows"`
+	Target     string         `json:"target,omitempty"`
+	Task       string         `json:"task,omitempty"`
+	Columns    []columnOutput `json:"columns"`
+	Alerts     []eda.Alert    `json:"alerts"`
+	Duplicates int            `json:"duplicate_rows"`
+	Issues     []data.Issue   `json:"issues,omitempty"`
 }
 
+// columnOutput is one column: the Explore statistics plus the reasons for
+// its inferred type and role.
 type columnOutput struct {
-	Name       string `json:"name"`
-	Type       string `json:"type"`
-	Label      string `json:"label"`
-	Role       string `json:"role"`
-	Missing    int    `json:"missing"`
-	Unique     int    `json:"unique"`
+	eda.ColumnStats
 	TypeReason string `json:"type_reason,omitempty"`
 	RoleReason string `json:"role_reason,omitempty"`
-}
-
-type alertOutput struct {
-	Kind     string `json:"kind"`
-	Column   string `json:"column,omitempty"`
-	Severity string `json:"severity"`
-	Message  string `json:"message"`
 }
 
 func runDescribe(ctx context.Context, env *Env, args []string) error {
@@ -59,14 +53,21 @@ func runDescribe(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := describeOutput{File: ref.Path, Rows: t.Frame.NumRows(), Alerts: []alertOutput{}, Issues: t.Issues}
+	rep, err := eda.Describe(ctx, t, eda.Options{}, nil)
+	if err != nil {
+		return err
+	}
+	out := describeOutput{File: ref.Path, Rows: rep.Rows, Target: rep.Target, Task: rep.Task, Alerts: rep.Alerts,
+		Duplicates: rep.Duplicates.Count, Issues: t.Issues}
 	if ref.Sample != "" {
 		out.File = "sample:" + ref.Sample
 	}
-	for _, f := range t.Schema.Fields {
-		col, _ := t.Frame.Lookup(f.Name)
-		out.Columns = append(out.Columns, columnOutput{Name: f.Name, Type: f.Kind.String(), Label: f.Label, Role: f.Role.String(),
-			Missing: col.Missing(), Unique: uniqueCount(col), TypeReason: f.TypeReason, RoleReason: f.RoleReason})
+	if out.Alerts == nil {
+		out.Alerts = []eda.Alert{}
+	}
+	for _, st := range rep.Columns {
+		f, _ := t.Schema.Field(st.Name)
+		out.Columns = append(out.Columns, columnOutput{ColumnStats: st, TypeReason: f.TypeReason, RoleReason: f.RoleReason})
 	}
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)
@@ -80,43 +81,37 @@ func runDescribe(ctx context.Context, env *Env, args []string) error {
 func printDescribe(w io.Writer, out describeOutput) {
 	fmt.Fprintf(w, "%s: %d rows, %d columns\n\n", out.File, out.Rows, len(out.Columns))
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "COLUMN\tTYPE\tLOOKS LIKE\tROLE\tMISSING\tUNIQUE\tWHY")
+	fmt.Fprintln(tw, "COLUMN\tTYPE\tLOOKS LIKE\tROLE\tMISSING\tUNIQUE\tMEAN / TOP\tWHY")
 	for _, c := range out.Columns {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%s\n", c.Name, c.Type, c.Label, c.Role, c.Missing, c.Unique, c.TypeReason)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\n", c.Name, c.Type, c.Label, c.Role, c.Missing, c.Unique, centre(c.ColumnStats), c.TypeReason)
 	}
 	tw.Flush()
+	if len(out.Alerts) > 0 {
+		fmt.Fprintf(w, "\n%d alerts:\n", len(out.Alerts))
+		for _, a := range out.Alerts {
+			fmt.Fprintf(w, "  [%s] %s\n", a.Severity, a.Message)
+		}
+	}
 	for _, is := range out.Issues {
 		fmt.Fprintf(w, "%s: %s\n", is.Level, is.Text)
 	}
 }
 
-// uniqueCount counts the distinct present values of a column.
-func uniqueCount(c data.Column) int {
-	switch col := c.(type) {
-	case *data.CategoricalColumn:
-		used := make([]bool, len(col.Levels()))
-		n := 0
-		for _, k := range col.Codes() {
-			if k >= 0 && !used[k] {
-				used[k] = true
-				n++
-			}
-		}
-		return n
-	case *data.NumericColumn:
-		seen := map[float64]struct{}{}
-		for i, v := range col.Values() {
-			if !col.IsMissing(i) {
-				seen[v] = struct{}{}
-			}
-		}
-		return len(seen)
+// centre is the mean of a number or the most frequent value of a category.
+func centre(c eda.ColumnStats) string {
+	switch {
+	case c.Mean != nil:
+		return fmt.Sprintf("%.4g", *c.Mean)
+	case len(c.Top) > 0:
+		return fmt.Sprintf("%q", truncate(c.Top[0].Value, 20))
 	}
-	seen := map[string]struct{}{}
-	for i := 0; i < c.Len(); i++ {
-		if !c.IsMissing(i) {
-			seen[c.Format(i)] = struct{}{}
-		}
+	return ""
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
 	}
-	return len(seen)
+	return string(r[:n-1]) + "…"
 }

@@ -85,18 +85,11 @@ func (l Regression) Fit(ctx context.Context, d *model.Dataset, report progress.F
 	)
 	switch pen := l.Penalty; {
 	case pen == "" || pen == PenaltyNone || (pen == PenaltyL2 && l.Alpha == 0):
-		var A [][]float64
-		var yc []float64
-		A, yc, xm, ym = centred(d.X, d.Y, !l.NoIntercept, 0)
-		w, info.Rank, err = lstsq(ctx, A, yc, rankTol)
+		xm, ym = means(d.X, d.Y, !l.NoIntercept)
+		w, info.Rank, err = leastSquares(ctx, d.X, d.Y, xm, ym, 0, rankTol)
 	case pen == PenaltyL2:
-		var A [][]float64
-		var yc []float64
-		A, yc, xm, ym = centred(d.X, d.Y, !l.NoIntercept, p)
-		for j := range A {
-			A[j][n+j] = math.Sqrt(l.Alpha)
-		}
-		w, _, err = lstsq(ctx, A, yc, 0)
+		xm, ym = means(d.X, d.Y, !l.NoIntercept)
+		w, _, err = leastSquares(ctx, d.X, d.Y, xm, ym, l.Alpha, 0)
 	case pen == PenaltyL1 || pen == PenaltyElasticNet:
 		ratio := 1.0
 		if pen == PenaltyElasticNet {

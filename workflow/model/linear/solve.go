@@ -142,6 +142,19 @@ func centred(X [][]float64, y []float64, centre bool, extra int) (A [][]float64,
 	return A, yc, xm, ym
 }
 
+// means returns the column means and the target mean, or zeros when
+// centre is false.
+func means(X [][]float64, y []float64, centre bool) ([]float64, float64) {
+	xm := make([]float64, len(X))
+	if !centre {
+		return xm, 0
+	}
+	for j, col := range X {
+		xm[j] = mean(col)
+	}
+	return xm, mean(y)
+}
+
 func mean(x []float64) float64 {
 	s := 0.0
 	for _, v := range x {

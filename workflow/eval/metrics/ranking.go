@@ -1,8 +1,8 @@
 package metrics
 
 import (
-	"cmp"
 	"fmt"
+	"math"
 	"slices"
 )
 
@@ -15,13 +15,10 @@ type ranking struct {
 	pos, neg int
 }
 
-type scored struct {
-	s float64
-	p bool
-}
-
 // newRanking sorts the rows by score once; it fails on NaN or infinite
-// scores, differing lengths or no rows.
+// scores, differing lengths or no rows. Positive and negative scores are
+// sorted apart (plain float sorts, much faster than sorting pairs) and
+// merged from the top.
 func newRanking(what string, positive []bool, score []float64) (*ranking, error) {
 	if err := checkLen(what, len(positive), len(score)); err != nil {
 		return nil, err
@@ -29,26 +26,36 @@ func newRanking(what string, positive []bool, score []float64) (*ranking, error)
 	if err := checkFinite(what+" scores", score); err != nil {
 		return nil, err
 	}
-	rows := make([]scored, len(score))
+	var pos, neg []float64
 	for i, s := range score {
-		rows[i] = scored{s, positive[i]}
-	}
-	slices.SortFunc(rows, func(a, b scored) int { return cmp.Compare(b.s, a.s) })
-	r := &ranking{}
-	tp, fp := 0, 0
-	for i, row := range rows {
-		if row.p {
-			tp++
+		if positive[i] {
+			pos = append(pos, s)
 		} else {
+			neg = append(neg, s)
+		}
+	}
+	slices.Sort(pos)
+	slices.Sort(neg)
+	r := &ranking{pos: len(pos), neg: len(neg)}
+	i, j, tp, fp := len(pos)-1, len(neg)-1, 0, 0
+	for i >= 0 || j >= 0 {
+		t := math.Inf(-1)
+		if i >= 0 {
+			t = pos[i]
+		}
+		if j >= 0 && neg[j] > t {
+			t = neg[j]
+		}
+		for ; i >= 0 && pos[i] == t; i-- {
+			tp++
+		}
+		for ; j >= 0 && neg[j] == t; j-- {
 			fp++
 		}
-		if i == len(rows)-1 || rows[i+1].s != row.s {
-			r.thr = append(r.thr, row.s)
-			r.tps = append(r.tps, tp)
-			r.fps = append(r.fps, fp)
-		}
+		r.thr = append(r.thr, t)
+		r.tps = append(r.tps, tp)
+		r.fps = append(r.fps, fp)
 	}
-	r.pos, r.neg = tp, fp
 	return r, nil
 }
 

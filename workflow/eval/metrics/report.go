@@ -32,11 +32,12 @@ func Evaluate(p *Predictions) (*Metrics, error) {
 		return nil, err
 	}
 	m := &Metrics{Task: p.Task, Rows: p.Rows(), Classes: p.Classes, Metrics: map[string]float64{}}
+	shared := newScoring(p)
 	for _, s := range Scorers(p.Task, len(p.Classes)) {
 		if s.NeedsProba && p.Proba == nil {
 			continue
 		}
-		v, err := s.score(p)
+		v, err := s.score(shared)
 		switch {
 		case err != nil:
 			m.Issues = append(m.Issues, data.Issue{Level: "info", Text: fmt.Sprintf("%s left out: %v", s.Name, err)})

@@ -23,7 +23,7 @@ type Scorer struct {
 	// Classes restricts a classification scorer: 2 = two classes only,
 	// -3 = three or more only, 0 = any.
 	Classes int `json:"classes,omitempty"`
-	score   func(p *Predictions) (float64, error)
+	score   func(s *scoring) (float64, error)
 }
 
 // Applies reports whether the scorer can score p: same task, the class
@@ -46,7 +46,7 @@ func (s Scorer) Score(p *Predictions) (float64, error) {
 	if err := p.Validate(); err != nil {
 		return 0, err
 	}
-	v, err := s.score(p)
+	v, err := s.score(newScoring(p))
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w", s.Name, err)
 	}

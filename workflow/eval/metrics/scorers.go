@@ -5,9 +5,9 @@ import "modelbench/workflow/model"
 // The registered scorers. Each computes from Predictions through the
 // functions of this package, so a scorer equals its function's value.
 func init() {
-	confusion := func(f func(c *Confusion) float64) func(p *Predictions) (float64, error) {
-		return func(p *Predictions) (float64, error) {
-			c, err := p.Confusion()
+	confusion := func(f func(c *Confusion) float64) func(s *scoring) (float64, error) {
+		return func(s *scoring) (float64, error) {
+			c, err := s.confusion()
 			if err != nil {
 				return 0, err
 			}
@@ -26,7 +26,6 @@ func init() {
 	clf("recall", "Recall", "Share of positive rows (class 1) that were found.", func(c *Confusion) float64 { return c.Recall(1) }, 2)
 	clf("f1", "F1", "Harmonic mean of precision and recall of class 1.", func(c *Confusion) float64 { return c.F1(1) }, 2)
 	for _, avg := range []Average{Macro, Weighted} {
-		avg := avg
 		sfx, lbl := "_"+avg.String(), " ("+avg.String()+")"
 		how := map[Average]string{Macro: "unweighted mean over classes", Weighted: "mean over classes weighted by their size"}[avg]
 		clf("precision"+sfx, "Precision"+lbl, "Precision, "+how+".", func(c *Confusion) float64 { return c.Averaged(avg).Precision }, 0)
@@ -38,35 +37,45 @@ func init() {
 }
 
 func registerProba() {
-	proba := func(name, label, help string, higher bool, classes int, f func(p *Predictions) (float64, error)) {
+	proba := func(name, label, help string, higher bool, classes int, f func(s *scoring) (float64, error)) {
 		register(Scorer{Name: name, Label: label, Help: help, Task: model.Classification,
 			HigherIsBetter: higher, NeedsProba: true, Classes: classes, score: f})
 	}
 	proba("log_loss", "Log loss", "Mean negative log-probability of the true class; punishes confident mistakes.", false, 0,
-		func(p *Predictions) (float64, error) { yt, _ := p.Labels(); return LogLoss(yt, p.Proba) })
+		func(s *scoring) (float64, error) { yt, _ := s.labels(); return LogLoss(yt, s.p.Proba) })
 	proba("roc_auc", "ROC AUC", "Chance that a positive row scores above a negative one (one-vs-rest macro mean for 3+ classes).", true, 0,
-		func(p *Predictions) (float64, error) {
-			yt, _ := p.Labels()
-			if len(p.Classes) == 2 {
-				return ROCAUC(ClassScores(yt, p.Proba, 1))
+		func(s *scoring) (float64, error) {
+			if len(s.p.Classes) != 2 {
+				yt, _ := s.labels()
+				return ROCAUCOvR(yt, s.p.Proba, Macro)
 			}
-			return ROCAUCOvR(yt, p.Proba, Macro)
+			r, err := s.ranking()
+			if err == nil {
+				err = r.needBoth("ROC AUC")
+			}
+			if err != nil {
+				return 0, err
+			}
+			return r.auc(), nil
 		})
 	proba("average_precision", "Average precision", "Area under the precision–recall curve of class 1, step-wise.", true, 2,
-		func(p *Predictions) (float64, error) {
-			yt, _ := p.Labels()
-			return AveragePrecision(ClassScores(yt, p.Proba, 1))
+		func(s *scoring) (float64, error) {
+			r, err := s.ranking()
+			if err != nil {
+				return 0, err
+			}
+			return r.ap(), nil
 		})
 	proba("brier", "Brier score", "Mean squared error of the probability of class 1.", false, 2,
-		func(p *Predictions) (float64, error) { yt, _ := p.Labels(); return Brier(ClassScores(yt, p.Proba, 1)) })
+		func(s *scoring) (float64, error) { yt, _ := s.labels(); return Brier(ClassScores(yt, s.p.Proba, 1)) })
 	proba("brier_multiclass", "Brier score (multiclass)", "Sum over classes of the squared error of each probability, averaged over rows (0 to 2).", false, -3,
-		func(p *Predictions) (float64, error) { yt, _ := p.Labels(); return BrierMulticlass(yt, p.Proba) })
+		func(s *scoring) (float64, error) { yt, _ := s.labels(); return BrierMulticlass(yt, s.p.Proba) })
 }
 
 func registerRegression() {
 	reg := func(name, label, help string, higher bool, f func(a, b []float64) (float64, error)) {
 		register(Scorer{Name: name, Label: label, Help: help, Task: model.Regression, HigherIsBetter: higher,
-			score: func(p *Predictions) (float64, error) { return f(p.Truth, p.Pred) }})
+			score: func(s *scoring) (float64, error) { return f(s.p.Truth, s.p.Pred) }})
 	}
 	reg("r2", "R²", "Share of the target's variance explained; 0 is predicting the mean, negative is worse.", true, R2)
 	reg("rmse", "RMSE", "Root mean squared error, in the target's unit.", false, RMSE)

@@ -21,7 +21,7 @@ func stageDefs() []stageDef {
 	return []stageDef{
 		{workflow.StageData, func(u *UI) screen { return newDataScreen(u) }},
 		{workflow.StageExplore, func(u *UI) screen { return newExploreScreen(u) }},
-		{workflow.StagePrepare, func(u *UI) screen { return newPendingScreen(workflow.StagePrepare) }},
+		{workflow.StagePrepare, func(u *UI) screen { return newPrepareScreen(u) }},
 		{workflow.StageTrain, func(u *UI) screen { return newPendingScreen(workflow.StageTrain) }},
 		{workflow.StageEvaluate, func(u *UI) screen { return newPendingScreen(workflow.StageEvaluate) }},
 		{workflow.StageDeploy, func(u *UI) screen { return newPendingScreen(workflow.StageDeploy) }},

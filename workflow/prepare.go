@@ -124,32 +124,53 @@ func (p *Project) prepare(ctx context.Context, report progress.Func) (*PrepareRe
 	if !ok {
 		return nil, errors.New("no target column is chosen")
 	}
-	pl, _ := p.Pipeline()
-	spec := p.SplitSpec()
-	rows, err := model.RowsWithTarget(t.Frame, target)
+	split, dropped, err := p.split(t, target)
 	if err != nil {
 		return nil, err
 	}
-	labelled := t.Frame.Take(rows)
-	split, err := spec.Split(labelled, target)
+	pl, _ := p.Pipeline()
+	tc, _ := t.Frame.Lookup(target)
+	fitted, prepared, err := pl.FitTransform(ctx, t.Frame.Take(split.Train), target, report)
 	if err != nil {
-		return nil, fmt.Errorf("splitting the rows: %w", err)
+		return nil, err
 	}
-	mapRows := func(idx []int) []int {
+	return &PrepareResult{Target: target, Task: model.InferTask(tc), Split: split, Fitted: fitted, Prepared: prepared, Dropped: dropped}, nil
+}
+
+// split cuts the rows that have a target by the split settings and
+// returns the parts as positions in t, and how many rows lack a target.
+func (p *Project) split(t *data.Table, target string) (prep.Split, int, error) {
+	rows, err := model.RowsWithTarget(t.Frame, target)
+	if err != nil {
+		return prep.Split{}, 0, err
+	}
+	s, err := p.SplitSpec().Split(t.Frame.Take(rows), target)
+	if err != nil {
+		return prep.Split{}, 0, fmt.Errorf("splitting the rows: %w", err)
+	}
+	back := func(idx []int) []int {
 		out := make([]int, len(idx))
 		for i, r := range idx {
 			out[i] = rows[r]
 		}
 		return out
 	}
-	split = prep.Split{Train: mapRows(split.Train), Valid: mapRows(split.Valid), Test: mapRows(split.Test)}
-	tc, _ := t.Frame.Lookup(target)
-	fitted, prepared, err := pl.FitTransform(ctx, t.Frame.Take(split.Train), target, report)
-	if err != nil {
-		return nil, err
+	return prep.Split{Train: back(s.Train), Valid: back(s.Valid), Test: back(s.Test)}, t.Frame.NumRows() - len(rows), nil
+}
+
+// TrainingRows returns the current split's training rows (positions in
+// the table) without fitting anything, for previews.
+func (p *Project) TrainingRows() ([]int, error) {
+	t := p.Table()
+	if t == nil {
+		return nil, errors.New("no data is loaded")
 	}
-	return &PrepareResult{Target: target, Task: model.InferTask(tc), Split: split, Fitted: fitted, Prepared: prepared,
-		Dropped: t.Frame.NumRows() - len(rows)}, nil
+	target, ok := t.Schema.Target()
+	if !ok {
+		return nil, errors.New("no target column is chosen")
+	}
+	s, _, err := p.split(t, target)
+	return s.Train, err
 }
 
 // Preparation returns the last Prepare result (possibly stale), or nil.

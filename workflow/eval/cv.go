@@ -40,7 +40,8 @@ type CVOptions struct {
 	KeepModels bool
 }
 
-// Summary is one metric over the folds: the mean and the population
+// Summary is one metric over the folds (a metric defined on no fold has
+// none, and an issue says so): the mean and the population
 // standard deviation (numpy's std, as scores.std() after scikit-learn's
 // cross_val_score) of the folds where it is defined, and every fold's
 // value (NaN where undefined), in fold order.
@@ -169,8 +170,8 @@ func (opt CVOptions) metricNames(t *Target) ([]string, error) {
 	return opt.Metrics, nil
 }
 
-// summarise fills the per-metric summaries and the test/train ratio.
-func (r *CVResult) summarise(names []string, splits []foldJob) {
+// summarise fills the per-metric summaries from the folds' metrics.
+func (r *CVResult) summarise(names []string) {
 	r.Metrics = make(map[string]Summary, len(names))
 	for _, n := range names {
 		s := Summary{Values: make(model.Floats, len(r.Folds))}
@@ -185,21 +186,26 @@ func (r *CVResult) summarise(names []string, splits []foldJob) {
 			s.Values[i] = v
 		}
 		if len(vals) == 0 {
-			s.Mean, s.Std = math.NaN(), math.NaN()
-		} else {
-			s.Mean, s.Std = meanStd(vals)
+			r.Issues = append(r.Issues, data.Issue{Level: "info",
+				Text: fmt.Sprintf("%s could not be computed on any fold", n)})
+			continue
 		}
+		s.Mean, s.Std = meanStd(vals)
 		if len(vals) < len(r.Folds) {
 			r.Issues = append(r.Issues, data.Issue{Level: "info",
 				Text: fmt.Sprintf("%s could be computed on %d of %d folds only", n, len(vals), len(r.Folds))})
 		}
 		r.Metrics[n] = s
 	}
+}
+
+// testTrainRatio is the mean ratio of validation to training rows.
+func testTrainRatio(splits []foldJob) float64 {
 	var ratio float64
 	for _, s := range splits {
 		ratio += float64(len(s.test)) / float64(len(s.train))
 	}
-	r.TestTrainRatio = ratio / float64(len(splits))
+	return ratio / float64(len(splits))
 }
 
 // meanStd returns the mean and the population standard deviation.

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"math"
 	"math/rand/v2"
@@ -127,6 +128,14 @@ func TestCrossValidate_Deterministic(t *testing.T) {
 		if a.OOF.Pred[i] != b.OOF.Pred[i] {
 			t.Fatalf("out-of-fold prediction %d differs between runs", i)
 		}
+	}
+	delete(a.Folds[0].Metrics, "accuracy") // as a metric undefined on one fold would be
+	a.summarise([]string{"accuracy"})
+	if v := a.Metrics["accuracy"].Values[0]; !math.IsNaN(v) {
+		t.Errorf("an undefined fold shows %v, want NaN", v)
+	}
+	if _, err := json.Marshal(a); err != nil {
+		t.Errorf("the result does not marshal: %v", err)
 	}
 }
 

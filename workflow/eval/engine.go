@@ -28,7 +28,8 @@ func (lr *learnerRun) result(f *data.Frame, t *Target, splits []foldJob, names [
 		res.Issues = append(res.Issues, data.Issue{Level: "info",
 			Text: fmt.Sprintf("%d rows without a value of %q were left out of the cross-validation", missing, t.Name)})
 	}
-	res.summarise(names, splits)
+	res.summarise(names)
+	res.TestTrainRatio = testTrainRatio(splits)
 	res.collectOOF(t, splits, lr.outs, rows)
 	return res
 }

@@ -112,6 +112,9 @@ func Search(ctx context.Context, f *data.Frame, target string, pipe prep.Pipelin
 		return nil, err
 	}
 	for i, r := range results {
+		if r.err == nil && r.result.Metrics[metric].Values == nil {
+			r.err = fmt.Errorf("%s could not be computed on any fold: %w", metric, metrics.ErrUndefined)
+		}
 		if r.err != nil {
 			res.Failed = append(res.Failed, FailedTrial{Label: kept[i].label, Error: r.err.Error()})
 			continue

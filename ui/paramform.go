@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"modelbench/workflow/param"
@@ -37,9 +38,7 @@ func newParamForm(specs []param.Spec, vals param.Values, columns []string, onCha
 		if label == "" {
 			label = s.Name
 		}
-		item := widget.NewFormItem(label, w)
-		item.HintText = s.Help
-		f.form.AppendItem(item)
+		f.form.AppendItem(widget.NewFormItem(label, withHelp(w, s.Help)))
 	}
 	return f
 }
@@ -96,6 +95,18 @@ func (f *paramForm) columnsField(s param.Spec, v any, columns []string) (fyne.Ca
 		return scroll, func() (any, error) { return append([]string{}, group.Selected...), nil }
 	}
 	return box, func() (any, error) { return append([]string{}, group.Selected...), nil }
+}
+
+// withHelp puts a field's help text, wrapped, under it.
+func withHelp(w fyne.CanvasObject, help string) fyne.CanvasObject {
+	if help == "" {
+		return w
+	}
+	l := widget.NewLabel(help)
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.LowImportance
+	l.SizeName = theme.SizeNameCaptionText
+	return container.NewVBox(w, l)
 }
 
 // Values reads and validates every field; the error names the field.

@@ -31,7 +31,6 @@ type previewPanel struct {
 func newPreviewPanel(u *UI) *previewPanel {
 	v := &previewPanel{u: u, summary: widget.NewLabel("Pick a step to see the training rows before and after it.")}
 	v.summary.Wrapping = fyne.TextWrapWord
-	v.summary.TextStyle.Monospace = true
 	v.before = newFigureView(u, "prep-before", fyne.NewSize(260, 180))
 	v.after = newFigureView(u, "prep-after", fyne.NewSize(260, 180))
 	v.column = widget.NewSelect(nil, func(string) { v.drawColumn() })

@@ -38,6 +38,7 @@ func newStepsPanel(u *UI, onSelect func(int)) *stepsPanel {
 	s.help.Wrapping = fyne.TextWrapWord
 	s.why.SetPlaceHolder("Why this step? (kept in the decision journal and the documentation)")
 	s.why.SetMinRowsVisible(2)
+	s.why.Wrapping = fyne.TextWrapWord
 	s.formBox = container.NewVBox()
 	s.save = widget.NewButtonWithIcon("Save this step", theme.ConfirmIcon(), s.saveStep)
 	s.list = widget.NewList(s.length, s.create, s.update)
@@ -51,9 +52,9 @@ func newStepsPanel(u *UI, onSelect func(int)) *stepsPanel {
 		widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { s.move(1) }),
 		widget.NewButtonWithIcon("On/off", theme.VisibilityIcon(), s.toggle),
 		widget.NewButtonWithIcon("", theme.DeleteIcon(), s.remove),
-		widget.NewButton("Reset to default", s.reset))
+		widget.NewButton("Reset", s.reset))
 	s.list_ = container.NewBorder(bar, nil, nil, nil, s.list)
-	s.editor = container.NewVScroll(container.NewVBox(s.title, s.help, s.formBox, s.why, s.save))
+	s.editor = container.NewVScroll(container.NewVBox(s.title, s.help, s.formBox, s.why, container.NewHBox(s.save)))
 	return s
 }
 

@@ -29,6 +29,7 @@ type prepareScreen struct {
 	preview *previewPanel
 	status  *widget.Label
 	fitted  *widget.Label
+	tabs    *container.AppTabs
 	obj     fyne.CanvasObject
 }
 
@@ -42,12 +43,15 @@ func newPrepareScreen(u *UI) *prepareScreen {
 	apply := widget.NewButtonWithIcon("Fit the pipeline on the training rows", theme.MediaPlayIcon(), s.run)
 	apply.Importance = widget.HighImportance
 	top := container.NewBorder(nil, nil, nil, apply, s.status)
-	right := container.NewVSplit(s.steps.editorObject(), container.NewBorder(nil, nil, nil, nil, s.preview.Object()))
-	right.Offset = 0.5
+	s.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Step", theme.DocumentCreateIcon(), s.steps.editorObject()),
+		container.NewTabItemWithIcon("Before and after", theme.VisibilityIcon(), s.preview.Object()),
+		container.NewTabItemWithIcon("What was learnt", theme.InfoIcon(), container.NewVScroll(s.fitted)),
+	)
 	left := container.NewBorder(s.split.Object(), nil, nil, nil, s.steps.listObject())
-	body := container.NewHSplit(left, right)
-	body.Offset = 0.42
-	s.obj = container.NewBorder(top, container.NewVScroll(s.fitted), nil, nil, body)
+	body := container.NewHSplit(left, s.tabs)
+	body.Offset = 0.4
+	s.obj = container.NewBorder(top, nil, nil, nil, body)
 	return s
 }
 

@@ -81,11 +81,11 @@ type PrepareConfig struct {
 	Split    *prep.SplitSpec `json:"split,omitempty"`
 }
 
-// TrainConfig holds the training runs' settings and the chosen model.
+// TrainConfig holds the training settings and the chosen model.
 type TrainConfig struct {
-	Runs   json.RawMessage `json:"runs,omitempty"`
-	Chosen string          `json:"chosen,omitempty"`
-	Why    string          `json:"why,omitempty"`
+	Settings *TrainSettings `json:"settings,omitempty"`
+	Chosen   string         `json:"chosen,omitempty"`
+	Why      string         `json:"why,omitempty"`
 }
 
 // EvaluateConfig holds the evaluation settings (threshold, costs, slices).

@@ -1,0 +1,95 @@
+package workflow
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"modelbench/workflow/artifact"
+	"modelbench/workflow/eval"
+	_ "modelbench/workflow/model/learners"
+)
+
+func preparedProject(t *testing.T, sample string) *Project {
+	t.Helper()
+	p := New()
+	ctx := context.Background()
+	if err := p.LoadData(ctx, DataRef{Sample: sample}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.RunPrepare(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestTrain_LeaderboardHasBaselineAndChosenModelUnlocksEvaluate(t *testing.T) {
+	p := preparedProject(t, "penguins")
+	ctx := context.Background()
+	s := TrainSettings{Candidates: []CandidateSpec{{Name: "logistic", Learner: "logistic"}, {Name: "tree", Learner: "tree"}},
+		Validation: ValidateCV, Folds: 3, Seed: 1}
+	res, err := p.RunTrain(ctx, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]eval.Entry{}
+	for _, e := range res.Board.Entries {
+		names[e.Name] = e
+	}
+	if _, ok := names[eval.BaselineName]; !ok || len(names) != 3 {
+		t.Fatalf("entries %v", res.Board.Entries)
+	}
+	if names["logistic"].Score < names[eval.BaselineName].Score+0.3 {
+		t.Fatalf("logistic %.3f does not beat the baseline %.3f clearly", names["logistic"].Score, names[eval.BaselineName].Score)
+	}
+	pr := p.Preparation()
+	if len(res.DevRows) != len(pr.Split.Train)+len(pr.Split.Valid) {
+		t.Fatal("development rows must be training plus validation, never test")
+	}
+	if locked, _ := p.Locked(StageEvaluate); !locked {
+		t.Fatal("evaluate unlocked before a model was chosen")
+	}
+	a, err := p.ChooseModel(ctx, "logistic", "best balanced accuracy, small spread", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Learner != "logistic" || a.TrainRows != len(res.DevRows) || a.DataSHA256 == "" {
+		t.Fatalf("artifact %+v", a)
+	}
+	if locked, why := p.Locked(StageEvaluate); locked {
+		t.Fatalf("evaluate still locked: %s", why)
+	}
+	if p.Document().Train.Chosen != "logistic" || !strings.Contains(p.Journal()[len(p.Journal())-1].What, "chose logistic") {
+		t.Fatal("the choice was not recorded")
+	}
+	var _ *artifact.Artifact = p.Training().Chosen
+}
+
+func TestTrain_HoldoutUsesValidationRows(t *testing.T) {
+	p := preparedProject(t, "diamonds")
+	s := TrainSettings{Candidates: []CandidateSpec{{Name: "linear", Learner: "linear"}}, Validation: ValidateHoldout, Seed: 1}
+	res, err := p.RunTrain(context.Background(), s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lin := res.Board.Entries[0]
+	if lin.Name != "linear" || lin.Score < 0.85 || len(lin.FoldScores) != 1 {
+		t.Fatalf("linear on diamonds: %+v", lin)
+	}
+	if res.Board.Metric != "r2" {
+		t.Fatalf("metric %s", res.Board.Metric)
+	}
+}
+
+func TestTrain_BadSettingsChangeNothing(t *testing.T) {
+	p := preparedProject(t, "iris")
+	for _, s := range []TrainSettings{{}, {Candidates: []CandidateSpec{{Name: "x", Learner: "nope"}}},
+		{Candidates: []CandidateSpec{{Name: "t", Learner: "tree", Params: map[string]any{"max_depth": -3}}}}} {
+		if _, err := p.RunTrain(context.Background(), s, nil); err == nil {
+			t.Errorf("settings %+v accepted", s)
+		}
+	}
+	if p.Status(StageTrain) != Ready {
+		t.Fatalf("train status %v after refused settings", p.Status(StageTrain))
+	}
+}

@@ -2,9 +2,11 @@
 // ("knn") for classification and regression, with euclidean or manhattan
 // distance and uniform or distance weights.
 //
-// Neighbour search is exact. Up to MaxTreeDims features a k-d tree with
-// bounding boxes prunes the training rows; above, every training row is
-// scanned. Both use partial distance sums that stop as soon as a row
+// Neighbour search is exact. For euclidean distance the rows are first
+// turned onto their principal axes (distances do not change; flat axes are
+// dropped). When the rows spread in at most MaxTreeSpread directions a k-d
+// tree with bounding boxes prunes the training rows; otherwise every
+// training row is scanned. Both use partial distance sums that stop as soon as a row
 // cannot enter the current k best, and rank equal distances by training
 // row, so they return the same neighbours. Predictions run in parallel over
 // query rows on all cores; each row's result is independent of scheduling.

@@ -38,17 +38,18 @@ func (m *Fitted) index() {
 		m.rows[i] = int32(i)
 	}
 	m.dims = p
+	rot := newRotation(m.orig, p)
 	if m.s.Metric == Euclidean {
-		m.rot = newRotation(m.orig, p)
-		m.dims = len(m.rot.axes)
+		m.rot = rot
+		m.dims = len(rot.axes)
 		m.data = make([]float64, n*m.dims)
 		for i := 0; i < n; i++ {
-			m.rot.apply(m.data[i*m.dims:(i+1)*m.dims], m.orig[i*p:(i+1)*p])
+			rot.apply(m.data[i*m.dims:(i+1)*m.dims], m.orig[i*p:(i+1)*p])
 		}
 	} else {
 		m.data = append([]float64(nil), m.orig...)
 	}
-	if m.s.Algorithm == KDTree || (m.s.Algorithm == Auto && m.dims <= MaxTreeDims) {
+	if m.s.Algorithm == KDTree || (m.s.Algorithm == Auto && rot.spread <= MaxTreeSpread) {
 		m.tree = buildTree(m.data, m.rows, m.dims)
 	}
 }

@@ -18,6 +18,10 @@ import (
 type rotation struct {
 	centre []float64
 	axes   [][]float64 // axes[a] is the a-th principal direction
+	// spread is the participation ratio (Σλ)²/Σλ² of the covariance
+	// eigenvalues: about the number of directions the rows really spread
+	// in (p for round clouds, fewer for correlated features).
+	spread float64
 }
 
 // newRotation computes the principal axes of the row-major matrix data
@@ -60,6 +64,16 @@ func newRotation(data []float64, p int) *rotation {
 		order[a] = a
 	}
 	sort.SliceStable(order, func(x, y int) bool { return values[order[x]] > values[order[y]] })
+	var sum, sumSq float64
+	for _, v := range values {
+		if v > 0 {
+			sum += v
+			sumSq += v * v
+		}
+	}
+	if sumSq > 0 {
+		r.spread = sum * sum / sumSq
+	}
 	keep := 1
 	for keep < p && values[order[keep]] > flatAxis*values[order[0]] {
 		keep++

@@ -17,6 +17,7 @@ var specs = []param.Spec{
 	{Name: "metric", Label: "Distance", Help: "euclidean: straight-line distance. manhattan: the sum of the absolute " +
 		"differences, less dominated by one large difference.", Kind: param.Choice, Choices: []string{Euclidean, Manhattan}, Default: Euclidean},
 	{Name: "algorithm", Label: "Search method", Help: "How neighbours are found; the result is the same, only speed " +
-		"differs. auto picks a k-d tree for up to 32 features and a full scan above.", Kind: param.Choice,
+		"differs. auto picks a k-d tree when the rows spread in few directions (correlated or few features) and a full " +
+		"scan otherwise.", Kind: param.Choice,
 		Choices: []string{Auto, KDTree, Brute}, Default: Auto},
 }

@@ -1,0 +1,55 @@
+package modelview
+
+import (
+	"context"
+	"testing"
+
+	"modelbench/plots"
+	"modelbench/workflow"
+	"modelbench/workflow/artifact"
+	"modelbench/workflow/model"
+	_ "modelbench/workflow/model/learners"
+	"modelbench/workflow/prep"
+)
+
+func fit(t *testing.T, learner string) *artifact.Artifact {
+	t.Helper()
+	ctx := context.Background()
+	tb, _, err := workflow.LoadRef(ctx, workflow.DataRef{Sample: "iris"}, "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := artifact.Fit(ctx, tb.Frame, artifact.Spec{Target: "species", Task: model.Classification,
+		Pipeline: prep.Default(tb.Schema, tb.Frame, true), Learner: learner, Seed: 3}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestInspect_DrawsTreeForestAndLinearModels(t *testing.T) {
+	for _, l := range []string{"tree", "forest", "logistic", "gbt"} {
+		a := fit(t, l)
+		f, err := Inspect(a.Model, a.Classes, plots.Light())
+		if err != nil {
+			t.Fatalf("%s: %v", l, err)
+		}
+		img, err := plots.Image(f, 900, 600)
+		if err != nil || img.Bounds().Dx() != 900 {
+			t.Fatalf("%s: render %v", l, err)
+		}
+	}
+	a := fit(t, "knn")
+	if _, err := Inspect(a.Model, a.Classes, plots.Light()); err == nil {
+		t.Fatal("k-NN has no picture of its insides; Inspect should say so")
+	}
+}
+
+func TestNodeValue_NamesMajorityClass(t *testing.T) {
+	if got := nodeValue([]float64{0.1, 0.7, 0.2}, []string{"a", "b", "c"}); got != "b (70%)" {
+		t.Fatalf("got %q", got)
+	}
+	if got := nodeValue([]float64{12.34567}, nil); got != "12.35" {
+		t.Fatalf("got %q", got)
+	}
+}

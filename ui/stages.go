@@ -22,7 +22,7 @@ func stageDefs() []stageDef {
 		{workflow.StageData, func(u *UI) screen { return newDataScreen(u) }},
 		{workflow.StageExplore, func(u *UI) screen { return newExploreScreen(u) }},
 		{workflow.StagePrepare, func(u *UI) screen { return newPrepareScreen(u) }},
-		{workflow.StageTrain, func(u *UI) screen { return newPendingScreen(workflow.StageTrain) }},
+		{workflow.StageTrain, func(u *UI) screen { return newTrainScreen(u) }},
 		{workflow.StageEvaluate, func(u *UI) screen { return newPendingScreen(workflow.StageEvaluate) }},
 		{workflow.StageDeploy, func(u *UI) screen { return newPendingScreen(workflow.StageDeploy) }},
 	}

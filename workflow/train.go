@@ -11,6 +11,7 @@ import (
 	"modelbench/workflow/eval"
 	"modelbench/workflow/eval/metrics"
 	"modelbench/workflow/model"
+	_ "modelbench/workflow/model/learners" // every learner family in the registry
 	"modelbench/workflow/param"
 	"modelbench/workflow/prep"
 	"modelbench/workflow/progress"

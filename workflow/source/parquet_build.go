@@ -72,6 +72,9 @@ func (r *pqReader) code(b []byte) int32 {
 // build turns the values into a column with its inference.
 func (r *pqReader) build() (data.Column, data.Inference, error) {
 	l := r.leaf
+	m := data.NewMask(r.nrows)
+	copy(m, r.miss)
+	r.miss = m
 	why := fmt.Sprintf("stored as %s in the Parquet file", l.what)
 	switch l.kind {
 	case pqNumber:

@@ -35,16 +35,7 @@ type pqReader struct {
 
 // read fills the column and builds it.
 func (r *pqReader) read(ctx context.Context) (data.Column, data.Inference, error) {
-	r.miss = data.NewMask(r.nrows)
-	switch r.leaf.kind {
-	case pqNumber:
-		r.nums = make([]float64, r.nrows)
-	case pqTime:
-		r.ints = make([]int64, r.nrows)
-	case pqBool:
-		r.bools = make([]bool, r.nrows)
-	case pqString:
-		r.codes = make([]int32, r.nrows)
+	if r.leaf.kind == pqString {
 		r.index = map[string]int32{}
 	}
 	pages := r.leaf.col.Pages()
@@ -81,6 +72,7 @@ func (r *pqReader) page(p parquet.Page) error {
 		return errors.New("a page has fewer definition levels than values")
 	}
 	present := func(i int) bool { return len(defs) == 0 || defs[i] == maxDef }
+	r.extend(n)
 	var err error
 	switch {
 	case r.leaf.kind == pqString:
@@ -92,6 +84,30 @@ func (r *pqReader) page(p parquet.Page) error {
 	}
 	r.row += n
 	return err
+}
+
+// extend makes room for n more rows. Storage grows with the values
+// actually decoded, never with a row count the file merely claims.
+func (r *pqReader) extend(n int) {
+	end := r.row + n
+	switch r.leaf.kind {
+	case pqNumber:
+		r.nums = growTo(r.nums, end)
+	case pqTime:
+		r.ints = growTo(r.ints, end)
+	case pqBool:
+		r.bools = growTo(r.bools, end)
+	case pqString:
+		r.codes = growTo(r.codes, end)
+	}
+	r.miss = growTo(r.miss, (end+63)/64)
+}
+
+func growTo[T any](s []T, n int) []T {
+	if n <= len(s) {
+		return s
+	}
+	return append(s, make([]T, n-len(s))...)
 }
 
 // numberPage reads integers and floats through the page's typed buffers.

@@ -156,3 +156,26 @@ func ExampleDetect() {
 	// postgres postgres://analyst@db.example:5432/sales [query]
 	// {"kind":"postgres","query":"select * from orders","conn":{"host":"db.example","port":5432,"user":"analyst","database":"sales","sslmode":"require"}}
 }
+
+// FuzzParseURL: a URL either parses or fails with ErrBadURL alone, whose
+// message never repeats the input (which may hold a password); a parsed
+// connection never prints its password.
+func FuzzParseURL(f *testing.F) {
+	f.Add("postgres://ann:pw@db:5432/sales?sslmode=disable")
+	f.Add("postgresql://[::1]:5/x")
+	f.Add("postgres://a:b@c:notaport/d")
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := ParseURL(s)
+		if err != nil {
+			if err != ErrBadURL {
+				t.Fatalf("error %v is not ErrBadURL", err)
+			}
+			return
+		}
+		if pw := c.Password.value; len(pw) >= 4 && !strings.Contains(c.User+c.Host+c.Database+c.SSLMode, pw) {
+			if strings.Contains(c.String(), pw) || strings.Contains(fmt.Sprintf("%+v %#v", *c, *c), pw) {
+				t.Fatalf("the password %q shows", pw)
+			}
+		}
+	})
+}

@@ -26,6 +26,8 @@ type trainScreen struct {
 	task       model.Task
 	learners   *widget.CheckGroup
 	params     map[string]param.Values
+	labels     map[string]string // learner name -> label
+	names      map[string]string // label -> learner name
 	validation *widget.Select
 	folds      *widget.Entry
 	seed       *widget.Entry
@@ -101,13 +103,15 @@ func trainStatus(p *workflow.Project) string {
 
 func (s *trainScreen) fillLearners(st workflow.TrainSettings) {
 	var opts, sel []string
+	s.labels, s.names = map[string]string{}, map[string]string{}
 	for _, e := range model.Entries() {
 		if e.Name != "baseline" && e.Supports(s.task) {
-			opts = append(opts, e.Name)
+			opts = append(opts, e.Label)
+			s.labels[e.Name], s.names[e.Label] = e.Label, e.Name
 		}
 	}
 	for _, c := range st.Candidates {
-		sel = append(sel, c.Learner)
+		sel = append(sel, s.labels[c.Learner])
 		if c.Params != nil {
 			s.params[c.Learner] = c.Params
 		}
@@ -149,7 +153,8 @@ func (s *trainScreen) settings() (workflow.TrainSettings, error) {
 		return st, fmt.Errorf("the seed must be a whole number, not %q", s.seed.Text)
 	}
 	st.Folds, st.Seed = k, seed
-	for _, name := range s.learners.Selected {
+	for _, label := range s.learners.Selected {
+		name := s.names[label]
 		st.Candidates = append(st.Candidates, workflow.CandidateSpec{Name: name, Learner: name, Params: s.params[name]})
 	}
 	return st, nil
@@ -175,14 +180,15 @@ func (s *trainScreen) editParams() {
 		return
 	}
 	pick := widget.NewSelect(s.learners.Selected, nil)
+	name := func() string { return s.names[pick.Selected] }
 	box := container.NewVBox()
 	var form *paramForm
 	help := widget.NewLabel("")
 	help.Wrapping = fyne.TextWrapWord
-	pick.OnChanged = func(name string) {
-		e, _ := model.Lookup(name)
+	pick.OnChanged = func(string) {
+		e, _ := model.Lookup(name())
 		help.SetText(e.Help)
-		form = newParamForm(e.Params, s.params[name], nil, nil)
+		form = newParamForm(e.Params, s.params[name()], nil, nil)
 		box.Objects = []fyne.CanvasObject{help, form.Object()}
 		box.Refresh()
 	}
@@ -197,7 +203,7 @@ func (s *trainScreen) editParams() {
 			s.u.showError(err)
 			return
 		}
-		s.params[pick.Selected] = vals
+		s.params[name()] = vals
 	}, s.u.win)
 	d.Resize(fyne.NewSize(720, 620))
 	d.Show()

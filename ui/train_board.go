@@ -62,10 +62,10 @@ func newBoardPanel(u *UI) *boardPanel {
 	figs := container.NewAppTabs(container.NewTabItem("Leaderboard chart", b.chart.Object()),
 		container.NewTabItem("Inside the chosen model", b.inside.Object()))
 	detail := container.NewBorder(nil, container.NewVBox(b.why, container.NewHBox(b.choose)), nil, nil, container.NewVScroll(b.detail))
-	top := container.NewVSplit(b.table, detail)
-	top.Offset = 0.45
-	split := container.NewHSplit(top, figs)
-	split.Offset = 0.55
+	bottom := container.NewHSplit(detail, figs)
+	bottom.Offset = 0.4
+	split := container.NewVSplit(b.table, bottom)
+	split.Offset = 0.35
 	b.obj = split
 	return b
 }
@@ -90,7 +90,7 @@ func (b *boardPanel) cell(id widget.TableCellID, o fyne.CanvasObject) {
 		text = fmt.Sprint(id.Row + 1)
 	case 1:
 		text = e.Name
-		if e.Baseline {
+		if e.Baseline && e.Name != eval.BaselineName {
 			text += " (baseline)"
 		}
 	case 2:

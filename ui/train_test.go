@@ -15,7 +15,7 @@ func TestTrain_LeaderboardChooseAndInspect(t *testing.T) {
 	u.screens[workflow.StagePrepare].(*prepareScreen).run()
 	u.selectStage(workflow.StageTrain)
 	ts := u.screens[workflow.StageTrain].(*trainScreen)
-	ts.learners.SetSelected([]string{"logistic", "tree"})
+	ts.learners.SetSelected([]string{ts.labels["logistic"], ts.labels["tree"]})
 	ts.folds.SetText("3")
 	ts.run()
 	tr := u.Project().Training()

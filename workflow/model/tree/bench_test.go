@@ -73,3 +73,33 @@ func benchFit(b *testing.B, l model.Learner) {
 func BenchmarkTree_Fit80k(b *testing.B)   { benchFit(b, tree.DecisionTree{}) }
 func BenchmarkForest_Fit80k(b *testing.B) { benchFit(b, tree.RandomForest{Trees: 20}) }
 func BenchmarkGBT_Fit80k(b *testing.B)    { benchFit(b, tree.GradientBoosting{EarlyStopping: "off"}) }
+
+// BenchmarkForest_Predict20k predicts 20,000 rows with a 100-tree forest
+// fitted on the 80,000 benchmark rows, and reports the model's size.
+func BenchmarkForest_Predict20k(b *testing.B) {
+	d := synthClassification(b)
+	m, err := tree.RandomForest{Trees: 100}.Fit(context.Background(), d, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	X := make([][]float64, len(d.X))
+	for j := range X {
+		X[j] = d.X[j][:20_000]
+	}
+	nodes := 0
+	fm := m.(*tree.ForestModel)
+	for i := range fm.NumTrees() {
+		nodes += len(fm.Tree(i))
+	}
+	js, _ := model.Marshal(m)
+	b.ResetTimer()
+	cpu := cpuSeconds()
+	for range b.N {
+		if _, err := m.Predict(X); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric((cpuSeconds()-cpu)/float64(b.N), "cpu-s/op")
+	b.ReportMetric(float64(nodes)/float64(fm.NumTrees()), "nodes/tree")
+	b.ReportMetric(float64(len(js))/1e6, "json-MB")
+}

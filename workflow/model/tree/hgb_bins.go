@@ -70,7 +70,7 @@ func binEdges(v []float64, maxBins int) []float64 {
 	if len(distinct) <= maxBins {
 		edges = make([]float64, len(distinct)-1)
 		for i := range edges {
-			edges[i] = (distinct[i] + distinct[i+1]) * 0.5
+			edges[i] = midpoint((distinct[i]+distinct[i+1])*0.5, distinct[i])
 		}
 	} else {
 		edges = make([]float64, maxBins-1)
@@ -83,7 +83,7 @@ func binEdges(v []float64, maxBins int) []float64 {
 			if lo == hi {
 				edges[i] = a
 			} else {
-				edges[i] = b - (b-a)*0.5
+				edges[i] = midpoint(b-(b-a)*0.5, a)
 			}
 		}
 	}
@@ -91,6 +91,15 @@ func binEdges(v []float64, maxBins int) []float64 {
 		edges[i] = math.Min(e, almostInf)
 	}
 	return edges
+}
+
+// midpoint returns m, the computed middle of a and a larger neighbour,
+// or a when infinite neighbours made m NaN or +Inf.
+func midpoint(m, a float64) float64 {
+	if math.IsNaN(m) || math.IsInf(m, 1) {
+		return a
+	}
+	return m
 }
 
 // valueBins returns the number of value bins of feature f.

@@ -161,3 +161,39 @@ func TestGBT_IndependentOfCores(t *testing.T) {
 		}
 	}
 }
+
+// TestInfiniteValues: infinite feature values are ordinary (extreme)
+// values for every learner: fitting works, thresholds stay usable, and
+// predictions are finite and sensible.
+func TestInfiniteValues(t *testing.T) {
+	inf := math.Inf(1)
+	x := []float64{-inf, -inf, -3, -2, -1, 1, 2, 3, inf, inf, -inf, inf}
+	y := []float64{0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 1}
+	for name, l := range map[string]model.Learner{
+		"tree":   DecisionTree{},
+		"forest": RandomForest{Trees: 10, MaxFeatures: "all"},
+		"gbt":    GradientBoosting{MaxIter: 10, MinLeaf: 1, LearningRate: 0.5},
+	} {
+		for _, task := range []model.Task{model.Classification, model.Regression} {
+			d := &model.Dataset{Task: task, Features: []string{"x"}, X: [][]float64{x}, Y: y}
+			if task == model.Classification {
+				d.Classes = []string{"neg", "pos"}
+			}
+			m, err := l.Fit(context.Background(), d, nil)
+			if err != nil {
+				t.Fatalf("%s %v: %v", name, task, err)
+			}
+			pred, _ := m.Predict([][]float64{{-inf, -5, 5, inf}})
+			for i, p := range pred {
+				if math.IsNaN(p) || math.IsInf(p, 0) || math.Abs(p-float64(i/2)) > 0.3 {
+					t.Errorf("%s %v: predictions %v for -Inf, -5, 5, +Inf; want about 0 0 1 1", name, task, pred)
+					break
+				}
+			}
+		}
+	}
+	edges := binEdges([]float64{-inf, -inf, 1, inf}, 255)
+	if len(edges) != 2 || edges[0] != -inf || edges[1] != 1 {
+		t.Errorf("edges for -Inf, 1, +Inf: %v; want [-Inf 1]", edges)
+	}
+}

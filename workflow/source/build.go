@@ -16,6 +16,21 @@ var nullOnly = data.ParseOptions{MissingTokens: []string{}}
 
 var nan = math.NaN()
 
+// ErrDamaged is wrapped when a format library gives up on a file by
+// panicking: a damaged file must end in an error, not crash the program.
+var ErrDamaged = errors.New("the file is damaged")
+
+// guard runs fn, turning a panic inside a format library into an error
+// naming where.
+func guard(where string, fn func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: %w (the reader stopped with: %v)", where, ErrDamaged, r)
+		}
+	}()
+	return fn()
+}
+
 // parseOptions returns the Spec's parse options, or def when it has none.
 func (s Spec) parseOptions(def data.ParseOptions) data.ParseOptions {
 	if s.Parse != nil {

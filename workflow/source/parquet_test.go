@@ -147,6 +147,11 @@ func TestLoadParquet_Errors(t *testing.T) {
 			t.Errorf("%s: got %v", p, err)
 		}
 	}
+	// parquet-go panics while decoding this damaged page; Load must not.
+	_, err = Load(context.Background(), Spec{Kind: Parquet, Path: "testdata/parquet/damaged-page.parquet"}, nil)
+	if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "damaged-page.parquet") {
+		t.Errorf("damaged page: %v", err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := Load(ctx, Spec{Kind: Parquet, Path: "testdata/parquet/penguins.parquet"}, nil); !errors.Is(err, context.Canceled) {
@@ -162,6 +167,9 @@ func FuzzLoadParquet(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(b)
+	if d, err := os.ReadFile("testdata/parquet/damaged-page.parquet"); err == nil {
+		f.Add(d)
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		path := filepath.Join(t.TempDir(), "fuzz.parquet")
 		if err := os.WriteFile(path, b, 0o644); err != nil {

@@ -30,15 +30,15 @@ func Load(ctx context.Context, spec Spec, report progress.Func) (*data.Table, er
 	case CSV:
 		t, err = loadCSV(ctx, spec, report)
 	case Excel:
-		t, err = loadExcel(ctx, spec, report)
+		err = guard(spec.Path, func() (e error) { t, e = loadExcel(ctx, spec, report); return })
 	case JSON:
 		t, err = loadJSON(ctx, spec, report)
 	case Parquet:
-		t, err = loadParquet(ctx, spec, report)
+		err = guard(spec.Path, func() (e error) { t, e = loadParquet(ctx, spec, report); return })
 	case ARFF:
 		t, err = loadARFF(ctx, spec, report)
 	case SQLite:
-		t, err = loadSQLite(ctx, spec, report)
+		err = guard(spec.Path, func() (e error) { t, e = loadSQLite(ctx, spec, report); return })
 	case Postgres:
 		t, err = loadPostgres(ctx, spec, report)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"modelbench/workflow/data"
+	"modelbench/workflow/eval"
 	"modelbench/workflow/prep"
 )
 
@@ -88,9 +89,14 @@ type TrainConfig struct {
 	Why      string         `json:"why,omitempty"`
 }
 
-// EvaluateConfig holds the evaluation settings (threshold, costs, slices).
+// EvaluateConfig holds the evaluation settings and the record of which
+// models were scored on the locked test part.
 type EvaluateConfig struct {
-	Settings json.RawMessage `json:"settings,omitempty"`
+	TestLog   eval.TestSetLog `json:"test_log"`
+	Threshold *float64        `json:"threshold,omitempty"`
+	CostFP    float64         `json:"cost_false_positive,omitempty"`
+	CostFN    float64         `json:"cost_false_negative,omitempty"`
+	Slices    []string        `json:"slices,omitempty"`
 }
 
 // DeployConfig holds the deployment checklist answers.

@@ -70,14 +70,24 @@ func span(v []float64) (lo, hi float64) {
 	return lo, hi
 }
 
-// widen returns a range around lo..hi that is never empty: a constant gets
-// ±0.5 (or ±5% of its magnitude when that is larger).
+// widen returns a range around lo..hi that is never empty: a constant (or
+// a range too narrow to draw, see degenerate) gets ±0.5 around its middle,
+// or ±5% of its magnitude when that is larger.
 func widen(lo, hi float64) (float64, float64) {
-	if hi > lo {
+	if !degenerate(lo, hi) {
 		return lo, hi
 	}
-	d := math.Max(0.5, math.Abs(lo)*0.05)
-	return lo - d, hi + d
+	mid := lo/2 + hi/2
+	d := math.Max(0.5, math.Abs(mid)*0.05)
+	return mid - d, mid + d
+}
+
+// degenerate reports whether lo..hi is too narrow to draw: empty, or below
+// 1e-12 of its magnitude, or so small (subnormal) that dividing by it
+// overflows.
+func degenerate(lo, hi float64) bool {
+	w := hi - lo
+	return !(w > 1e-12*math.Max(math.Abs(lo), math.Abs(hi))) || w < 1e-280
 }
 
 // meanStd returns the mean and the sample standard deviation (ddof 1) of v,
@@ -125,3 +135,17 @@ func sortByDesc(idx []int, key func(int) float64) {
 		return 0
 	})
 }
+
+// unitPos returns where v lies between lo and hi as a share in [0, 1],
+// computed on halves so that ranges near ±MaxFloat64 do not overflow; an
+// empty or non-finite range gives 0.5.
+func unitPos(v, lo, hi float64) float64 {
+	t := (v/2 - lo/2) / (hi/2 - lo/2)
+	if math.IsNaN(t) || math.IsInf(t, 0) {
+		return 0.5
+	}
+	return math.Max(0, math.Min(1, t))
+}
+
+// lerp returns lo + t·(hi − lo) without overflowing for extreme lo, hi.
+func lerp(lo, hi, t float64) float64 { return lo*(1-t) + hi*t }

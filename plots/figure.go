@@ -85,9 +85,9 @@ func (f *Figure) Draw(c draw.Canvas) {
 				w = (c.Max.X - c.Min.X) / 6
 			}
 			main = draw.Crop(c, 0, -w, 0, 0)
-			f.Side.Draw(draw.Crop(c, c.Max.X-c.Min.X-w+pad, 0, 0, 0))
+			drawPlot(f.Side, draw.Crop(c, c.Max.X-c.Min.X-w+pad, 0, 0, 0), s)
 		}
-		f.Plot.Draw(main)
+		drawPlot(f.Plot, main, s)
 	}
 }
 
@@ -125,7 +125,7 @@ func (f *Figure) drawGrid(c draw.Canvas, s Style) {
 	for i := range grid {
 		for j, p := range grid[i] {
 			if p != nil {
-				p.Draw(canvases[i][j])
+				drawPlot(p, canvases[i][j], s)
 			}
 		}
 	}
@@ -161,7 +161,7 @@ func (f *Figure) drawStack(c draw.Canvas, s Style) {
 		}
 		d := row[0].DataCanvas(cans[i])
 		l, r := d.Min.X-cans[i].Min.X, cans[i].Max.X-d.Max.X
-		row[0].Draw(draw.Crop(cans[i], left-l, -(right - r), 0, 0))
+		drawPlot(row[0], draw.Crop(cans[i], left-l, -(right-r), 0, 0), s)
 	}
 }
 
@@ -179,6 +179,21 @@ func textStyle(s Style, scale float64, c color.Color) text.Style {
 // single wraps one plot in a Figure.
 func single(p *plot.Plot, s Style) *Figure {
 	return &Figure{Plot: p, Style: s}
+}
+
+// drawPlot draws p on c unless c is too small or not finite (a grid
+// squeezed into a thumbnail), where gonum/plot's layout produces NaN
+// coordinates that the rasteriser never finishes filling.
+func drawPlot(p *plot.Plot, c draw.Canvas, s Style) {
+	ok := func(v vg.Length) bool { return !math.IsNaN(float64(v)) && !math.IsInf(float64(v), 0) }
+	r := c.Rectangle
+	if !ok(r.Min.X) || !ok(r.Min.Y) || !ok(r.Max.X) || !ok(r.Max.Y) {
+		return
+	}
+	if r.Max.X-r.Min.X < 2*s.FontSize || r.Max.Y-r.Min.Y < 2*s.FontSize {
+		return
+	}
+	p.Draw(c)
 }
 
 // plots lists every plot of the figure.
@@ -215,5 +230,12 @@ func saneAxis(a *plot.Axis) {
 	}
 	if a.Max-a.Min > math.MaxFloat64/4 || math.IsInf(a.Max-a.Min, 0) {
 		a.Min, a.Max = -math.MaxFloat64/8, math.MaxFloat64/8
+	}
+	if degenerate(a.Min, a.Max) { // gonum widens by ±1, which is nothing at 1e300
+		a.Min, a.Max = widen(a.Min, a.Max)
+	}
+	if _, log := a.Scale.(plot.LogScale); log && !(a.Min > 0) {
+		a.Scale = plot.LinearScale{}
+		a.Tick.Marker = cleanTicks{}
 	}
 }

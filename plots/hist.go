@@ -87,7 +87,7 @@ func HistogramBins(edges, counts []float64, opt HistOptions) (*Figure, error) {
 		if !(c >= 0) || math.IsInf(c, 0) {
 			return nil, fmt.Errorf("histogram of %q: bin %d has count %v", opt.XLabel, i+1, c)
 		}
-		if !(edges[i+1] > edges[i]) || math.IsInf(edges[i], 0) || math.IsInf(edges[i+1], 0) {
+		if !(edges[i+1] > edges[i]) || math.IsInf(edges[i], 0) || math.IsInf(edges[i+1], 0) || degenerate(edges[i], edges[i+1]) {
 			return nil, fmt.Errorf("histogram of %q: edges %v, %v of bin %d are not finite and increasing", opt.XLabel, edges[i], edges[i+1], i+1)
 		}
 		h.n += c
@@ -141,6 +141,9 @@ func drawHistogram(h histData, opt HistOptions) (*Figure, error) {
 		if density {
 			w = c / (h.n * (h.edges[i+1] - h.edges[i]))
 		}
+		if !isFinite(w) {
+			return nil, fmt.Errorf("histogram of %q: bin %d is too narrow to draw", opt.XLabel, i+1)
+		}
 		bins[i] = plotter.HistogramBin{Min: h.edges[i], Max: h.edges[i+1], Weight: w}
 	}
 	fill := s.Color(0)
@@ -192,8 +195,8 @@ func addMarkers(p *plot.Plot, ms []Marker, s Style) {
 // count when bins <= 0.
 func autoEdges(v []float64, bins int) []float64 {
 	lo, hi := span(v)
-	if lo == hi {
-		lo, hi = lo-0.5, hi+0.5
+	if degenerate(lo, hi) {
+		lo, hi = widen(lo, hi)
 		if bins <= 0 {
 			bins = 1
 		}
@@ -203,7 +206,7 @@ func autoEdges(v []float64, bins int) []float64 {
 	}
 	edges := make([]float64, bins+1)
 	for i := range edges {
-		edges[i] = lo + (hi-lo)*float64(i)/float64(bins)
+		edges[i] = lerp(lo, hi, float64(i)/float64(bins))
 	}
 	edges[bins] = hi
 	return edges
@@ -214,6 +217,9 @@ func autoEdges(v []float64, bins int) []float64 {
 // (2·IQR·n^(-1/3)) when the IQR is not zero, else Sturges'. It reorders v.
 func autoBinCount(v []float64, rng float64) int {
 	n := float64(len(v))
+	if math.IsInf(rng, 0) { // a range past MaxFloat64: Sturges' count
+		return max(1, min(int(math.Ceil(math.Log2(n)+1)), maxAutoBins))
+	}
 	width := rng / (math.Log2(n) + 1)
 	q := quantiles(v, 0.25, 0.75)
 	iqr := q[1] - q[0]
@@ -230,16 +236,12 @@ func countBins(v, edges []float64) []float64 {
 	nb := len(edges) - 1
 	counts := make([]float64, nb)
 	lo, hi := edges[0], edges[nb]
-	norm := float64(nb) / (hi - lo)
 	for _, x := range v {
-		if x < lo || x > hi {
+		if !(x >= lo && x <= hi) {
 			continue
 		}
-		i := int((x - lo) * norm)
-		if i >= nb {
-			i = nb - 1
-		}
-		if x < edges[i] {
+		i := min(int(unitPos(x, lo, hi)*float64(nb)), nb-1)
+		if x < edges[i] && i > 0 {
 			i--
 		} else if i < nb-1 && x >= edges[i+1] {
 			i++

@@ -136,6 +136,9 @@ func densityCurve(points, weights []float64, n, std float64, bw Bandwidth, lo, h
 		return nil, nil, 0
 	}
 	lo, hi = lo-3*h, hi+3*h
+	if !isFinite(hi - lo) {
+		return nil, nil, 0
+	}
 	if len(points) <= kdeExactLimit {
 		const m = 400
 		xs = make([]float64, m)

@@ -145,6 +145,9 @@ func (g *gridImage) DataRange() (xmin, xmax, ymin, ymax float64) {
 func (g *gridImage) Plot(c draw.Canvas, p *plot.Plot) {
 	tx, ty := p.Transforms(&c)
 	r := vg.Rectangle{Min: vg.Point{X: tx(g.xmin), Y: ty(g.ymin)}, Max: vg.Point{X: tx(g.xmax), Y: ty(g.ymax)}}
+	if !(r.Max.X > r.Min.X && r.Max.Y > r.Min.Y) || r.Max.X-r.Min.X > 1e5 || r.Max.Y-r.Min.Y > 1e5 {
+		return // no room, or an axis narrower than the image: never allocate a huge layer
+	}
 	t := rasterTarget(c, r)
 	w, h := t.box.Dx(), t.box.Dy()
 	if w <= 0 || h <= 0 {

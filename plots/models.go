@@ -3,6 +3,7 @@ package plots
 import (
 	"fmt"
 	"image/color"
+	"math"
 	"slices"
 
 	"gonum.org/v1/plot"
@@ -166,7 +167,7 @@ func LearningCurve(series []ScoreSeries, opt LearningOptions) (*Figure, error) {
 		}
 	}
 	addCurveDots(p, curves, s)
-	if opt.LogX && p.X.Min > 0 {
+	if opt.LogX && allPositive(series) {
 		p.X.Scale = plot.LogScale{}
 		var xs []float64
 		for _, sr := range series {
@@ -279,4 +280,18 @@ func Leaderboard(scores []Score, opt LeaderboardOptions) (*Figure, error) {
 	f := single(p, s)
 	f.Notes = notes
 	return f, nil
+}
+
+// allPositive reports whether every finite setting is positive and they
+// span a range, so that a log axis can show them.
+func allPositive(series []ScoreSeries) bool {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, sr := range series {
+		for _, x := range sr.X {
+			if isFinite(x) {
+				lo, hi = math.Min(lo, x), math.Max(hi, x)
+			}
+		}
+	}
+	return lo > 0 && hi > lo && !degenerate(math.Log(lo), math.Log(hi))
 }

@@ -116,6 +116,9 @@ func (t target) put(c draw.Canvas, img *image.RGBA) {
 
 // Plot implements plot.Plotter.
 func (r *rasterPoints) Plot(c draw.Canvas, p *plot.Plot) {
+	if !(c.Max.X > c.Min.X && c.Max.Y > c.Min.Y) { // no room left for data
+		return
+	}
 	t := rasterTarget(c, c.Rectangle)
 	w, h := t.box.Dx(), t.box.Dy()
 	if w <= 0 || h <= 0 || len(r.x) == 0 {
@@ -127,6 +130,9 @@ func (r *rasterPoints) Plot(c draw.Canvas, p *plot.Plot) {
 	pm := premultiplied(r.colors, r.alpha)
 	for i := range r.x {
 		px, py := t.toPixel(vg.Point{X: tx(r.x[i]), Y: ty(r.y[i])})
+		if !(math.Abs(px) < 1e7 && math.Abs(py) < 1e7) { // far off (or NaN): not drawn
+			continue
+		}
 		k := 0
 		if r.idx != nil {
 			k = int(r.idx[i])

@@ -7,7 +7,8 @@ import (
 	"testing"
 )
 
-// Reference numbers come from numpy 1.24 and scipy 1.10 (Debian), made by
+// Reference numbers come from numpy 1.24, scipy 1.10 and matplotlib 3.6
+// (Debian), made by
 // testdata/ref_plots.py:
 //
 //	cd plots/testdata && /usr/bin/python3 ref_plots.py > ref_plots.json
@@ -142,9 +143,9 @@ func interp(xs, ys []float64, x float64) float64 {
 	return ys[len(ys)-1]
 }
 
-// TestBoxStats_MatchNumpy checks quartiles, whiskers and the outlier count
-// against numpy.percentile and the 1.5 IQR rule.
-func TestBoxStats_MatchNumpy(t *testing.T) {
+// TestBoxStats_MatchMatplotlib checks quartiles, whiskers and the outlier count
+// against matplotlib.cbook.boxplot_stats (whis=1.5).
+func TestBoxStats_MatchMatplotlib(t *testing.T) {
 	for i, c := range loadRef(t).Boxes {
 		b := newBoxStats(sortedCopy(c.sample(t)), 10)
 		got := []float64{b.q1, b.median, b.q3, b.lowWhisk, b.highWhisk}

@@ -151,7 +151,7 @@ func valueColors(v []float64, s Style) ([]color.NRGBA, func(int) uint16) {
 		if hi == lo {
 			return viridisSteps / 2
 		}
-		return uint16(math.Round((v[i] - lo) / (hi - lo) * (viridisSteps - 1)))
+		return uint16(math.Round(unitPos(v[i], lo, hi) * (viridisSteps - 1)))
 	}
 }
 

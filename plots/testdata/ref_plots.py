@@ -6,9 +6,9 @@ Made with Debian's Python (numpy 1.24, scipy 1.10, pandas 1.5.3):
 
 Each case names its source column. Histograms: numpy.histogram(bins="auto");
 kernel density: scipy.stats.gaussian_kde with bw_method "scott" or
-"silverman"; box statistics: numpy.percentile (linear) and Tukey whiskers at
-the most extreme values within 1.5 IQR (matplotlib.cbook.boxplot_stats'
-rule, written out here because matplotlib is not installed).
+"silverman"; box statistics: matplotlib.cbook.boxplot_stats (matplotlib 3.6,
+whis=1.5: numpy's linear percentiles, whiskers at the most extreme values
+within 1.5 IQR of the box).
 """
 import json
 
@@ -58,13 +58,12 @@ def kde_case(name, sample, method):
 
 
 def box_case(name, sample):
+    from matplotlib.cbook import boxplot_stats
     v, src = sample
-    q1, med, q3 = np.percentile(v, [25, 50, 75])
-    iqr = q3 - q1
-    inside = v[(v >= q1 - 1.5 * iqr) & (v <= q3 + 1.5 * iqr)]
-    return {"name": name, **src, "q1": q1, "median": med, "q3": q3,
-            "low_whisker": float(inside.min()), "high_whisker": float(inside.max()),
-            "outliers": int(len(v) - len(inside))}
+    st = boxplot_stats(v, whis=1.5)[0]
+    return {"name": name, **src, "q1": float(st["q1"]), "median": float(st["med"]),
+            "q3": float(st["q3"]), "low_whisker": float(st["whislo"]),
+            "high_whisker": float(st["whishi"]), "outliers": int(len(st["fliers"]))}
 
 
 def curve_cases():

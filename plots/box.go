@@ -85,7 +85,6 @@ type boxStats struct {
 	lowWhisk, highWhisk float64
 	outliers            []float64 // the ones drawn
 	nOutliers           int       // all of them
-	dropped             int       // NaN and Inf left out
 	fill                color.Color
 }
 

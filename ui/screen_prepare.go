@@ -17,7 +17,10 @@ import (
 	"modelbench/workflow/progress"
 )
 
-var errNoExploration = errors.New("explore the data first")
+var (
+	errNoExploration = errors.New("explore the data first")
+	errNoEvaluation  = errors.New("evaluate the chosen model first")
+)
 
 // prepareScreen is the Prepare step: the split, the ordered list of
 // preparation steps with their reasons, a form per step, a before/after

@@ -23,7 +23,7 @@ func stageDefs() []stageDef {
 		{workflow.StageExplore, func(u *UI) screen { return newExploreScreen(u) }},
 		{workflow.StagePrepare, func(u *UI) screen { return newPrepareScreen(u) }},
 		{workflow.StageTrain, func(u *UI) screen { return newTrainScreen(u) }},
-		{workflow.StageEvaluate, func(u *UI) screen { return newPendingScreen(workflow.StageEvaluate) }},
+		{workflow.StageEvaluate, func(u *UI) screen { return newEvaluateScreen(u) }},
 		{workflow.StageDeploy, func(u *UI) screen { return newPendingScreen(workflow.StageDeploy) }},
 	}
 }

@@ -55,17 +55,13 @@ func screenshot(t *testing.T, browser, htmlPath string) []byte {
 	return b
 }
 
-// TestEDA_RendersInChromium checks that a browser draws the report: the
-// screenshot has text, tables and figures, not a blank page.
-func TestEDA_RendersInChromium(t *testing.T) {
+// assertRendered renders html in headless Chromium and fails when the
+// screenshot is blank or broken (fewer than 20 distinct colours).
+func assertRendered(t *testing.T, html []byte) {
+	t.Helper()
 	browser := chromium(t)
-	tb, rep := penguins(t)
-	path := filepath.Join(t.TempDir(), "eda.html")
-	var b bytes.Buffer
-	if err := EDA(tb, rep, plots.Light()).WriteHTML(&b); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+	path := filepath.Join(t.TempDir(), "report.html")
+	if err := os.WriteFile(path, html, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	img, err := png.Decode(bytes.NewReader(screenshot(t, browser, path)))
@@ -83,4 +79,15 @@ func TestEDA_RendersInChromium(t *testing.T) {
 	if len(seen) < 20 {
 		t.Fatalf("the rendered report has only %d colours: blank or broken", len(seen))
 	}
+}
+
+// TestEDA_RendersInChromium checks that a browser draws the report: the
+// screenshot has text, tables and figures, not a blank page.
+func TestEDA_RendersInChromium(t *testing.T) {
+	tb, rep := penguins(t)
+	var b bytes.Buffer
+	if err := EDA(tb, rep, plots.Light()).WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	assertRendered(t, b.Bytes())
 }

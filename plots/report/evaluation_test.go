@@ -3,9 +3,6 @@ package report
 import (
 	"bytes"
 	"context"
-	"image/png"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -54,14 +51,5 @@ func TestEvaluation_ReportHasMetricsFiguresAndGroups(t *testing.T) {
 	if n := strings.Count(html, "<img"); n < 7 {
 		t.Errorf("only %d figures", n)
 	}
-	browser := chromium(t)
-	path := filepath.Join(t.TempDir(), "evaluation.html")
-	os.WriteFile(path, b.Bytes(), 0o644)
-	img, err := png.Decode(bytes.NewReader(screenshot(t, browser, path)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if img.Bounds().Dx() < 500 {
-		t.Fatalf("screenshot %v", img.Bounds())
-	}
+	assertRendered(t, b.Bytes())
 }

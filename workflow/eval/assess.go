@@ -248,3 +248,13 @@ func labelIndex(xs []string, x string) int {
 	}
 	return -1
 }
+
+// ExplainArtifactRow explains a fitted artifact's prediction for row
+// (0-based) of f, which must hold the target column; see ExplainRow.
+func ExplainArtifactRow(ctx context.Context, a *artifact.Artifact, f *data.Frame, row int) (*RowExplanation, error) {
+	tr, err := trainedOf(a, f)
+	if err != nil {
+		return nil, err
+	}
+	return ExplainRow(ctx, tr, f, row)
+}

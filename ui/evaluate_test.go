@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"modelbench/workflow"
+)
+
+// chooseModel runs the whole flow up to a chosen model in a test UI.
+func chooseModel(t *testing.T, sample, learner string) (*UI, *evaluateScreen) {
+	t.Helper()
+	u, _ := newTestUI(t, Options{Sample: sample})
+	u.selectStage(workflow.StagePrepare)
+	u.screens[workflow.StagePrepare].(*prepareScreen).run()
+	u.selectStage(workflow.StageTrain)
+	ts := u.screens[workflow.StageTrain].(*trainScreen)
+	ts.learners.SetSelected([]string{ts.labels[learner]})
+	ts.folds.SetText("3")
+	ts.run()
+	for i, e := range u.Project().Training().Board.Entries {
+		if e.Name == learner {
+			ts.board.selectEntry(i)
+		}
+	}
+	ts.board.why.SetText("test")
+	test.Tap(ts.board.choose)
+	u.selectStage(workflow.StageEvaluate)
+	return u, u.screens[workflow.StageEvaluate].(*evaluateScreen)
+}
+
+func TestEvaluate_TestRowsMetricsFiguresAndThreshold(t *testing.T) {
+	u, es := chooseModel(t, "titanic", "logistic")
+	if !strings.Contains(es.header.Text, "locked") {
+		t.Fatalf("before evaluating, the header should explain the locked test rows: %q", es.header.Text)
+	}
+	es.run(workflow.PartTest)
+	u.selectStage(workflow.StageEvaluate)
+	r := u.Project().Evaluation()
+	if r == nil || r.Part != workflow.PartTest {
+		t.Fatalf("no test evaluation: %s", u.Project().Error(workflow.StageEvaluate))
+	}
+	if !strings.Contains(es.metrics.Text, "Balanced accuracy") || !strings.Contains(es.header.Text, "test rows") {
+		t.Fatalf("metrics %q header %q", es.metrics.Text, es.header.Text)
+	}
+	if es.figure.img.Image == nil {
+		t.Fatal("the first figure was not drawn")
+	}
+	es.threshold.slider.SetValue(0.2)
+	low := es.threshold.out.Text
+	es.threshold.slider.SetValue(0.8)
+	if low == es.threshold.out.Text || !strings.Contains(low, "threshold 0.200") {
+		t.Fatalf("the threshold explorer does not follow the slider: %q", low)
+	}
+	es.threshold.costFN.SetText("5")
+	es.threshold.applyCosts()
+	if u.Project().Document().Evaluate.CostFN != 5 {
+		t.Fatal("costs not saved")
+	}
+	if len(es.slices.column.Options) == 0 || !strings.Contains(es.slices.out.Text, "rows") {
+		t.Fatalf("slices: %v %q", es.slices.column.Options, es.slices.out.Text)
+	}
+	es.explain.row.SetText("3")
+	es.explain.explain()
+	if !strings.Contains(es.explain.out.Text, "prediction:") {
+		t.Fatalf("explanation %q", es.explain.out.Text)
+	}
+}
+
+func TestEvaluate_TrainingRowsWarn(t *testing.T) {
+	u, es := chooseModel(t, "iris", "tree")
+	es.run(workflow.PartTraining)
+	u.selectStage(workflow.StageEvaluate)
+	if !strings.Contains(es.issues.Text, "train") {
+		t.Fatalf("evaluating on training rows must warn: %q", es.issues.Text)
+	}
+}

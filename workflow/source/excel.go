@@ -18,13 +18,17 @@ import (
 var ErrNoSheet = errors.New("no such sheet")
 
 // Sheets lists the worksheets of an .xlsx workbook in their order.
-func Sheets(path string) ([]string, error) {
-	f, err := openWorkbook(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return f.GetSheetList(), nil
+func Sheets(path string) (names []string, err error) {
+	err = guard(path, func() error {
+		f, err := openWorkbook(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		names = f.GetSheetList()
+		return nil
+	})
+	return names, err
 }
 
 func openWorkbook(path string) (*excelize.File, error) {

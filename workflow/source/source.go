@@ -169,7 +169,9 @@ func sniff(head []byte) (Kind, bool) {
 func Tables(ctx context.Context, spec Spec) ([]string, error) {
 	switch spec.Kind {
 	case SQLite:
-		return sqliteTables(ctx, spec.Path)
+		var names []string
+		err := guard(spec.Path, func() (e error) { names, e = sqliteTables(ctx, spec.Path); return })
+		return names, err
 	case Postgres:
 		if spec.Conn == nil {
 			return nil, fmt.Errorf("postgres source: %w", ErrNoSource)

@@ -205,6 +205,15 @@ func (m *TreeModel) Importances() []float64 { return m.importances }
 // left child right after its parent). The result is a fresh copy.
 func (m *TreeModel) Nodes() []Node { return m.t.plainNodes(m.features) }
 
+// PruningPath returns the cost-complexity pruning path of the tree: the
+// increasing alphas (the first is 0) at which weakest-link pruning removes
+// branches, and the total impurity of the leaves (weighted by their share
+// of the training rows) of the tree pruned with each alpha. Fitting again
+// with CCPAlpha between two consecutive alphas gives the tree of the lower
+// one; plotting impurity against alpha shows how much fit each
+// simplification costs.
+func (m *TreeModel) PruningPath() (alphas, impurities []float64) { return pruningPath(m.t) }
+
 // Depth returns the number of questions on the longest root-to-leaf path.
 func (m *TreeModel) Depth() int { return m.t.depth() }
 

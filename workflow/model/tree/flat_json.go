@@ -66,6 +66,11 @@ func (j *flatJSON) fromJSON(width, d int, classification bool) (*flatTree, error
 			return nil, fmt.Errorf("node value %v is not valid", v)
 		}
 	}
+	for i := range n {
+		if !(t.weight[i] > 0) || math.IsInf(t.weight[i], 0) || !(t.impurity[i] >= 0) || math.IsInf(t.impurity[i], 0) || t.rows[i] < 1 {
+			return nil, fmt.Errorf("node %d: weight %v, impurity %v and %d rows are not valid", i, t.weight[i], t.impurity[i], t.rows[i])
+		}
+	}
 	return t, nil
 }
 

@@ -1,5 +1,7 @@
 package tree
 
+import "math"
+
 // prune returns the smallest subtree of t that minimises the
 // cost-complexity measure R(T) + alpha·|leaves(T)| of Breiman et al.
 // (1984, chapter 3.3), where R(T) is the sum over T's leaves of the leaf's
@@ -92,4 +94,61 @@ func normalise(v []float64) {
 			v[i] /= s
 		}
 	}
+}
+
+// pruningPath runs Breiman's weakest-link pruning on t down to the root:
+// at each step every internal node t whose effective alpha
+// g(t) = (R(t) - R(T_t)) / (|leaves(T_t)| - 1) is the smallest is cut. It
+// returns the alphas at which the tree changes (starting with 0) and the
+// total leaf impurity R of the tree pruned at each of them. Each step is
+// one pass over the nodes, so the cost is nodes × steps.
+func pruningPath(t *flatTree) (alphas, impurities []float64) {
+	n := len(t.nodes)
+	total := t.weight[0]
+	cut := make([]bool, n)
+	hidden := make([]bool, n) // below a cut node
+	subR := make([]float64, n)
+	leaves := make([]int, n)
+	alpha := 0.0
+	for {
+		for i := n - 1; i >= 0; i-- { // children first
+			nd := t.nodes[i]
+			if nd.feature < 0 || cut[i] {
+				subR[i], leaves[i] = t.impurity[i]*t.weight[i]/total, 1
+				continue
+			}
+			subR[i], leaves[i] = subR[nd.left]+subR[nd.right], leaves[nd.left]+leaves[nd.right]
+		}
+		alphas, impurities = append(alphas, alpha), append(impurities, subR[0])
+		if leaves[0] == 1 {
+			return alphas, impurities
+		}
+		best := math.Inf(1)
+		for i, nd := range t.nodes { // parents first
+			if nd.feature < 0 {
+				continue
+			}
+			hidden[nd.left] = hidden[i] || cut[i]
+			hidden[nd.right] = hidden[nd.left]
+			if !hidden[i] && !cut[i] {
+				best = math.Min(best, effectiveAlpha(t, i, subR[i], leaves[i], total))
+			}
+		}
+		progress := false
+		for i, nd := range t.nodes {
+			if nd.feature >= 0 && !hidden[i] && !cut[i] && effectiveAlpha(t, i, subR[i], leaves[i], total) <= best*(1+1e-12) {
+				cut[i], progress = true, true
+			}
+		}
+		if !progress { // only with non-finite impurities, which fits never produce
+			cut[0] = true
+		}
+		alpha = best
+	}
+}
+
+// effectiveAlpha is the alpha at which cutting node i's subtree (of leaf
+// impurity subR over leaves leaves) costs nothing.
+func effectiveAlpha(t *flatTree, i int, subR float64, leaves int, total float64) float64 {
+	return (t.impurity[i]*t.weight[i]/total - subR) / float64(leaves-1)
 }

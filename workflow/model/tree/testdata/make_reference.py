@@ -188,7 +188,8 @@ def exact():
         pruned = DecisionTreeClassifier(min_samples_leaf=5, random_state=0, ccp_alpha=mid).fit(X[tr], y[tr])
         checks.append({"alpha": mid, "leaves": int(pruned.get_n_leaves()),
                        "test_predictions": pruned.predict(X[is_test == 1]).tolist()})
-    out["pruning"].append({"case": "breast_cancer", "min_samples_leaf": 5, "checks": checks})
+    out["pruning"].append({"case": "breast_cancer", "min_samples_leaf": 5, "checks": checks,
+                           "path_alphas": alphas[-10:].tolist(), "path_impurities": path.impurities[-10:].tolist()})
 
     X, y, _, is_test, _, _ = prepare(*CASES["diabetes"])
     tr = is_test == 0

@@ -170,3 +170,37 @@ func TestTargetViews_Golden(t *testing.T) {
 	}
 	checkGolden(t, "target_scatter", f, goldenW, goldenH)
 }
+
+func TestHistogramBins_Golden(t *testing.T) {
+	// bins of diamonds' price as an eda summary would hand them over
+	edges := []float64{0, 2000, 4000, 6000, 8000, 10000, 12000, 14000, 16000, 18000, 20000}
+	counts := []float64{24780, 9470, 7870, 3820, 2660, 1770, 1200, 1010, 920, 440}
+	f, err := HistogramBins(edges, counts, HistOptions{Title: "price", XLabel: "price (USD)", KDE: true, Markers: []Marker{{Name: "median 2401", X: 2401}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "histogram_bins", f, goldenW, goldenH)
+}
+
+func TestMissingMatrix_LargeGolden(t *testing.T) {
+	const rows = 200_000
+	names := []string{"always", "every 10th", "first half", "never"}
+	f, err := MissingMatrix(names, rows, func(c, r int) bool {
+		switch c {
+		case 0:
+			return true
+		case 1:
+			return r%10 == 0
+		case 2:
+			return r < rows/2
+		}
+		return false
+	}, MissingOptions{Title: "200,000 rows", Style: Dark()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Notes) != 2 {
+		t.Errorf("notes %q, want the sampling note", f.Notes)
+	}
+	checkGolden(t, "missing_matrix_large", f, goldenW, goldenH)
+}

@@ -73,8 +73,8 @@ func Histogram(values []float64, opt HistOptions) (*Figure, error) {
 // HistogramBins draws precomputed bins, so a large column need not be
 // scanned again: edges holds len(counts)+1 strictly increasing finite
 // values and counts the non-negative number of values per bin. The KDE
-// option estimates the density from the bin centres (a binned
-// approximation, said in a note).
+// option estimates the density from the bins, each count spread evenly
+// over its bin (an approximation, said in a note).
 func HistogramBins(edges, counts []float64, opt HistOptions) (*Figure, error) {
 	if len(counts) == 0 {
 		return nil, fmt.Errorf("histogram of %q: %w (no bins)", opt.XLabel, ErrNothingToDraw)
@@ -96,18 +96,7 @@ func HistogramBins(edges, counts []float64, opt HistOptions) (*Figure, error) {
 		return nil, fmt.Errorf("histogram of %q: %w (every bin is empty)", opt.XLabel, ErrNothingToDraw)
 	}
 	if opt.KDE {
-		h.points, h.weights = make([]float64, len(counts)), counts
-		var mean, ss float64
-		for i := range counts {
-			h.points[i] = (edges[i] + edges[i+1]) / 2
-			mean += counts[i] * h.points[i] / h.n
-		}
-		for i, c := range counts {
-			ss += c * (h.points[i] - mean) * (h.points[i] - mean)
-		}
-		if h.n > 1 {
-			h.std = math.Sqrt(ss / (h.n - 1))
-		}
+		h.points, h.weights, h.std = spreadBins(edges, counts, h.n)
 	}
 	f, err := drawHistogram(h, opt)
 	if err != nil {
@@ -117,6 +106,36 @@ func HistogramBins(edges, counts []float64, opt HistOptions) (*Figure, error) {
 		f.Note("density estimated from the bins")
 	}
 	return f, nil
+}
+
+// binSpread is how many evenly spaced points stand for one bin's count
+// when a density is estimated from bins.
+const binSpread = 16
+
+// spreadBins stands each bin's count on binSpread evenly spaced points
+// inside the bin (so the density follows the bars rather than spiking at
+// bin centres) and returns them with their weights and the standard
+// deviation of the binned data with Sheppard's correction for grouping
+// (each bin treated as uniform: variance + width²/12).
+func spreadBins(edges, counts []float64, n float64) (points, weights []float64, std float64) {
+	var mean, ss float64
+	for i, c := range counts {
+		lo, hi := edges[i], edges[i+1]
+		mid := lo/2 + hi/2
+		mean += c * mid / n
+		for k := range binSpread {
+			points = append(points, lerp(lo, hi, (float64(k)+0.5)/binSpread))
+			weights = append(weights, c/binSpread)
+		}
+	}
+	for i, c := range counts {
+		mid, w := edges[i]/2+edges[i+1]/2, edges[i+1]-edges[i]
+		ss += c * ((mid-mean)*(mid-mean) + w*w/12)
+	}
+	if n > 1 {
+		std = math.Sqrt(ss / (n - 1))
+	}
+	return points, weights, std
 }
 
 // histData is what drawHistogram needs: bins, and for the density the

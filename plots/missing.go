@@ -82,7 +82,7 @@ func MissingMatrix(names []string, rows int, missing func(col, row int) bool, op
 	s := opt.Style.norm()
 	bands := min(rows, matrixBands)
 	img := image.NewRGBA(image.Rect(0, 0, len(names), bands))
-	present := s.sequential(0)
+	present, missColor := s.sequential(0), s.Color(3)
 	sampled := false
 	for b := range bands {
 		lo, hi := b*rows/bands, (b+1)*rows/bands
@@ -96,7 +96,7 @@ func MissingMatrix(names []string, rows int, missing func(col, row int) bool, op
 					miss++
 				}
 			}
-			img.Set(j, b, mix(present, s.Foreground, float64(miss)/float64(max(seen, 1))))
+			img.Set(j, b, mix(present, missColor, float64(miss)/float64(max(seen, 1))))
 		}
 	}
 	s.Grid = nil
@@ -106,6 +106,7 @@ func MissingMatrix(names []string, rows int, missing func(col, row int) bool, op
 	p.Y.Tick.Marker = rowTicks{rows: rows}
 	p.X.Padding, p.Y.Padding = 0, 0
 	f := single(p, s)
+	f.Note("coloured cells are missing values")
 	if sampled {
 		f.Note("each line is a band of about %s rows, shaded by the share missing in %d sampled rows", thousands(rows/bands), bandSamples)
 	}

@@ -128,8 +128,8 @@ func BenchmarkMissingMatrix_1M(b *testing.B) {
 
 func BenchmarkPairPlot_1M(b *testing.B) {
 	x, y, c := benchData(8)
-	cols := [][]float64{x, y, x, y}
+	cols := [][]float64{x, y, x, y, x, y}
 	benchRender(b, func() (*Figure, error) {
-		return PairPlot([]string{"a", "b", "c", "d"}, cols, PairOptions{Class: c, ClassNames: []string{"p", "q", "r"}})
+		return PairPlot([]string{"a", "b", "c", "d", "e", "f"}, cols, PairOptions{Class: c, ClassNames: []string{"p", "q", "r"}})
 	})
 }

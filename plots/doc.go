@@ -8,6 +8,21 @@
 // calibration, lift and gain, regression diagnostics, importances, partial
 // dependence, learning curves, leaderboard, decision tree).
 //
+// Figures (each returns (*Figure, error); options structs are zero-value
+// safe and carry a Title and a Style):
+//
+//	Explore:  Histogram, HistogramBins, BoxPlot, BoxByClass, LevelBars,
+//	          Scatter (by class, by value with a colour bar, trend line),
+//	          CorrelationHeatmap, MissingBars, MissingMatrix, PairPlot,
+//	          ClassHistograms, ClassShares
+//	Evaluate: ConfusionMatrix, ROC, PrecisionRecall, Calibration, Gain, Lift,
+//	          PredictedVsActual, ResidualsVsPredicted, ResidualHistogram,
+//	          QQPlot, PermutationImportance, PartialDependence,
+//	          LearningCurve, Leaderboard, Tree
+//	Helpers:  GroupBy, CountLevels (from category codes, -1 missing)
+//	Output:   Image (for the UI), PNG, SVG, Save (by extension)
+//	Look:     Light, Dark, Style, OkabeIto
+//
 // Inputs are plain slices and small structs defined here, so plots does not
 // depend on the shape of eda or eval results. Every constructor cleans its
 // own input: NaN and ±Inf are dropped and the figure says so in a note

@@ -249,25 +249,33 @@ func autoBinCount(v []float64, rng float64) int {
 	return max(1, min(bins, maxAutoBins))
 }
 
-// countBins counts v (finite) into the bins of edges the way numpy.histogram
-// does: half-open bins, the last one closed, values outside dropped.
+// countBins counts v into the bins of edges the way numpy.histogram does:
+// half-open bins, the last one closed, values outside (and NaN) dropped.
 func countBins(v, edges []float64) []float64 {
-	nb := len(edges) - 1
-	counts := make([]float64, nb)
-	lo, hi := edges[0], edges[nb]
+	counts := make([]float64, len(edges)-1)
 	for _, x := range v {
-		if !(x >= lo && x <= hi) {
-			continue
+		if b := binOf(x, edges); b >= 0 {
+			counts[b]++
 		}
-		i := min(int(unitPos(x, lo, hi)*float64(nb)), nb-1)
-		if x < edges[i] && i > 0 {
-			i--
-		} else if i < nb-1 && x >= edges[i+1] {
-			i++
-		}
-		counts[i]++
 	}
 	return counts
+}
+
+// binOf returns the index of x's bin among equal-width edges, or -1 when x
+// is outside them or NaN.
+func binOf(x float64, edges []float64) int {
+	nb := len(edges) - 1
+	lo, hi := edges[0], edges[nb]
+	if !(x >= lo && x <= hi) {
+		return -1
+	}
+	i := min(int(unitPos(x, lo, hi)*float64(nb)), nb-1)
+	if x < edges[i] && i > 0 {
+		i--
+	} else if i < nb-1 && x >= edges[i+1] {
+		i++
+	}
+	return i
 }
 
 // vline is a vertical line across the data area at x.

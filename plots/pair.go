@@ -12,9 +12,18 @@ import (
 // MaxPairColumns is the most columns a pair plot takes.
 const MaxPairColumns = 6
 
-// pairSample is the most rows a pair plot's scatters draw; histograms use
-// every row.
-const pairSample = 50_000
+// pairPoints is the most points all the scatters of a pair plot draw
+// together (at most 50,000 a panel); histograms use every row. Panels are
+// small, so more points would only blacken them.
+const pairPoints = 400_000
+
+// pairSample returns how many rows each scatter of k columns shows.
+func pairSample(k int) int {
+	if k < 2 {
+		return 50_000
+	}
+	return min(50_000, pairPoints/(k*(k-1)))
+}
 
 // PairOptions configures PairPlot. Class and ClassNames colour the points
 // and histograms by category code (-1 missing) as in ScatterOptions.
@@ -29,8 +38,8 @@ type PairOptions struct {
 // names[j], all of one length) as one figure: histograms on the diagonal
 // (one per class when Class is set), scatters off it. Each panel leaves out
 // the rows with a NaN or infinite value in its columns; the number of such
-// values is noted per column. Above 50,000 rows the scatters show an evenly
-// spaced sample. It returns an error for 0 or more than six columns or
+// values is noted per column. The scatters show at most 400,000 points in
+// all (50,000 a panel), evenly spaced rows of large columns. It returns an error for 0 or more than six columns or
 // unequal lengths, and ErrNothingToDraw when a column has no finite value.
 func PairPlot(names []string, cols [][]float64, opt PairOptions) (*Figure, error) {
 	k := len(cols)
@@ -82,8 +91,8 @@ func PairPlot(names []string, cols [][]float64, opt PairOptions) (*Figure, error
 			f.Note("%s: %s", names[j], d)
 		}
 	}
-	if n > pairSample {
-		f.Note("scatters show %s evenly spaced rows of %s", thousands(pairSample), thousands(n))
+	if m := pairSample(k); n > m {
+		f.Note("scatters show %s evenly spaced rows of %s", thousands(m), thousands(n))
 	}
 	return f, nil
 }
@@ -106,10 +115,11 @@ func pairPanel(names []string, cols [][]float64, i, j int, opt PairOptions, s St
 		}
 		return p, nil
 	}
-	x, y := sampleRows(cols[j]), sampleRows(cols[i])
+	m := pairSample(k)
+	x, y := sampleRows(cols[j], m), sampleRows(cols[i], m)
 	var class []int32
 	if opt.Class != nil {
-		class = sampleCodes(opt.Class)
+		class = sampleRows(opt.Class, m)
 	}
 	pts, _ := scatterPoints(x, y, ScatterOptions{Class: class, ClassNames: opt.ClassNames}, s)
 	if len(pts.x) > 0 {
@@ -118,38 +128,46 @@ func pairPanel(names []string, cols [][]float64, i, j int, opt PairOptions, s St
 	return p, nil
 }
 
-// pairHistogram adds overlaid per-class (or one) histograms of v.
+// pairHistogram adds overlaid per-class (or one) histograms of v, with
+// Sturges' number of bins (at most 30) to spare the panels a quantile pass.
 func pairHistogram(p *plot.Plot, v []float64, opt PairOptions, s Style) error {
-	fin, _, _ := finite(v)
-	if len(fin) == 0 {
+	lo, hi, ok := valueRange(v)
+	if !ok {
 		return ErrNothingToDraw
 	}
-	bins := 0
-	if lo, hi := span(fin); hi > lo {
-		bins = min(30, autoBinCount(fin, hi-lo))
+	bins := 1
+	if !degenerate(lo, hi) {
+		bins = min(30, int(math.Ceil(math.Log2(float64(len(v)))+1)))
 	}
-	edges := autoEdges(fin, bins)
+	edges := autoEdges([]float64{lo, hi}, bins)
 	if opt.Class == nil {
-		addHist(p, countBins(fin, edges), edges, withAlpha(s.Color(0), 0xC0), s)
+		addHist(p, countBins(v, edges), edges, withAlpha(s.Color(0), 0xC0), s)
 		return nil
 	}
-	groups, _ := GroupBy(v, opt.Class, opt.ClassNames)
-	for _, g := range groups {
-		gv, _, _ := finite(g.Values)
-		c := s.Color(classIndex(opt.ClassNames, g.Name))
-		addHist(p, countBins(gv, edges), edges, withAlpha(c, 0x80), s)
+	nc := len(opt.ClassNames)
+	counts := make([][]float64, nc+1) // the last: missing class
+	for c := range counts {
+		counts[c] = make([]float64, bins)
+	}
+	for i, x := range v {
+		if b := binOf(x, edges); b >= 0 {
+			counts[groupIndex(opt.Class[i], nc)][b]++
+		}
+	}
+	for c, cc := range counts {
+		if sum(cc) > 0 {
+			addHist(p, cc, edges, withAlpha(s.Color(classOrMissing(c, nc)), 0x80), s)
+		}
 	}
 	return nil
 }
 
-// classIndex returns the index of name in names, or -1.
-func classIndex(names []string, name string) int {
-	for i, n := range names {
-		if n == name {
-			return i
-		}
+// classOrMissing maps the missing group index nc to -1 (the Missing colour).
+func classOrMissing(c, nc int) int {
+	if c == nc {
+		return -1
 	}
-	return -1
+	return c
 }
 
 // addHist adds a filled histogram of counts over edges.
@@ -161,26 +179,14 @@ func addHist(p *plot.Plot, counts, edges []float64, fill color.Color, s Style) {
 	p.Add(&plotter.Histogram{Bins: bins, FillColor: fill, LineStyle: line(s.Background, 0.3)})
 }
 
-// sampleRows returns v, or an evenly spaced sample of pairSample rows.
-func sampleRows(v []float64) []float64 {
-	if len(v) <= pairSample {
+// sampleRows returns v, or m evenly spaced rows of it.
+func sampleRows[T any](v []T, m int) []T {
+	if len(v) <= m {
 		return v
 	}
-	out := make([]float64, pairSample)
+	out := make([]T, m)
 	for i := range out {
-		out[i] = v[int(math.Floor(float64(i)*float64(len(v))/pairSample))]
-	}
-	return out
-}
-
-// sampleCodes samples codes at the rows sampleRows keeps.
-func sampleCodes(c []int32) []int32 {
-	if len(c) <= pairSample {
-		return c
-	}
-	out := make([]int32, pairSample)
-	for i := range out {
-		out[i] = c[int(math.Floor(float64(i)*float64(len(c))/pairSample))]
+		out[i] = v[int(float64(i)*float64(len(v))/float64(m))]
 	}
 	return out
 }

@@ -30,6 +30,7 @@ type dataScreen struct {
 func newDataScreen(u *UI) *dataScreen {
 	s := &dataScreen{u: u, summary: widget.NewLabel("No data yet."), issues: widget.NewLabel("")}
 	s.summary.TextStyle.Bold = true
+	s.summary.Wrapping = fyne.TextWrapWord
 	s.issues.Wrapping = fyne.TextWrapWord
 	s.issues.Importance = widget.WarningImportance
 	s.issues.Hide()
@@ -119,6 +120,13 @@ func (s *dataScreen) newTable() *widget.Table {
 			if s.shown == nil {
 				return 0, 0
 			}
+			// Fyne 2.7's Table treats every row as visible while it has
+			// no size (a hidden tab) and makes a divider per row: with a
+			// million rows that froze the window for half a minute. Until
+			// it is laid out, report no rows.
+			if s.table != nil && s.table.Size().Height <= 0 {
+				return 0, s.shown.Frame.NumCols()
+			}
 			return s.shown.Frame.NumRows(), s.shown.Frame.NumCols()
 		},
 		func() fyne.CanvasObject {
@@ -170,7 +178,7 @@ func roleMark(r data.Role) string {
 
 // sizeColumns sets each column's width from its header and first values.
 func (s *dataScreen) sizeColumns(f *data.Frame) {
-	s.table.SetColumnWidth(-1, 70)
+	s.table.SetColumnWidth(-1, float32(len(thousands(f.NumRows())))*10+24)
 	for j := 0; j < f.NumCols(); j++ {
 		c := f.Col(j)
 		fl, _ := s.shown.Schema.Field(c.Name())

@@ -24,6 +24,7 @@ type statusBar struct {
 
 func newStatusBar(tasks *runner) *statusBar {
 	s := &statusBar{tasks: tasks, bar: widget.NewProgressBar(), activity: widget.NewProgressBarInfinite(), label: widget.NewLabel("")}
+	s.label.Truncation = fyne.TextTruncateEllipsis
 	s.activity.Stop()
 	s.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
 		for _, t := range s.active {

@@ -116,7 +116,8 @@ const binSpread = 16
 // inside the bin (so the density follows the bars rather than spiking at
 // bin centres) and returns them with their weights and the standard
 // deviation of the binned data with Sheppard's correction for grouping
-// (each bin treated as uniform: variance + width²/12).
+// (the variance of the bin centres less width²/12, which estimates the
+// variance of the values that were binned).
 func spreadBins(edges, counts []float64, n float64) (points, weights []float64, std float64) {
 	var mean, ss float64
 	for i, c := range counts {
@@ -128,11 +129,16 @@ func spreadBins(edges, counts []float64, n float64) (points, weights []float64, 
 			weights = append(weights, c/binSpread)
 		}
 	}
+	var corr float64
 	for i, c := range counts {
 		mid, w := edges[i]/2+edges[i+1]/2, edges[i+1]-edges[i]
-		ss += c * ((mid-mean)*(mid-mean) + w*w/12)
+		ss += c * (mid - mean) * (mid - mean)
+		corr += c * w * w / 12
 	}
 	if n > 1 {
+		if ss > corr {
+			ss -= corr
+		}
 		std = math.Sqrt(ss / (n - 1))
 	}
 	return points, weights, std

@@ -22,8 +22,10 @@
 // that name the file (or the connection without its password) and, where
 // they apply, the line or row and the column, mostly as *data.ParseError
 // wrapped with %w. Cancelling the context stops a load promptly with
-// ctx.Err(); for PostgreSQL it also cancels the query on the server.
-// Panics are kept for broken internal invariants.
+// ctx.Err(); for PostgreSQL it also cancels the query on the server. A
+// format library that panics on a damaged file is stopped and reported as
+// ErrDamaged naming the file. Panics are kept for broken internal
+// invariants.
 //
 // Concurrency: the package holds no mutable global state; every function
 // may be called from any goroutine, and concurrently with itself. Progress

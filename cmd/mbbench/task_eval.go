@@ -6,6 +6,7 @@ import (
 	"math"
 	"time"
 
+	"modelbench/workflow/artifact"
 	"modelbench/workflow/data"
 	"modelbench/workflow/eval"
 	"modelbench/workflow/eval/metrics"
@@ -119,7 +120,8 @@ func evalPermutation(ctx context.Context, path string) (string, error) {
 		return out
 	}
 	train, test := t.Frame.Take(rows(0, n*8/10)), t.Frame.Take(rows(n*8/10, n))
-	tr, err := eval.Train(ctx, train, "y", model.Classification, evalPipe, linear.Logistic{C: 1}, nil)
+	tr, err := artifact.Fit(ctx, train, artifact.Spec{Target: "y", Task: model.Classification, Pipeline: evalPipe,
+		Learner: "logistic", Params: param.Values{"C": 1.0}}, nil)
 	if err != nil {
 		return "", err
 	}

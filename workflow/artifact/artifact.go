@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"time"
 
 	"modelbench/workflow/data"
@@ -14,7 +13,13 @@ import (
 	"modelbench/workflow/progress"
 )
 
-// Artifact is a fitted pipeline plus a fitted model and their provenance.
+// ErrTarget means the target column cannot be read as the model needs it
+// (absent, of the wrong kind, or holding a class the model never saw).
+var ErrTarget = errors.New("the target cannot be used")
+
+// Artifact is a fitted pipeline plus a fitted model and their provenance:
+// everything needed to turn raw rows into predictions and to say where
+// they came from. It is immutable once built.
 type Artifact struct {
 	Created    time.Time
 	AppVersion string
@@ -25,11 +30,17 @@ type Artifact struct {
 	Seed       uint64
 	Task       model.Task
 	Target     string
-	Classes    []string     // class labels for classification
+	Classes    []string     // class labels for classification (model.ClassLabels)
 	Input      []data.Field // the columns the pipeline expects, with their types
-	TrainRows  int
-	Pipeline   *prep.Fitted
-	Model      model.Model
+	TrainRows  int          // rows the model learnt from, after the pipeline's row steps
+	// Rows are the positions, in the frame given to Fit or Prepare, of the
+	// rows the pipeline was fitted on (those with a target); nil in an
+	// artifact read from a file.
+	Rows []int
+	// FitTime is how long fitting the pipeline and the model took.
+	FitTime  time.Duration
+	Pipeline *prep.Fitted
+	Model    model.Model
 }
 
 // Spec says what to fit.
@@ -43,42 +54,31 @@ type Spec struct {
 	Seed     uint64        // passed to the learner when it has a "seed" parameter
 }
 
-// Fit fits the pipeline on train (whose target must be present in every
-// row), then the learner on the prepared rows, and returns the artifact.
-// Progress: 0–0.2 preparation, 0.2–1 learning. train is not changed.
+// Fit fits the pipeline on the rows of train whose target is present
+// (rows without one are left out; Artifact.Rows says which were used),
+// then the registered learner s.Learner on the prepared rows, and returns
+// the artifact. Progress: 0–0.2 preparation, 0.2–1 learning. train is not
+// changed. Errors name the learner, step, column or row; a cancelled ctx
+// returns ctx.Err().
 func Fit(ctx context.Context, train *data.Frame, s Spec, report progress.Func) (*Artifact, error) {
 	learner, params, err := newLearner(s)
 	if err != nil {
 		return nil, err
 	}
-	classes := s.Classes
-	if s.Task == model.Classification && classes == nil {
-		tc, ok := train.Lookup(s.Target)
-		if !ok {
-			return nil, fmt.Errorf("the target column %q is missing", s.Target)
-		}
-		classes = model.ClassLabels(tc)
-	}
-	fitted, prepared, err := s.Pipeline.FitTransform(ctx, train, s.Target, report.Scale(0, 0.2))
-	if err != nil {
-		return nil, fmt.Errorf("preparing the data: %w", err)
-	}
-	if err := prep.Ready(prepared, s.Target); err != nil {
-		return nil, err
-	}
-	d, err := model.NewDataset(prepared, s.Target, s.Task, classes)
+	p, err := Prepare(ctx, train, nil, s, report.Scale(0, 0.2))
 	if err != nil {
 		return nil, err
 	}
-	m, err := learner.Fit(ctx, d, report.Scale(0.2, 1))
+	a, err := p.Fit(ctx, learner, report.Scale(0.2, 1))
 	if err != nil {
 		return nil, err
 	}
-	return &Artifact{Created: time.Now().UTC(), Learner: s.Learner, Params: params, Seed: s.Seed, Task: s.Task,
-		Target: s.Target, Classes: classes, Input: inputFields(train, s.Target), TrainRows: prepared.NumRows(),
-		Pipeline: fitted, Model: m}, nil
+	a.Learner, a.Params, a.Seed = s.Learner, params, s.Seed
+	return a, nil
 }
 
+// newLearner builds the registered learner of s, passing s.Seed as its
+// "seed" parameter unless s.Params sets one.
 func newLearner(s Spec) (model.Learner, param.Values, error) {
 	e, ok := model.Lookup(s.Learner)
 	if !ok {
@@ -101,121 +101,4 @@ func newLearner(s Spec) (model.Learner, param.Values, error) {
 	}
 	l, err := model.New(s.Learner, s.Task, resolved)
 	return l, resolved, err
-}
-
-func inputFields(f *data.Frame, target string) []data.Field {
-	var out []data.Field
-	for _, c := range f.Columns() {
-		if c.Name() != target {
-			out = append(out, data.Field{Name: c.Name(), Kind: c.Kind(), Role: data.Feature})
-		}
-	}
-	return out
-}
-
-// Predictions are a model's answers for a frame, one per row.
-type Predictions struct {
-	Task    model.Task
-	Classes []string    // class labels (classification)
-	Index   []float64   // predicted class index or value, per row
-	Proba   [][]float64 // per row, per class; nil when the model gives none
-}
-
-// Predict applies the fitted pipeline unchanged to f (which may lack the
-// target) and returns one prediction per row.
-func (a *Artifact) Predict(ctx context.Context, f *data.Frame) (*Predictions, error) {
-	if err := a.checkInput(f); err != nil {
-		return nil, err
-	}
-	prepared, err := a.Pipeline.Apply(ctx, f)
-	if err != nil {
-		return nil, fmt.Errorf("preparing the data: %w", err)
-	}
-	X, err := model.Matrix(prepared, a.Model.Features())
-	if err != nil {
-		return nil, err
-	}
-	idx, err := a.Model.Predict(X)
-	if err != nil {
-		return nil, err
-	}
-	p := &Predictions{Task: a.Task, Classes: a.Classes, Index: idx}
-	if pp, ok := a.Model.(model.ProbPredictor); ok && a.Task == model.Classification {
-		if p.Proba, err = pp.PredictProba(X); err != nil {
-			return nil, err
-		}
-	}
-	return p, nil
-}
-
-// checkInput reports the first input column the pipeline needs that f
-// lacks, naming every missing one.
-func (a *Artifact) checkInput(f *data.Frame) error {
-	var missing []string
-	for _, in := range a.Input {
-		if f.Index(in.Name) < 0 {
-			missing = append(missing, in.Name)
-		}
-	}
-	if len(missing) > 0 {
-		return fmt.Errorf("%w: the data lacks the column(s) %q the model was trained with", model.ErrSchemaMismatch, missing)
-	}
-	return nil
-}
-
-// Frame returns the predictions as columns: "prediction" (the label or
-// value) and, for classifiers with probabilities, "probability_<class>".
-func (p *Predictions) Frame() (*data.Frame, error) {
-	var cols []data.Column
-	if p.Task == model.Regression {
-		cols = append(cols, data.NewNumeric("prediction", append([]float64(nil), p.Index...), nil))
-	} else {
-		labels, err := model.Labels(p.Index, p.Classes)
-		if err != nil {
-			return nil, err
-		}
-		cols = append(cols, data.NewCategoricalFromStrings("prediction", labels, func(string) bool { return false }))
-		if p.Proba != nil {
-			for k, c := range p.Classes {
-				v := make([]float64, len(p.Proba))
-				for i := range v {
-					v[i] = p.Proba[i][k]
-				}
-				cols = append(cols, data.NewNumeric("probability_"+c, v, nil))
-			}
-		}
-	}
-	return data.NewFrame(cols...)
-}
-
-// Truth returns the target of f as class indices (classification) or
-// values (regression), aligned with the rows of f; rows whose target is
-// missing or unseen get NaN.
-func (a *Artifact) Truth(f *data.Frame) ([]float64, error) {
-	c, ok := f.Lookup(a.Target)
-	if !ok {
-		return nil, fmt.Errorf("the data has no target column %q", a.Target)
-	}
-	out := make([]float64, c.Len())
-	if a.Task == model.Regression {
-		num, ok := c.(*data.NumericColumn)
-		if !ok {
-			return nil, errors.New("the target must be numeric for a regression model")
-		}
-		copy(out, num.Values())
-		return out, nil
-	}
-	index := map[string]int{}
-	for i, l := range a.Classes {
-		index[l] = i
-	}
-	for i := range out {
-		k, ok := index[c.Format(i)]
-		if c.IsMissing(i) || !ok {
-			out[i] = math.NaN()
-			continue
-		}
-		out[i] = float64(k)
-	}
-	return out, nil
 }

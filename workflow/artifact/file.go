@@ -43,6 +43,7 @@ type file struct {
 	Classes    []string        `json:"classes,omitempty"`
 	Input      []data.Field    `json:"input"`
 	TrainRows  int             `json:"train_rows"`
+	FitSeconds float64         `json:"fit_seconds,omitempty"`
 	Pipeline   json.RawMessage `json:"pipeline"`
 	Model      json.RawMessage `json:"model"`
 }
@@ -60,7 +61,7 @@ func (a *Artifact) MarshalJSON() ([]byte, error) {
 	return json.Marshal(file{Format: Format, Version: Version, AppVersion: a.AppVersion, Created: a.Created,
 		Data: fileData{SHA256: a.DataSHA256, Source: a.DataSource}, Learner: a.Learner, Params: a.Params, Seed: a.Seed,
 		Task: a.Task, Target: a.Target, Classes: a.Classes, Input: a.Input, TrainRows: a.TrainRows,
-		Pipeline: pipe, Model: m})
+		FitSeconds: a.FitTime.Seconds(), Pipeline: pipe, Model: m})
 }
 
 // UnmarshalJSON reads model.json, rejecting other formats and newer versions.
@@ -85,7 +86,8 @@ func (a *Artifact) UnmarshalJSON(b []byte) error {
 	}
 	*a = Artifact{Created: f.Created, AppVersion: f.AppVersion, DataSHA256: f.Data.SHA256, DataSource: f.Data.Source,
 		Learner: f.Learner, Params: f.Params, Seed: f.Seed, Task: f.Task, Target: f.Target, Classes: f.Classes,
-		Input: f.Input, TrainRows: f.TrainRows, Pipeline: &pipe, Model: m}
+		Input: f.Input, TrainRows: f.TrainRows, FitTime: time.Duration(f.FitSeconds * float64(time.Second)),
+		Pipeline: &pipe, Model: m}
 	return nil
 }
 

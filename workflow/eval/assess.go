@@ -64,15 +64,12 @@ type Assessment struct {
 // computes every view of the Evaluate step. Progress: predictions and
 // metrics first, then importance (the slow part), dependence and slices.
 func Assess(ctx context.Context, a *artifact.Artifact, f *data.Frame, opt AssessOptions, report progress.Func) (*Assessment, error) {
-	tr, err := trainedOf(a, f)
+	out, err := a.Score(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	preds, rows, err := tr.Predictions(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	as := &Assessment{Learner: a.Learner, Task: a.Task, Metric: opt.Metric, Predictions: preds, Rows: rows}
+	preds := toMetrics(out)
+	as := &Assessment{Learner: a.Learner, Task: a.Task, Metric: opt.Metric, Predictions: preds, Rows: out.Rows}
 	if as.Metric == "" {
 		as.Metric = metrics.DefaultScorer(a.Task)
 	}
@@ -86,31 +83,11 @@ func Assess(ctx context.Context, a *artifact.Artifact, f *data.Frame, opt Assess
 		}
 	}
 	report.Send(0.1, "metrics")
-	scored := f.Take(rows)
-	if err := as.understand(ctx, tr, scored, opt, report.Scale(0.1, 1)); err != nil {
+	scored := f.Take(out.Rows)
+	if err := as.understand(ctx, a, scored, opt, report.Scale(0.1, 1)); err != nil {
 		return nil, err
 	}
 	return as, nil
-}
-
-// trainedOf wraps an artifact for the evaluation helpers that take a
-// Trained.
-func trainedOf(a *artifact.Artifact, f *data.Frame) (*Trained, error) {
-	t := &Target{Name: a.Target, Task: a.Task, Classes: a.Classes}
-	if a.Task == model.Classification {
-		t.index = make(map[string]int, len(a.Classes))
-		for i, c := range a.Classes {
-			t.index[c] = i
-		}
-	}
-	inputs := make([]string, 0, len(a.Input)+1)
-	for _, in := range a.Input {
-		inputs = append(inputs, in.Name)
-	}
-	if f.Index(a.Target) < 0 {
-		return nil, fmt.Errorf("the data has no target column %q to score against", a.Target)
-	}
-	return &Trained{Learner: a.Learner, Target: t, Prep: a.Pipeline, Model: a.Model, Inputs: append(inputs, a.Target)}, nil
 }
 
 // classification fills the confusion matrix and the curves.
@@ -153,8 +130,8 @@ func (as *Assessment) classification(costs metrics.Costs) error {
 
 // understand computes importance, dependence of the top columns, slices
 // and the worst rows.
-func (as *Assessment) understand(ctx context.Context, tr *Trained, scored *data.Frame, opt AssessOptions, report progress.Func) error {
-	imp, err := PermutationImportance(ctx, tr, scored, ImportanceOptions{Metric: as.Metric, Repeats: opt.Repeats, Seed: opt.Seed}, report.Scale(0, 0.7))
+func (as *Assessment) understand(ctx context.Context, a *artifact.Artifact, scored *data.Frame, opt AssessOptions, report progress.Func) error {
+	imp, err := PermutationImportance(ctx, a, scored, ImportanceOptions{Metric: as.Metric, Repeats: opt.Repeats, Seed: opt.Seed}, report.Scale(0, 0.7))
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -164,7 +141,7 @@ func (as *Assessment) understand(ctx context.Context, tr *Trained, scored *data.
 	as.Importance = imp
 	if imp != nil {
 		for i := 0; i < len(imp.Features) && i < AssessTopDependence; i++ {
-			d, err := PartialDependence(ctx, tr, scored, imp.Features[i].Column, DependenceOptions{Seed: opt.Seed}, nil)
+			d, err := PartialDependence(ctx, a, scored, imp.Features[i].Column, DependenceOptions{Seed: opt.Seed}, nil)
 			if err == nil {
 				as.Dependence = append(as.Dependence, d)
 			} else if ctx.Err() != nil {
@@ -173,7 +150,7 @@ func (as *Assessment) understand(ctx context.Context, tr *Trained, scored *data.
 		}
 	}
 	report.Send(0.9, "slices")
-	for _, name := range sliceColumns(scored, tr.Target.Name, opt.SliceColumns) {
+	for _, name := range sliceColumns(scored, a.Target, opt.SliceColumns) {
 		if s, err := Slices(as.Predictions, mustColumn(scored, name), as.Metric); err == nil {
 			as.Slices = append(as.Slices, s)
 		}
@@ -250,11 +227,11 @@ func labelIndex(xs []string, x string) int {
 }
 
 // ExplainArtifactRow explains a fitted artifact's prediction for row
-// (0-based) of f, which must hold the target column; see ExplainRow.
+// (0-based) of f, which must hold the target column; see ExplainRow, which
+// does the same without requiring the target.
 func ExplainArtifactRow(ctx context.Context, a *artifact.Artifact, f *data.Frame, row int) (*RowExplanation, error) {
-	tr, err := trainedOf(a, f)
-	if err != nil {
-		return nil, err
+	if f.Index(a.Target) < 0 {
+		return nil, fmt.Errorf("the data has no target column %q to score against: %w", a.Target, ErrTarget)
 	}
-	return ExplainRow(ctx, tr, f, row)
+	return ExplainRow(ctx, a, f, row)
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"runtime"
 
+	"modelbench/workflow/artifact"
 	"modelbench/workflow/data"
 	"modelbench/workflow/eval/metrics"
 	"modelbench/workflow/model"
@@ -62,7 +63,9 @@ type FoldResult struct {
 	PredictSeconds float64            `json:"predict_seconds"`
 	ModelBytes     int                `json:"model_bytes"` // size of the fold model's JSON; 0 when it cannot be saved
 	Test           []int              `json:"-"`           // positions in f of the validation rows
-	Trained        *Trained           `json:"-"`           // with CVOptions.KeepModels
+	// Artifact is the fold's fitted pipeline and model (with
+	// CVOptions.KeepModels); its Rows are the fold's training rows in f.
+	Artifact *artifact.Artifact `json:"-"`
 }
 
 // CVResult is the outcome of CrossValidate.
@@ -108,11 +111,11 @@ type cvOutcome struct {
 // crossValidateAll cross-validates every learner on the same folds; see
 // crossValidateMany.
 func crossValidateAll(ctx context.Context, f *data.Frame, target string, pipe prep.Pipeline, learners []model.Learner, opt CVOptions, report progress.Func) ([]cvOutcome, error) {
-	t, err := NewTarget(f, target, opt.Task)
+	t, err := readTarget(f, target, opt.Task)
 	if err != nil {
 		return nil, err
 	}
-	rows := t.Present()
+	rows := t.present()
 	splits, err := opt.splits(f, t, rows)
 	if err != nil {
 		return nil, err
@@ -136,12 +139,6 @@ func crossValidateAll(ctx context.Context, f *data.Frame, target string, pipe pr
 	return out, nil
 }
 
-// foldJob is one fold to run: its repeat and index and its row positions.
-type foldJob struct {
-	repeat, fold int
-	train, test  []int
-}
-
 func (opt CVOptions) workers() int {
 	if opt.Workers > 0 {
 		return opt.Workers
@@ -150,10 +147,10 @@ func (opt CVOptions) workers() int {
 }
 
 // metricNames resolves and checks the metric names.
-func (opt CVOptions) metricNames(t *Target) ([]string, error) {
+func (opt CVOptions) metricNames(t *target) ([]string, error) {
 	if opt.Metrics == nil {
 		var out []string
-		for _, s := range metrics.Scorers(t.Task, len(t.Classes)) {
+		for _, s := range metrics.Scorers(t.task, len(t.classes)) {
 			out = append(out, s.Name)
 		}
 		return out, nil
@@ -163,8 +160,8 @@ func (opt CVOptions) metricNames(t *Target) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		if s.Task != t.Task {
-			return nil, fmt.Errorf("metric %s is for %s, the target is predicted by %s: %w", n, s.Task, t.Task, metrics.ErrUndefined)
+		if s.Task != t.task {
+			return nil, fmt.Errorf("metric %s is for %s, the target is predicted by %s: %w", n, s.Task, t.task, metrics.ErrUndefined)
 		}
 	}
 	return opt.Metrics, nil
@@ -199,15 +196,6 @@ func (r *CVResult) summarise(names []string) {
 	}
 }
 
-// testTrainRatio is the mean ratio of validation to training rows.
-func testTrainRatio(splits []foldJob) float64 {
-	var ratio float64
-	for _, s := range splits {
-		ratio += float64(len(s.test)) / float64(len(s.train))
-	}
-	return ratio / float64(len(splits))
-}
-
 // meanStd returns the mean and the population standard deviation.
 func meanStd(v []float64) (float64, float64) {
 	m := meanOf(v)
@@ -219,12 +207,12 @@ func meanStd(v []float64) (float64, float64) {
 }
 
 // collectOOF gathers the first repetition's validation predictions.
-func (r *CVResult) collectOOF(t *Target, splits []foldJob, outs []*Output, rows []int) {
+func (r *CVResult) collectOOF(t *target, splits []foldJob, outs []*artifact.Predictions, rows []int) {
 	pos := make(map[int]int, len(rows))
 	for i, row := range rows {
 		pos[row] = i
 	}
-	p := &metrics.Predictions{Task: t.Task, Classes: t.Classes,
+	p := &metrics.Predictions{Task: t.task, Classes: t.classes,
 		Truth: make([]float64, len(rows)), Pred: make([]float64, len(rows))}
 	seen := make([]bool, len(rows))
 	for i, s := range splits {
@@ -236,7 +224,7 @@ func (r *CVResult) collectOOF(t *Target, splits []foldJob, outs []*Output, rows 
 		}
 		for j, row := range s.test {
 			k := pos[row]
-			p.Truth[k], p.Pred[k], seen[k] = t.Y[row], outs[i].Pred[j], true
+			p.Truth[k], p.Pred[k], seen[k] = t.y[row], outs[i].Index[j], true
 			if p.Proba != nil && outs[i].Proba != nil {
 				p.Proba[k] = outs[i].Proba[j]
 			}

@@ -68,7 +68,7 @@ func TestCrossValidate_FitsPreparationOnTrainingRowsOnly(t *testing.T) {
 	}
 	for _, fr := range res.Folds {
 		train := complement(fr.Test, f.NumRows())
-		out, err := fr.Trained.Prep.Apply(context.Background(), f.Take(train))
+		out, err := fr.Artifact.Pipeline.Apply(context.Background(), f.Take(train))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -77,8 +77,8 @@ func TestCrossValidate_FitsPreparationOnTrainingRowsOnly(t *testing.T) {
 		if math.Abs(m) > 1e-12 || math.Abs(s-1) > 1e-12 {
 			t.Errorf("fold %d: x1 on the training rows has mean %g, std %g; the scaler saw other rows", fr.Fold+1, m, s)
 		}
-		if len(fr.Trained.Rows) != len(train) {
-			t.Errorf("fold %d trained on %d rows, want %d", fr.Fold+1, len(fr.Trained.Rows), len(train))
+		if len(fr.Artifact.Rows) != len(train) {
+			t.Errorf("fold %d trained on %d rows, want %d", fr.Fold+1, len(fr.Artifact.Rows), len(train))
 		}
 	}
 }
@@ -219,5 +219,25 @@ func TestCrossValidate_Cancel(t *testing.T) {
 	_, err := CrossValidate(ctx, f, "y", synthPipe, l, CVOptions{Workers: 2}, nil)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("got %v, want context.Canceled", err)
+	}
+}
+
+// TestCrossValidate_RejectsUnusableSplits checks the caller's folds: a
+// row outside the frame, or a fold whose rows all lack the target, is an
+// error naming the fold.
+func TestCrossValidate_RejectsUnusableSplits(t *testing.T) {
+	f := synthFrame(40, 6, 10) // rows 0, 10, 20, 30 lack y
+	for _, c := range []struct {
+		name  string
+		folds []prep.Fold
+		want  string
+	}{
+		{"outside", []prep.Fold{{Train: []int{1, 2, 3}, Valid: []int{4, 40}}}, "fold 1: validation row 40 is outside"},
+		{"no target", []prep.Fold{{Train: []int{1, 2, 3}, Valid: []int{4}}, {Train: []int{1, 2}, Valid: []int{10, 20}}}, "fold 2: there are no validation rows"},
+	} {
+		_, err := CrossValidate(context.Background(), f, "y", synthPipe, model.Baseline{}, CVOptions{Splits: c.folds}, nil)
+		if !errors.Is(err, ErrSplit) || !errors.Is(err, ErrRows) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v", c.name, err)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"math/rand/v2"
 	"slices"
 
+	"modelbench/workflow/artifact"
 	"modelbench/workflow/data"
 	"modelbench/workflow/model"
 	"modelbench/workflow/progress"
@@ -58,12 +60,12 @@ type Dependence struct {
 	ICERows []int         `json:"ice_rows"`
 }
 
-// PartialDependence computes the partial dependence and ICE lines of tr's
+// PartialDependence computes the partial dependence and ICE lines of a's
 // output on column over the rows of f. A classifier needs probabilities.
 // The grid follows opt; categories and yes/no columns use their values.
-func PartialDependence(ctx context.Context, tr *Trained, f *data.Frame, column string, opt DependenceOptions, report progress.Func) (*Dependence, error) {
+func PartialDependence(ctx context.Context, a *artifact.Artifact, f *data.Frame, column string, opt DependenceOptions, report progress.Func) (*Dependence, error) {
 	col, ok := f.Lookup(column)
-	if !ok || column == tr.Target.Name {
+	if !ok || column == a.Target {
 		return nil, fmt.Errorf("column %q is not an input column of these rows: %w", column, ErrDependence)
 	}
 	dep := &Dependence{Column: column}
@@ -83,11 +85,11 @@ func PartialDependence(ctx context.Context, tr *Trained, f *data.Frame, column s
 		if err != nil {
 			return nil, err
 		}
-		out, err := tr.Predict(ctx, frame)
+		out, err := a.Predict(ctx, frame)
 		if err != nil {
 			return nil, err
 		}
-		if err := dep.add(tr, out, g, len(settings)); err != nil {
+		if err := dep.add(out, g, len(settings)); err != nil {
 			return nil, err
 		}
 		report.Send(float64(g+1)/float64(len(settings)), fmt.Sprintf("%s = %s", column, dep.Values[g]))
@@ -96,15 +98,15 @@ func PartialDependence(ctx context.Context, tr *Trained, f *data.Frame, column s
 }
 
 // add records the outputs of grid point g.
-func (d *Dependence) add(tr *Trained, out *Output, g, points int) error {
+func (d *Dependence) add(out *artifact.Predictions, g, points int) error {
 	var cols [][]float64 // per output, per row
 	switch {
-	case tr.Target.Task == model.Regression:
-		cols, d.Outputs = [][]float64{out.Pred}, []string{"prediction"}
+	case out.Task == model.Regression:
+		cols, d.Outputs = [][]float64{out.Index}, []string{"prediction"}
 	case out.Proba == nil:
 		return fmt.Errorf("the model gives no probabilities to average: %w", ErrDependence)
 	default:
-		classes := tr.Target.Classes
+		classes := out.Classes
 		first := 0
 		if len(classes) == 2 {
 			first = 1 // the positive class only, as scikit-learn
@@ -220,7 +222,7 @@ func levelGrid(c *data.CategoricalColumn, d *Dependence) ([]data.Column, error) 
 		codes = append(codes, k)
 	}
 	levels := c.Levels()
-	slices.SortFunc(codes, func(a, b int32) int { return cmpString(levels[a], levels[b]) })
+	slices.SortFunc(codes, func(a, b int32) int { return cmp.Compare(levels[a], levels[b]) })
 	if len(codes) == 0 {
 		return nil, fmt.Errorf("column %q has no values: %w", c.Name(), ErrDependence)
 	}
@@ -234,16 +236,6 @@ func levelGrid(c *data.CategoricalColumn, d *Dependence) ([]data.Column, error) 
 		d.Values = append(d.Values, levels[k])
 	}
 	return out, nil
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // numericGrid returns the grid of a numeric column.

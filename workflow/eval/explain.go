@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"modelbench/workflow/artifact"
 	"modelbench/workflow/data"
 	"modelbench/workflow/model"
 )
@@ -25,28 +26,24 @@ type RowExplanation struct {
 	Breakdown  model.Explanation `json:"breakdown"`
 }
 
-// ExplainRow explains tr's prediction for row (0-based) of f. It returns
-// an error wrapping ErrNoExplanation when the model does not implement
-// model.Explainer; permutation importance and partial dependence work for
-// every model.
-func ExplainRow(ctx context.Context, tr *Trained, f *data.Frame, row int) (*RowExplanation, error) {
-	ex, ok := tr.Model.(model.Explainer)
+// ExplainRow explains a's prediction for row (0-based) of f, which needs
+// the columns the model was trained with (the target may be absent). It
+// returns an error wrapping ErrNoExplanation when the model does not
+// implement model.Explainer; permutation importance and partial dependence
+// work for every model.
+func ExplainRow(ctx context.Context, a *artifact.Artifact, f *data.Frame, row int) (*RowExplanation, error) {
+	ex, ok := a.Model.(model.Explainer)
 	if !ok {
-		return nil, fmt.Errorf("%s: %w", tr.Learner, ErrNoExplanation)
+		return nil, fmt.Errorf("%s: %w", a.Learner, ErrNoExplanation)
 	}
 	if row < 0 || row >= f.NumRows() {
 		return nil, fmt.Errorf("row %d is outside the %d rows: %w", row, f.NumRows(), ErrRows)
 	}
-	one := f.Take([]int{row})
-	prepared, err := tr.Prep.Apply(ctx, one)
+	X, err := a.Design(ctx, f.Take([]int{row}))
 	if err != nil {
 		return nil, err
 	}
-	X, err := design(prepared, tr.Model.Features())
-	if err != nil {
-		return nil, err
-	}
-	out, err := tr.predictMatrix(X)
+	out, err := a.PredictMatrix(X)
 	if err != nil {
 		return nil, err
 	}
@@ -58,12 +55,12 @@ func ExplainRow(ctx context.Context, tr *Trained, f *data.Frame, row int) (*RowE
 	if err != nil {
 		return nil, err
 	}
-	r := &RowExplanation{Row: row, Inputs: f.Names(), Breakdown: bd, Prediction: data.FormatFloat(out.Pred[0])}
+	r := &RowExplanation{Row: row, Inputs: f.Names(), Breakdown: bd, Prediction: data.FormatFloat(out.Index[0])}
 	for j := range r.Inputs {
 		r.Values = append(r.Values, f.Col(j).Format(row))
 	}
-	if tr.Target.Task == model.Classification {
-		r.Prediction = tr.Target.Classes[int(out.Pred[0])]
+	if a.Task == model.Classification {
+		r.Prediction = a.Classes[int(out.Index[0])]
 		if out.Proba != nil {
 			r.Proba = out.Proba[0]
 		}

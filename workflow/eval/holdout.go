@@ -3,9 +3,9 @@ package eval
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
+	"modelbench/workflow/artifact"
 	"modelbench/workflow/data"
 	"modelbench/workflow/eval/metrics"
 	"modelbench/workflow/model"
@@ -25,7 +25,8 @@ type HoldoutOptions struct {
 // HoldoutResult is a model trained on one part of the rows and scored on
 // another.
 type HoldoutResult struct {
-	Trained *Trained `json:"-"`
+	// Artifact is the pipeline and model fitted on the training rows.
+	Artifact *artifact.Artifact `json:"-"`
 	// Predictions pairs the evaluated rows' truth with the predictions;
 	// Rows gives each one's position in the frame (rows without a target
 	// are left out).
@@ -46,7 +47,7 @@ var ErrRows = errors.New("the rows cannot be used")
 // evaluated rows overlap the training rows, the result carries the
 // warning of TrainingRowsWarning.
 func Holdout(ctx context.Context, f *data.Frame, target string, pipe prep.Pipeline, learner model.Learner, opt HoldoutOptions, report progress.Func) (*HoldoutResult, error) {
-	t, err := NewTarget(f, target, opt.Task)
+	t, err := readTarget(f, target, opt.Task)
 	if err != nil {
 		return nil, err
 	}
@@ -58,40 +59,28 @@ func Holdout(ctx context.Context, f *data.Frame, target string, pipe prep.Pipeli
 	if err != nil {
 		return nil, err
 	}
-	tr, err := trainRows(ctx, f, t, train, pipe, learner, report.Scale(0, 0.9))
+	prepared, err := artifact.Prepare(ctx, f, train, t.spec(pipe), report.Scale(0, 0.2))
+	if err != nil {
+		return nil, err
+	}
+	a, err := prepared.Fit(ctx, learner, report.Scale(0.2, 0.9))
 	if err != nil {
 		return nil, err
 	}
 	start := time.Now()
-	p, _, err := tr.Predictions(ctx, f.Take(eval))
+	out, err := a.Score(ctx, f.Take(eval))
 	if err != nil {
 		return nil, err
 	}
-	res := &HoldoutResult{Trained: tr, Predictions: p, Rows: eval, FitSeconds: tr.Fit.Seconds(),
+	p := toMetrics(out)
+	res := &HoldoutResult{Artifact: a, Predictions: p, Rows: eval, FitSeconds: a.FitTime.Seconds(),
 		PredictSeconds: time.Since(start).Seconds(), Issues: TrainingRowsWarning(train, eval)}
 	if res.Metrics, err = metrics.Evaluate(p); err != nil {
 		return nil, err
 	}
-	if b, err := model.Marshal(tr.Model); err == nil {
+	if b, err := model.Marshal(a.Model); err == nil {
 		res.ModelBytes = len(b)
 	}
 	report.Send(1, "evaluated")
 	return res, nil
-}
-
-// withTarget checks row positions and keeps those with a target value.
-func withTarget(what string, rows []int, t *Target) ([]int, error) {
-	out := make([]int, 0, len(rows))
-	for _, r := range rows {
-		if r < 0 || r >= len(t.Y) {
-			return nil, fmt.Errorf("%s row %d is outside the %d rows: %w", what, r, len(t.Y), ErrRows)
-		}
-		if t.Y[r] == t.Y[r] {
-			out = append(out, r)
-		}
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("there are no %s rows with a value of %q: %w", what, t.Name, ErrRows)
-	}
-	return out, nil
 }

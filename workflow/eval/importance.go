@@ -1,11 +1,13 @@
 package eval
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 
+	"modelbench/workflow/artifact"
 	"modelbench/workflow/data"
 	"modelbench/workflow/eval/metrics"
 	"modelbench/workflow/progress"
@@ -39,7 +41,7 @@ type Importance struct {
 	Features []FeatureImportance `json:"features"`
 }
 
-// PermutationImportance measures how much tr relies on each raw column of
+// PermutationImportance measures how much a relies on each raw column of
 // f (Breiman 2001; scikit-learn's permutation_importance): the rows of one
 // column are shuffled, breaking its link with the target, and the model
 // is scored again; Repeats shuffles per column give a mean and a spread.
@@ -47,25 +49,26 @@ type Importance struct {
 // the target; rows without a target are left out. Shuffling happens
 // before the fitted pipeline, so a column that the pipeline turns into
 // several (one-hot) counts once. The result depends only on Seed.
-func PermutationImportance(ctx context.Context, tr *Trained, f *data.Frame, opt ImportanceOptions, report progress.Func) (*Importance, error) {
+func PermutationImportance(ctx context.Context, a *artifact.Artifact, f *data.Frame, opt ImportanceOptions, report progress.Func) (*Importance, error) {
 	metric := opt.Metric
 	if metric == "" {
-		metric = metrics.DefaultScorer(tr.Target.Task)
+		metric = metrics.DefaultScorer(a.Task)
 	}
 	sc, err := metrics.Lookup(metric)
 	if err != nil {
 		return nil, err
 	}
-	p, kept, err := tr.Predictions(ctx, f)
+	out, err := a.Score(ctx, f)
 	if err != nil {
 		return nil, err
 	}
+	p := toMetrics(out)
 	base, err := sc.Score(p)
 	if err != nil {
 		return nil, err
 	}
-	sub := f.Take(kept)
-	cols, err := importanceColumns(tr, sub, opt.Columns)
+	sub := f.Take(out.Rows)
+	cols, err := importanceColumns(a, sub, opt.Columns)
 	if err != nil {
 		return nil, err
 	}
@@ -73,29 +76,30 @@ func PermutationImportance(ctx context.Context, tr *Trained, f *data.Frame, opt 
 	if opt.Repeats == 0 {
 		repeats = 5
 	}
-	out := &Importance{Metric: metric, Baseline: base, Features: make([]FeatureImportance, len(cols))}
+	imp := &Importance{Metric: metric, Baseline: base, Features: make([]FeatureImportance, len(cols))}
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = CVOptions{}.workers()
 	}
 	err = runParallel(ctx, len(cols), workers, report, func(ctx context.Context, j int, rep progress.Func) error {
-		fi, err := shuffleColumn(ctx, tr, sub, p, sc, base, cols[j], j, repeats, opt.Seed, rep)
-		out.Features[j] = fi
+		fi, err := shuffleColumn(ctx, a, sub, p, sc, base, cols[j], j, repeats, opt.Seed, rep)
+		imp.Features[j] = fi
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	slices.SortStableFunc(out.Features, func(a, b FeatureImportance) int { return compareFloat(b.Mean, a.Mean) })
-	return out, nil
+	slices.SortStableFunc(imp.Features, func(x, y FeatureImportance) int { return cmp.Compare(y.Mean, x.Mean) })
+	return imp, nil
 }
 
-// importanceColumns resolves the columns to shuffle.
-func importanceColumns(tr *Trained, f *data.Frame, cols []string) ([]string, error) {
+// importanceColumns resolves the columns to shuffle: the requested ones,
+// or every input column of the pipeline that f has.
+func importanceColumns(a *artifact.Artifact, f *data.Frame, cols []string) ([]string, error) {
 	if cols == nil {
-		for _, n := range tr.Inputs {
-			if n != tr.Target.Name && f.Index(n) >= 0 {
-				cols = append(cols, n)
+		for _, in := range a.Input {
+			if f.Index(in.Name) >= 0 {
+				cols = append(cols, in.Name)
 			}
 		}
 		return cols, nil
@@ -104,7 +108,7 @@ func importanceColumns(tr *Trained, f *data.Frame, cols []string) ([]string, err
 		if f.Index(n) < 0 {
 			return nil, fmt.Errorf("column %q is not in the rows to evaluate", n)
 		}
-		if n == tr.Target.Name {
+		if n == a.Target {
 			return nil, fmt.Errorf("column %q is the target; shuffling it measures nothing", n)
 		}
 	}
@@ -114,7 +118,7 @@ func importanceColumns(tr *Trained, f *data.Frame, cols []string) ([]string, err
 // shuffleColumn scores the model repeats times with column name shuffled.
 // Column j's shuffles come from their own stream, so the result does not
 // depend on which columns run at once.
-func shuffleColumn(ctx context.Context, tr *Trained, f *data.Frame, p *metrics.Predictions, sc metrics.Scorer,
+func shuffleColumn(ctx context.Context, a *artifact.Artifact, f *data.Frame, p *metrics.Predictions, sc metrics.Scorer,
 	base float64, name string, j, repeats int, seed uint64, report progress.Func) (FeatureImportance, error) {
 	fi := FeatureImportance{Column: name, Values: make([]float64, repeats)}
 	col, _ := f.Lookup(name)
@@ -132,11 +136,11 @@ func shuffleColumn(ctx context.Context, tr *Trained, f *data.Frame, p *metrics.P
 		if err != nil {
 			return fi, err
 		}
-		out, err := tr.Predict(ctx, g)
+		out, err := a.Predict(ctx, g)
 		if err != nil {
 			return fi, err
 		}
-		v, err := sc.Score(&metrics.Predictions{Task: p.Task, Classes: p.Classes, Truth: p.Truth, Pred: out.Pred, Proba: out.Proba})
+		v, err := sc.Score(&metrics.Predictions{Task: p.Task, Classes: p.Classes, Truth: p.Truth, Pred: out.Index, Proba: out.Proba})
 		if err != nil {
 			return fi, err
 		}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"testing"
 
+	"modelbench/workflow/artifact"
 	"modelbench/workflow/data"
 	"modelbench/workflow/model"
 	"modelbench/workflow/model/linear"
@@ -61,14 +62,24 @@ func loadInspect(t *testing.T) inspectFixture {
 
 var oneHotFirst = prep.NewPipeline(prep.Configure("one_hot", param.Values{"columns": []string{"x3"}, "drop": "first"}, ""))
 
-func trainInspect(t *testing.T, file string, task model.Task, l model.Learner) (*Trained, *inspectFrame) {
+func trainInspect(t *testing.T, file string, task model.Task, l model.Learner) (*artifact.Artifact, *inspectFrame) {
 	t.Helper()
 	f := loadFrame(t, file)
-	tr, err := Train(context.Background(), f, "y", task, oneHotFirst, l, nil)
+	return fitLearner(t, f, "y", task, oneHotFirst, l), &inspectFrame{f}
+}
+
+// fitLearner fits pipe and then l on the rows of f that have a target.
+func fitLearner(t *testing.T, f *data.Frame, target string, task model.Task, pipe prep.Pipeline, l model.Learner) *artifact.Artifact {
+	t.Helper()
+	p, err := artifact.Prepare(context.Background(), f, nil, artifact.Spec{Target: target, Task: task, Pipeline: pipe}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return tr, &inspectFrame{f}
+	a, err := p.Fit(context.Background(), l, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
 
 type inspectFrame struct{ *data.Frame }
@@ -84,7 +95,7 @@ func TestPartialDependence_MatchesScikitLearn(t *testing.T) {
 	clf, cf := trainInspect(t, "inspect_clf.csv", model.Classification, linear.Logistic{Tol: 1e-10, MaxIter: 10000})
 	for _, run := range []struct {
 		name  string
-		tr    *Trained
+		tr    *artifact.Artifact
 		frame *inspectFrame
 		cases []pdCase
 		tol   float64
@@ -159,7 +170,7 @@ func TestPermutationImportance_AgreesWithScikitLearn(t *testing.T) {
 	clf, cf := trainInspect(t, "inspect_clf.csv", model.Classification, linear.Logistic{Tol: 1e-10, MaxIter: 10000})
 	for _, run := range []struct {
 		name, metric string
-		tr           *Trained
+		tr           *artifact.Artifact
 		frame        *inspectFrame
 		ref          importanceRef
 	}{{"regression", "r2", reg, rf, fx.Reg.Importance}, {"classification", "log_loss", clf, cf, fx.Clf.Importance}} {
@@ -194,10 +205,7 @@ func TestPermutationImportance_AgreesWithScikitLearn(t *testing.T) {
 func TestPermutationImportance_UnusedColumnScoresZero(t *testing.T) {
 	f := synthFrame(120, 21, 0)
 	pipe := prep.NewPipeline(prep.Configure("drop_columns", param.Values{"columns": []string{"v", "x1", "c"}}, ""))
-	tr, err := Train(context.Background(), f, "y", model.Classification, pipe, linear.Logistic{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tr := fitLearner(t, f, "y", model.Classification, pipe, linear.Logistic{})
 	a, err := PermutationImportance(context.Background(), tr, f, ImportanceOptions{Metric: "accuracy", Seed: 4}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -229,8 +237,8 @@ func TestExplainRow_AddsUp(t *testing.T) {
 		sum += term.Effect
 	}
 	out, _ := reg.Predict(context.Background(), rf.Take([]int{7}))
-	if math.Abs(sum-out.Pred[0]) > 1e-9 || math.Abs(e.Breakdown.Output-out.Pred[0]) > 1e-9 || len(e.Values) != len(e.Inputs) {
-		t.Errorf("breakdown %+v sums to %v, prediction %v", e.Breakdown, sum, out.Pred[0])
+	if math.Abs(sum-out.Index[0]) > 1e-9 || math.Abs(e.Breakdown.Output-out.Index[0]) > 1e-9 || len(e.Values) != len(e.Inputs) {
+		t.Errorf("breakdown %+v sums to %v, prediction %v", e.Breakdown, sum, out.Index[0])
 	}
 	plain := *reg
 	plain.Model = opaqueModel{reg.Model}

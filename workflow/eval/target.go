@@ -1,13 +1,12 @@
 package eval
 
 import (
-	"errors"
 	"fmt"
 	"math"
-	"slices"
-	"strconv"
 
+	"modelbench/workflow/artifact"
 	"modelbench/workflow/data"
+	"modelbench/workflow/eval/metrics"
 	"modelbench/workflow/model"
 	"modelbench/workflow/prep"
 )
@@ -17,134 +16,51 @@ import (
 // should be predicted by regression.
 const MaxClasses = 100
 
-// ErrTarget means the target column cannot be learnt as asked.
-var ErrTarget = errors.New("the target cannot be used")
+// ErrTarget means the target column cannot be learnt or scored as asked.
+// It is artifact.ErrTarget, so errors from either package match it.
+var ErrTarget = artifact.ErrTarget
 
-// Target is a target column read for learning: its class labels (for
-// classification) and one number per row, the class index or the value,
-// NaN where the target is missing.
-type Target struct {
-	Name    string
-	Task    model.Task
-	Classes []string  // sorted labels that occur; nil for regression
-	Y       []float64 // per row: class index or value; NaN when missing
-	index   map[string]int
+// target is a target column read once for an evaluation: the class labels
+// every fold shares (model.ClassLabels over all rows, so that a fold
+// missing a class still numbers the others the same way) and the truth of
+// every row, which the folds' scores and the out-of-fold predictions read.
+type target struct {
+	name    string
+	task    model.Task
+	classes []string  // nil for regression
+	y       []float64 // per row: class index or value; NaN when missing
 }
 
-// NewTarget reads column name of f for task. Class labels are the
-// distinct values that occur, formatted as the column shows them and
-// sorted (numerically for numbers, as scikit-learn's LabelEncoder), so
-// that the same data always gives the same class indices. It fails when
-// the column is absent, a regression target is not numeric, or there are
-// fewer than 2 or more than MaxClasses classes.
-func NewTarget(f *data.Frame, name string, task model.Task) (*Target, error) {
+// readTarget reads column name of f for task. It fails, wrapping
+// ErrTarget, when the column is absent, a regression target is not
+// numeric, or there are fewer than 2 or more than MaxClasses classes.
+func readTarget(f *data.Frame, name string, task model.Task) (*target, error) {
 	c, ok := f.Lookup(name)
 	if !ok {
 		return nil, fmt.Errorf("target column %q is not in the data: %w", name, ErrTarget)
 	}
-	t := &Target{Name: name, Task: task, Y: make([]float64, c.Len())}
-	if task == model.Regression {
-		nc, ok := c.(*data.NumericColumn)
-		if !ok {
-			return nil, fmt.Errorf("target column %q holds %s values; regression needs numbers: %w", name, c.Kind(), ErrTarget)
+	t := &target{name: name, task: task}
+	if task == model.Classification {
+		t.classes = model.ClassLabels(c)
+		switch n := len(t.classes); {
+		case n > MaxClasses:
+			return nil, fmt.Errorf("target column %q has more than %d different values; predict it by regression: %w", name, MaxClasses, ErrTarget)
+		case n < 2:
+			return nil, fmt.Errorf("target column %q has %d class(es); classification needs at least 2: %w", name, n, ErrTarget)
 		}
-		copy(t.Y, nc.Values())
-		return t, nil
 	}
-	if err := t.readClasses(c); err != nil {
-		return nil, err
+	y, err := model.TargetValues(c, task, t.classes)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", err, ErrTarget)
 	}
-	for i := range t.Y {
-		t.Y[i] = t.Code(c, i)
-	}
+	t.y = y
 	return t, nil
 }
 
-func (t *Target) readClasses(c data.Column) error {
-	seen := map[string]bool{}
-	for i := 0; i < c.Len(); i++ {
-		if !c.IsMissing(i) && !seen[c.Format(i)] {
-			seen[c.Format(i)] = true
-			t.Classes = append(t.Classes, c.Format(i))
-			if len(t.Classes) > MaxClasses {
-				return fmt.Errorf("target column %q has more than %d different values; predict it by regression: %w", t.Name, MaxClasses, ErrTarget)
-			}
-		}
-	}
-	if len(t.Classes) < 2 {
-		return fmt.Errorf("target column %q has %d class(es); classification needs at least 2: %w", t.Name, len(t.Classes), ErrTarget)
-	}
-	if c.Kind() == data.Numeric {
-		slices.SortFunc(t.Classes, func(a, b string) int {
-			x, _ := strconv.ParseFloat(a, 64)
-			y, _ := strconv.ParseFloat(b, 64)
-			return compareFloat(x, y)
-		})
-	} else {
-		slices.Sort(t.Classes)
-	}
-	t.index = make(map[string]int, len(t.Classes))
-	for i, l := range t.Classes {
-		t.index[l] = i
-	}
-	return nil
-}
-
-func compareFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-// Code returns row i of column c (a target column of another frame, such
-// as a prepared one) as a class index of t, or NaN when it is missing or
-// a label t does not know.
-func (t *Target) Code(c data.Column, i int) float64 {
-	if c.IsMissing(i) {
-		return math.NaN()
-	}
-	k, ok := t.index[c.Format(i)]
-	if !ok {
-		return math.NaN()
-	}
-	return float64(k)
-}
-
-// values reads a target column of another frame (such as the prepared
-// training rows) the way t reads its own.
-func (t *Target) values(f *data.Frame) ([]float64, error) {
-	c, ok := f.Lookup(t.Name)
-	if !ok {
-		return nil, fmt.Errorf("the prepared data lost the target column %q: %w", t.Name, ErrTarget)
-	}
-	y := make([]float64, c.Len())
-	if t.Task == model.Regression {
-		nc, ok := c.(*data.NumericColumn)
-		if !ok {
-			return nil, fmt.Errorf("the prepared target %q holds %s values: %w", t.Name, c.Kind(), ErrTarget)
-		}
-		copy(y, nc.Values())
-	} else {
-		for i := range y {
-			y[i] = t.Code(c, i)
-		}
-	}
-	for i, v := range y {
-		if math.IsNaN(v) {
-			return nil, fmt.Errorf("prepared training row %d has no usable target value: %w", i+1, ErrTarget)
-		}
-	}
-	return y, nil
-}
-
-// Present returns the positions of the rows whose target is not missing.
-func (t *Target) Present() []int {
-	out := make([]int, 0, len(t.Y))
-	for i, y := range t.Y {
+// present returns the positions of the rows whose target is not missing.
+func (t *target) present() []int {
+	out := make([]int, 0, len(t.y))
+	for i, y := range t.y {
 		if !math.IsNaN(y) {
 			out = append(out, i)
 		}
@@ -152,23 +68,22 @@ func (t *Target) Present() []int {
 	return out
 }
 
-// design returns the feature columns of a prepared frame as the
-// column-major matrix learners take, in the order of features. Every
-// feature must be numeric (missing values stay NaN for the learners that
-// accept them); other kinds fail with prep.ErrNotReady and the step that
-// fixes them.
-func design(f *data.Frame, features []string) ([][]float64, error) {
-	X := make([][]float64, len(features))
-	for j, name := range features {
-		c, ok := f.Lookup(name)
-		if !ok {
-			return nil, fmt.Errorf("the prepared data has no column %q: %w", name, model.ErrSchemaMismatch)
-		}
-		nc, ok := c.(*data.NumericColumn)
-		if !ok {
-			return nil, &prep.ColumnError{Column: name, Err: fmt.Errorf("%w: it holds %s values; add a preparation step that turns it into numbers (one_hot, change_type, date_parts or drop_columns)", prep.ErrNotReady, c.Kind())}
-		}
-		X[j] = nc.Values()
+// spec is what artifact.Prepare needs to fit pipe for this target.
+func (t *target) spec(pipe prep.Pipeline) artifact.Spec {
+	return artifact.Spec{Target: t.name, Task: t.task, Classes: t.classes, Pipeline: pipe}
+}
+
+// truth returns the truth of the given rows.
+func (t *target) truth(rows []int) []float64 {
+	out := make([]float64, len(rows))
+	for i, r := range rows {
+		out[i] = t.y[r]
 	}
-	return X, nil
+	return out
+}
+
+// toMetrics turns an artifact's scored predictions into what the metrics
+// read; the slices are shared.
+func toMetrics(p *artifact.Predictions) *metrics.Predictions {
+	return &metrics.Predictions{Task: p.Task, Classes: p.Classes, Truth: p.Truth, Pred: p.Index, Proba: p.Proba}
 }

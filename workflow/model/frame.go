@@ -39,14 +39,18 @@ func InferTask(c data.Column) Task {
 }
 
 // ClassLabels returns the sorted distinct labels of a classification
-// target's present values (numerically sorted for numbers, as
-// scikit-learn's np.unique does).
+// target's present values, formatted as the column shows them (numerically
+// sorted for numbers, as scikit-learn's np.unique and LabelEncoder do), so
+// that the same data always gives the same class indices. It is the one
+// class-label convention of Modelbench: datasets, saved models and
+// evaluation all use it. An empty or all-missing column has no labels.
 func ClassLabels(c data.Column) []string {
-	if num, ok := c.(*data.NumericColumn); ok {
+	switch col := c.(type) {
+	case *data.NumericColumn:
 		seen := map[float64]bool{}
 		var vals []float64
-		for i, v := range num.Values() {
-			if !num.IsMissing(i) && !seen[v] {
+		for i, v := range col.Values() {
+			if !col.IsMissing(i) && !seen[v] {
 				seen[v] = true
 				vals = append(vals, v)
 			}
@@ -56,6 +60,21 @@ func ClassLabels(c data.Column) []string {
 		for i, v := range vals {
 			out[i] = data.FormatFloat(v)
 		}
+		return out
+	case *data.CategoricalColumn:
+		used := make([]bool, len(col.Levels()))
+		for _, k := range col.Codes() {
+			if k >= 0 {
+				used[k] = true
+			}
+		}
+		out := make([]string, 0, len(used))
+		for k, u := range used {
+			if u {
+				out = append(out, col.Levels()[k])
+			}
+		}
+		sort.Strings(out)
 		return out
 	}
 	seen := map[string]bool{}
@@ -68,6 +87,62 @@ func ClassLabels(c data.Column) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// TargetValues reads target column c as a Dataset holds it: the numbers
+// for regression, each row's position in classes for classification. A
+// missing value, or a label that is not in classes, gives NaN, so that the
+// caller decides whether that is an error (training) or a row to leave out
+// (scoring); c.IsMissing tells the two apart. A regression target that is
+// not numeric is an error. The result is a new slice.
+func TargetValues(c data.Column, task Task, classes []string) ([]float64, error) {
+	out := make([]float64, c.Len())
+	if task == Regression {
+		num, ok := c.(*data.NumericColumn)
+		if !ok {
+			return nil, fmt.Errorf("the target %q holds %s values; regression needs numbers", c.Name(), c.Kind())
+		}
+		copy(out, num.Values())
+		return out, nil
+	}
+	index := make(map[string]float64, len(classes))
+	for k, l := range classes {
+		index[l] = float64(k)
+	}
+	code := func(label string) float64 {
+		if k, ok := index[label]; ok {
+			return k
+		}
+		return math.NaN()
+	}
+	if cat, ok := c.(*data.CategoricalColumn); ok {
+		byLevel := make([]float64, len(cat.Levels()))
+		for k, l := range cat.Levels() {
+			byLevel[k] = code(l)
+		}
+		for i, k := range cat.Codes() {
+			out[i] = math.NaN()
+			if k >= 0 {
+				out[i] = byLevel[k]
+			}
+		}
+		return out, nil
+	}
+	memo := map[string]float64{}
+	for i := range out {
+		if c.IsMissing(i) {
+			out[i] = math.NaN()
+			continue
+		}
+		s := c.Format(i)
+		v, ok := memo[s]
+		if !ok {
+			v = code(s)
+			memo[s] = v
+		}
+		out[i] = v
+	}
+	return out, nil
 }
 
 // RowsWithTarget returns the positions of rows whose target is present;
@@ -87,9 +162,11 @@ func RowsWithTarget(f *data.Frame, target string) ([]int, error) {
 }
 
 // Matrix returns the named columns of a prepared frame as a column-major
-// design matrix (shared, not copied, for numeric columns). Every column
-// must be numeric or boolean; the error names the first that is not and
-// the Prepare step that fixes it.
+// design matrix, the one conversion from a frame to what learners take:
+// numeric columns are shared, not copied (NaN stays a missing value for
+// the learners that accept it); yes/no columns become 1/0. Any other kind
+// is an error naming the column and the Prepare steps that fix it; a
+// column that is absent wraps ErrSchemaMismatch.
 func Matrix(f *data.Frame, features []string) ([][]float64, error) {
 	X := make([][]float64, len(features))
 	for j, name := range features {
@@ -97,37 +174,25 @@ func Matrix(f *data.Frame, features []string) ([][]float64, error) {
 		if !ok {
 			return nil, fmt.Errorf("%w: column %q is missing", ErrSchemaMismatch, name)
 		}
-		switch col := c.(type) {
-		case *data.NumericColumn:
-			X[j] = col.Values()
-		case *data.BooleanColumn:
-			X[j] = boolValues(col)
-		default:
-			return nil, fmt.Errorf("column %q is %s, but models need numbers: add an encoding step (one_hot or ordinal) in Prepare", name, c.Kind())
+		if c.Kind() == data.Boolean {
+			c, _ = data.Convert(c, data.Numeric, data.ParseOptions{}) // 1/0, never fails
 		}
+		num, ok := c.(*data.NumericColumn)
+		if !ok {
+			return nil, fmt.Errorf("column %q holds %s values, but models need numbers: add a step that turns it into numbers in Prepare (one_hot or ordinal for categories, date_parts for dates, drop_columns for text)", name, c.Kind())
+		}
+		X[j] = num.Values()
 	}
 	return X, nil
 }
 
-func boolValues(c *data.BooleanColumn) []float64 {
-	out := make([]float64, c.Len())
-	for i := range out {
-		v, ok := c.At(i)
-		switch {
-		case !ok:
-			out[i] = math.NaN()
-		case v:
-			out[i] = 1
-		}
-	}
-	return out
-}
-
 // NewDataset builds a Dataset from a prepared frame: the target column
-// becomes Y (class indices into classes for classification) and every
-// other column a feature. classes may be nil to take ClassLabels of the
-// target. Rows whose target is missing must have been removed (see
-// RowsWithTarget); a target value outside classes is an error.
+// becomes Y (class indices into classes for classification, see
+// TargetValues) and every other column a feature (see Matrix). classes may
+// be nil to take ClassLabels of the target. Rows whose target is missing
+// must have been removed (see RowsWithTarget): a missing or infinite target
+// wraps ErrNonFiniteTarget, and a label outside classes is an error, both
+// naming the row.
 func NewDataset(f *data.Frame, target string, task Task, classes []string) (*Dataset, error) {
 	tc, ok := f.Lookup(target)
 	if !ok {
@@ -143,37 +208,24 @@ func NewDataset(f *data.Frame, target string, task Task, classes []string) (*Dat
 	if err != nil {
 		return nil, err
 	}
-	d := &Dataset{Task: task, Features: features, X: X, Y: make([]float64, tc.Len())}
-	if task == Regression {
-		num, ok := tc.(*data.NumericColumn)
-		if !ok {
-			return nil, fmt.Errorf("the target %q is %s; regression needs numbers", target, tc.Kind())
-		}
-		copy(d.Y, num.Values())
-		for i, y := range d.Y {
-			if math.IsNaN(y) || math.IsInf(y, 0) {
-				return nil, fmt.Errorf("row %d: %w", i+1, ErrNonFiniteTarget)
-			}
-		}
-		return d, nil
-	}
-	if classes == nil {
+	if task == Classification && classes == nil {
 		classes = ClassLabels(tc)
 	}
-	d.Classes = classes
-	index := make(map[string]int, len(classes))
-	for i, c := range classes {
-		index[c] = i
+	y, err := TargetValues(tc, task, classes)
+	if err != nil {
+		return nil, err
 	}
-	for i := range d.Y {
-		if tc.IsMissing(i) {
+	for i, v := range y {
+		switch {
+		case math.IsNaN(v) && task == Classification && !tc.IsMissing(i):
+			return nil, fmt.Errorf("row %d: the target value %q was not seen in training", i+1, tc.Format(i))
+		case math.IsNaN(v) || math.IsInf(v, 0):
 			return nil, fmt.Errorf("row %d: %w", i+1, ErrNonFiniteTarget)
 		}
-		k, ok := index[tc.Format(i)]
-		if !ok {
-			return nil, fmt.Errorf("row %d: the target value %q was not seen in training", i+1, tc.Format(i))
-		}
-		d.Y[i] = float64(k)
+	}
+	d := &Dataset{Task: task, Features: features, X: X, Y: y}
+	if task == Classification {
+		d.Classes = classes
 	}
 	return d, nil
 }

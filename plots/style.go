@@ -221,14 +221,13 @@ func (s Style) diverging(v float64) color.RGBA {
 	return mix(mid, divPos, v)
 }
 
-// sequential maps t in [0, 1] from near-background to the first palette
-// colour.
+// sequential maps t in [0, 1] from near the background to a blue.
 func (s Style) sequential(t float64) color.RGBA {
-	lo := color.Color(color.RGBA{0xF4, 0xF7, 0xFB, 0xFF})
-	if s.Dark {
-		lo = color.RGBA{0x2A, 0x2C, 0x31, 0xFF}
+	lo, hi := color.Color(color.RGBA{0xF4, 0xF7, 0xFB, 0xFF}), color.Color(color.RGBA{0x08, 0x51, 0x9C, 0xFF})
+	if s.Dark { // a lighter blue keeps the contrast with a dark background
+		lo, hi = color.RGBA{0x2A, 0x2C, 0x31, 0xFF}, color.RGBA{0x4A, 0x98, 0xD0, 0xFF}
 	}
-	return mix(lo, color.RGBA{0x08, 0x51, 0x9C, 0xFF}, t)
+	return mix(lo, hi, t)
 }
 
 // Aliases keep plotter signatures short.

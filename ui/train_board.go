@@ -61,7 +61,9 @@ func newBoardPanel(u *UI) *boardPanel {
 	b.table.OnSelected = func(id widget.TableCellID) { b.selectEntry(id.Row) }
 	figs := container.NewAppTabs(container.NewTabItem("Leaderboard chart", b.chart.Object()),
 		container.NewTabItem("Inside the chosen model", b.inside.Object()))
-	detail := container.NewBorder(nil, container.NewVBox(b.why, container.NewHBox(b.choose)), nil, nil, container.NewVScroll(b.detail))
+	save := widget.NewButtonWithIcon("Save model…", theme.DocumentSaveIcon(), u.saveModel)
+	score := widget.NewButtonWithIcon("Score a file…", theme.FileIcon(), u.scoreFile)
+	detail := container.NewBorder(nil, container.NewVBox(b.why, container.NewHBox(b.choose, save, score)), nil, nil, container.NewVScroll(b.detail))
 	bottom := container.NewHSplit(detail, figs)
 	bottom.Offset = 0.4
 	split := container.NewVSplit(b.table, bottom)

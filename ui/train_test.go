@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"os"
 	"strings"
 	"testing"
 
@@ -57,5 +59,22 @@ func TestTrain_BadFoldsRefused(t *testing.T) {
 	ts.run()
 	if !strings.Contains(overlayText(w), "folds") || u.Project().Training() != nil {
 		t.Fatalf("bad folds: %q", overlayText(w))
+	}
+}
+
+func TestTrain_ScoreToFileWritesPredictions(t *testing.T) {
+	u, _ := chooseModel(t, "penguins", "logistic")
+	a := u.chosenArtifact()
+	dir := t.TempDir()
+	in := dir + "/new.csv"
+	os.WriteFile(in, []byte("species,island,bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,sex,year\n,Biscoe,46.1,13.2,211,4500,female,2007\n,Dream,39.5,17.8,188,3300,,2007\n"), 0o644)
+	n, err := scoreToFile(context.Background(), a, in, dir+"/out.csv", nil)
+	if err != nil || n != 2 {
+		t.Fatalf("%d rows, %v", n, err)
+	}
+	out, _ := os.ReadFile(dir + "/out.csv")
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if !strings.Contains(lines[0], "prediction") || !strings.Contains(lines[1], "Gentoo") || !strings.Contains(lines[2], "Adelie") {
+		t.Fatalf("scored file:\n%s", out)
 	}
 }

@@ -1,0 +1,122 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"modelbench/workflow"
+	"modelbench/workflow/artifact"
+	"modelbench/workflow/data"
+	"modelbench/workflow/progress"
+)
+
+var errNoChosen = errors.New("choose a model on the leaderboard first")
+
+// chosenArtifact returns the model carried forward, or nil.
+func (u *UI) chosenArtifact() *artifact.Artifact {
+	if tr := u.proj.Training(); tr != nil {
+		return tr.Chosen
+	}
+	return nil
+}
+
+// saveModel writes the chosen model (fitted pipeline and model) as
+// model.json into a folder the user picks.
+func (u *UI) saveModel() {
+	a := u.chosenArtifact()
+	if a == nil {
+		u.showError(errNoChosen)
+		return
+	}
+	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			u.showError(err)
+			return
+		}
+		path, err := a.Save(dir.Path())
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		dialog.ShowInformation("Model saved", "The fitted preparation and model are in "+path+
+			".\nScore new data with: modelbench predict "+dir.Path()+" new.csv --out scored.csv", u.win)
+	}, u.win)
+}
+
+// scoreFile predicts a data file with the chosen model and writes the
+// file with prediction (and probability) columns beside it.
+func (u *UI) scoreFile() {
+	a := u.chosenArtifact()
+	if a == nil {
+		u.showError(errNoChosen)
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			u.showError(err)
+			return
+		}
+		in := r.URI().Path()
+		r.Close()
+		out := strings.TrimSuffix(in, filepath.Ext(in)) + "_scored.csv"
+		u.tasks.Start(workflow.StageTrain, "Scoring "+filepath.Base(in), func(ctx context.Context, report progress.Func) error {
+			n, err := scoreToFile(ctx, a, in, out, report)
+			if err != nil {
+				return err
+			}
+			fyne.Do(func() {
+				dialog.ShowInformation("Scored", fmt.Sprintf("%d rows scored; the predictions are in %s", n, out), u.win)
+			})
+			return nil
+		})
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter(dataExtensions))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// scoreToFile reads in, predicts every row and writes the input columns
+// followed by the prediction columns to out.
+func scoreToFile(ctx context.Context, a *artifact.Artifact, in, out string, report progress.Func) (int, error) {
+	t, _, err := workflow.LoadRef(ctx, workflow.DataRef{Path: in}, "", report.Scale(0, 0.5))
+	if err != nil {
+		return 0, err
+	}
+	p, err := a.Predict(ctx, t.Frame)
+	if err != nil {
+		return 0, err
+	}
+	pf, err := p.Frame()
+	if err != nil {
+		return 0, err
+	}
+	cols := t.Frame.Columns()
+	for _, c := range pf.Columns() {
+		name := c.Name()
+		for t.Frame.Index(name) >= 0 {
+			name = "predicted_" + name
+		}
+		cols = append(cols, c.Renamed(name))
+	}
+	result, err := data.NewFrame(cols...)
+	if err != nil {
+		return 0, err
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		return 0, err
+	}
+	if err := data.WriteCSV(f, result); err != nil {
+		f.Close()
+		return 0, err
+	}
+	return result.NumRows(), f.Close()
+}

@@ -42,6 +42,7 @@ type UI struct {
 	guide     *guidePane
 	status    *statusBar
 	screens   map[workflow.Stage]screen
+	frames    map[workflow.Stage]*container.Scroll
 	current   workflow.Stage
 	split     *container.Split
 	recentMgr *recentFiles
@@ -95,6 +96,7 @@ func (u *UI) setProject(p *workflow.Project) {
 		u.autosave = p.StartAutosave(u.recoveryPath(), autosaveDelay)
 	}
 	u.screens = map[workflow.Stage]screen{}
+	u.frames = map[workflow.Stage]*container.Scroll{}
 	for _, def := range stageDefs() {
 		u.screens[def.stage] = def.build(u)
 	}
@@ -141,13 +143,25 @@ func (u *UI) showCurrent() {
 	} else {
 		sc := u.screens[s]
 		sc.Refresh()
-		obj = sc.Object()
+		obj = u.framed(s, sc.Object())
 	}
 	if len(u.body.Objects) == 1 && u.body.Objects[0] == obj {
 		return
 	}
 	u.body.Objects = []fyne.CanvasObject{obj}
 	u.body.Refresh()
+}
+
+// framed puts a screen in a scroll container (made once per stage) so
+// that a screen wider or taller than the window scrolls instead of
+// growing the window past the screen.
+func (u *UI) framed(s workflow.Stage, obj fyne.CanvasObject) fyne.CanvasObject {
+	if f, ok := u.frames[s]; ok && f.Content == obj {
+		return f
+	}
+	f := container.NewScroll(obj)
+	u.frames[s] = f
+	return f
 }
 
 func (u *UI) updateTitle() {

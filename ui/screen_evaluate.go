@@ -108,11 +108,11 @@ func evaluateHeader(p *workflow.Project, r *workflow.EvaluateResult) string {
 	}
 	as := r.Assessment
 	main := as.Metrics.Metrics[as.Metric]
-	where := "the locked test rows"
+	where := "locked test rows"
 	if r.Part == workflow.PartTraining {
-		where = "the rows it learnt from (too optimistic, see the warning)"
+		where = "rows it learnt from (too optimistic, see the warning)"
 	}
-	return fmt.Sprintf("%s on %s rows of %s: %s %.4f.", r.Model, thousands(as.Metrics.Rows), where, evalview.MetricLabel(as.Metric), main)
+	return fmt.Sprintf("%s on the %s %s: %s %.4f.", r.Model, thousands(as.Metrics.Rows), where, evalview.MetricLabel(as.Metric), main)
 }
 
 // metricsText lists every metric with its label, then the class report.

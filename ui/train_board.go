@@ -63,7 +63,7 @@ func newBoardPanel(u *UI) *boardPanel {
 		container.NewTabItem("Inside the chosen model", b.inside.Object()))
 	save := widget.NewButtonWithIcon("Save model…", theme.DocumentSaveIcon(), u.saveModel)
 	score := widget.NewButtonWithIcon("Score a file…", theme.FileIcon(), u.scoreFile)
-	detail := container.NewBorder(nil, container.NewVBox(b.why, container.NewHBox(b.choose, save, score)), nil, nil, container.NewVScroll(b.detail))
+	detail := container.NewBorder(nil, container.NewVBox(b.why, container.NewHBox(b.choose), container.NewHBox(save, score)), nil, nil, container.NewVScroll(b.detail))
 	bottom := container.NewHSplit(detail, figs)
 	bottom.Offset = 0.4
 	split := container.NewVSplit(b.table, bottom)

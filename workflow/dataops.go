@@ -10,16 +10,31 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"modelbench/assets"
 	"modelbench/workflow/data"
 	"modelbench/workflow/progress"
+	"modelbench/workflow/source"
 )
 
-// LoadRef is the default Loader: bundled samples and delimited-text files.
+// LoadRef is the default Loader: bundled samples, delimited text, and the
+// other sources of package source (workbooks, JSON, Parquet, ARFF, SQLite,
+// PostgreSQL). The hash covers the file's bytes; a database has none.
 func LoadRef(ctx context.Context, ref DataRef, base string, report progress.Func) (*data.Table, string, error) {
+	if ref.Source == nil && ref.Path != "" && !isDelimited(ref.Path) {
+		spec, err := source.Detect(resolve(base, ref.Path))
+		if err != nil {
+			return nil, "", err
+		}
+		if spec.Kind != source.CSV {
+			ref.Source = &spec
+		}
+	}
 	switch {
+	case ref.Source != nil:
+		return loadSource(ctx, *ref.Source, base, report)
 	case ref.Sample != "":
 		s, err := assets.LookupSample(ref.Sample)
 		if err != nil {
@@ -40,6 +55,41 @@ func LoadRef(ctx context.Context, ref DataRef, base string, report progress.Func
 		return loadFile(ctx, resolve(base, ref.Path), ref.Options, report)
 	}
 	return nil, "", errors.New("no data source given")
+}
+
+// isDelimited reports whether a path names delimited text by its extension.
+func isDelimited(path string) bool {
+	switch strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.ToLower(path), ".gz"))) {
+	case ".csv", ".tsv", ".txt", ".dat", ".tab":
+		return true
+	}
+	return false
+}
+
+// loadSource reads a non-CSV source; a file's bytes are hashed separately.
+func loadSource(ctx context.Context, spec source.Spec, base string, report progress.Func) (*data.Table, string, error) {
+	if spec.Path != "" {
+		spec.Path = resolve(base, spec.Path)
+	}
+	t, err := source.Load(ctx, spec, report)
+	if err != nil || spec.Path == "" || spec.Kind == source.Postgres {
+		return t, "", err
+	}
+	sum, err := hashFile(spec.Path)
+	return t, sum, err
+}
+
+func hashFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 func loadFile(ctx context.Context, path string, opt data.LoadOptions, report progress.Func) (*data.Table, string, error) {

@@ -12,6 +12,7 @@ import (
 	"modelbench/workflow/data"
 	"modelbench/workflow/eval"
 	"modelbench/workflow/prep"
+	"modelbench/workflow/source"
 )
 
 // Project file format identifiers. CurrentVersion is what Save writes;
@@ -54,9 +55,10 @@ type DataRef struct {
 	// Path is a file path; relative paths are resolved against the project
 	// file's folder.
 	Path string `json:"path,omitempty"`
-	// Source describes a non-file source (a database query) as the source
-	// package's JSON; it never contains a password.
-	Source json.RawMessage `json:"source,omitempty"`
+	// Source describes a source that is not plain delimited text: a
+	// workbook sheet, a JSON, Parquet or ARFF file, an SQLite table or a
+	// PostgreSQL query. Its JSON never holds a password.
+	Source *source.Spec `json:"source,omitempty"`
 	// Options are the reading options used.
 	Options data.LoadOptions `json:"options"`
 	// SHA256 is the hex hash of the bytes read, to notice a changed file.

@@ -39,6 +39,9 @@ func (p *Project) Save(path string) (string, error) {
 	if doc.Data != nil && doc.Data.Path != "" {
 		doc.Data.Path = relativeTo(filepath.Dir(abs), resolve(oldBase, doc.Data.Path))
 	}
+	if doc.Data != nil && doc.Data.Source != nil && doc.Data.Source.Path != "" {
+		doc.Data.Source.Path = relativeTo(filepath.Dir(abs), resolve(oldBase, doc.Data.Source.Path))
+	}
 	b, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {
 		return "", err
@@ -168,6 +171,9 @@ func (a *Autosave) Flush() {
 	doc.Stages = a.p.stageMap()
 	if doc.Data != nil && doc.Data.Path != "" {
 		doc.Data.Path = resolveAbs(a.p.baseDir(), doc.Data.Path)
+	}
+	if doc.Data != nil && doc.Data.Source != nil && doc.Data.Source.Path != "" {
+		doc.Data.Source.Path = resolveAbs(a.p.baseDir(), doc.Data.Source.Path)
 	}
 	b, err := json.MarshalIndent(doc, "", "  ")
 	if err == nil {

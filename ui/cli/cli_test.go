@@ -145,3 +145,25 @@ func TestReport_EDAWritesHTMLAndMarkdown(t *testing.T) {
 		t.Fatal("unknown report accepted")
 	}
 }
+
+func TestDescribe_OtherSourcesAndExport(t *testing.T) {
+	code, out, errOut := run(t, "describe", "../../workflow/source/testdata/parquet/penguins.parquet", "--json")
+	if code != 0 || !strings.Contains(out, `"rows": 344`) {
+		t.Fatalf("parquet: %d %s", code, errOut)
+	}
+	code, _, errOut = run(t, "describe", "../../workflow/source/testdata/excel/report.xlsx", "--sheet", "nope")
+	if code != 1 || !strings.Contains(errOut, "nope") {
+		t.Fatalf("a missing sheet: %d %q", code, errOut)
+	}
+	dir := t.TempDir()
+	for _, ext := range []string{".parquet", ".xlsx", ".csv"} {
+		path := filepath.Join(dir, "iris"+ext)
+		if code, _, errOut := run(t, "export", "--sample", "iris", "--out", path); code != 0 {
+			t.Fatalf("export %s: %s", ext, errOut)
+		}
+		code, out, errOut := run(t, "describe", path, "--json")
+		if code != 0 || !strings.Contains(out, `"rows": 150`) {
+			t.Fatalf("re-read %s: %d %s", ext, code, errOut)
+		}
+	}
+}

@@ -59,8 +59,11 @@ func runDescribe(ctx context.Context, env *Env, args []string) error {
 	}
 	out := describeOutput{File: ref.Path, Rows: rep.Rows, Target: rep.Target, Task: rep.Task, Alerts: rep.Alerts,
 		Duplicates: rep.Duplicates.Count, Issues: t.Issues}
-	if ref.Sample != "" {
+	switch {
+	case ref.Sample != "":
 		out.File = "sample:" + ref.Sample
+	case ref.Source != nil:
+		out.File = ref.Source.String()
 	}
 	if out.Alerts == nil {
 		out.Alerts = []eda.Alert{}

@@ -10,6 +10,7 @@ import (
 	"modelbench/workflow"
 	"modelbench/workflow/data"
 	"modelbench/workflow/progress"
+	"modelbench/workflow/source"
 )
 
 // dataFlags are the options every command that reads a table shares.
@@ -23,6 +24,11 @@ type dataFlags struct {
 	types        multiFlag
 	roles        multiFlag
 	target       string
+	sheet        string
+	headerRow    int
+	table        string
+	query        string
+	limit        int
 }
 
 func (d *dataFlags) register(fs *flag.FlagSet) {
@@ -35,6 +41,11 @@ func (d *dataFlags) register(fs *flag.FlagSet) {
 	fs.Var(&d.types, "type", "force a column's type: NAME=numeric|categorical|boolean|datetime|text (repeatable)")
 	fs.Var(&d.roles, "role", "set a column's role: NAME=feature|target|identifier|ignored (repeatable)")
 	fs.StringVar(&d.target, "target", "", "the column to predict (same as --role NAME=target)")
+	fs.StringVar(&d.sheet, "sheet", "", "the worksheet of an .xlsx workbook (default: the first)")
+	fs.IntVar(&d.headerRow, "header-row", 0, "the 1-based worksheet row holding the column names (default: the first non-empty one)")
+	fs.StringVar(&d.table, "table", "", "the table of an SQLite or PostgreSQL database")
+	fs.StringVar(&d.query, "query", "", "an SQL query to run instead of reading a table")
+	fs.IntVar(&d.limit, "limit", 0, "read at most this many rows (0: all)")
 }
 
 // ref builds the DataRef for a positional FILE argument (or the sample).
@@ -47,6 +58,9 @@ func (d *dataFlags) ref(args []string) (workflow.DataRef, error) {
 		ref.Sample = d.sample
 	case len(args) == 1:
 		ref.Path = args[0]
+		if err := d.sourceRef(&ref); err != nil {
+			return ref, err
+		}
 	case len(args) == 0:
 		return ref, usageErr("a data FILE (or --sample ID) is required")
 	default:
@@ -55,6 +69,36 @@ func (d *dataFlags) ref(args []string) (workflow.DataRef, error) {
 	opt, err := d.csvOptions()
 	ref.Options.CSV = opt
 	return ref, err
+}
+
+// sourceRef turns a path or postgres:// URL into a source Spec when it is
+// not plain delimited text or when source options were given.
+func (d *dataFlags) sourceRef(ref *workflow.DataRef) error {
+	arg := ref.Path
+	isURL := strings.HasPrefix(arg, "postgres://") || strings.HasPrefix(arg, "postgresql://")
+	if !isURL && d.sheet == "" && d.table == "" && d.query == "" && d.headerRow == 0 && d.limit == 0 && isDelimitedName(arg) {
+		return nil
+	}
+	spec, err := source.Detect(arg)
+	if err != nil {
+		return err
+	}
+	spec.Sheet, spec.HeaderRow, spec.Table, spec.Query, spec.Limit = d.sheet, d.headerRow, d.table, d.query, d.limit
+	if spec.Kind == source.CSV && spec.Limit == 0 {
+		return nil
+	}
+	ref.Path, ref.Source = "", &spec
+	return nil
+}
+
+func isDelimitedName(path string) bool {
+	p := strings.TrimSuffix(strings.ToLower(path), ".gz")
+	for _, ext := range []string{".csv", ".tsv", ".txt", ".dat", ".tab"} {
+		if strings.HasSuffix(p, ext) {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *dataFlags) csvOptions() (data.CSVOptions, error) {

@@ -6,8 +6,11 @@
 // Each measurement runs in its own child process so that peak memory
 // (getrusage maxrss) belongs to that task alone: the Go side re-executes
 // this binary with -worker, the reference side runs an embedded Python
-// script with Debian's /usr/bin/python3. Both print one JSON line
-// {"seconds": s, "note": "..."} timing only the work, not start-up.
+// script with Debian's /usr/bin/python3. A task has an untimed setup
+// (reading the file, fitting the model whose predictions are timed) and
+// the timed work; both sides print one JSON line {"setup_seconds",
+// "seconds", "note"}. The headline ratio compares the work alone; the
+// memory ratio compares the whole processes' peaks, setup included.
 package main
 
 import (
@@ -18,19 +21,26 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strings"
 	"time"
 )
 
-// Task is one measurement: a Go function and the name of the Python
-// function in ref_<Area>.py that does the same work.
+// Task is one measurement: a Go setup and timed run, and the reference
+// functions of the same name in ref_<Area>.py (setup, then the timed run).
 type Task struct {
 	Name string // unique, e.g. "load/csv-1m"
 	Area string // the ref_<Area>.py script that holds the reference
 	Data string // which generated file it reads: a key of datasets
-	// Run does the work on the file at path and returns a short note (a
-	// score, a row count) to print beside the time.
-	Run func(ctx context.Context, path string) (note string, err error)
+	// Headline marks the comparisons `make bench` runs by default; the
+	// others run with -all or a -run pattern.
+	Headline bool
+	// Setup prepares Run's input outside the timed span, from the file
+	// at path (reading it, fitting a model to predict with). Nil means
+	// Run gets the path itself.
+	Setup func(ctx context.Context, path string) (any, error)
+	// Run does the timed work on Setup's result and returns a short note
+	// (a score, a row count) to print beside the time, so that quality is
+	// seen beside speed.
+	Run func(ctx context.Context, in any) (note string, err error)
 }
 
 var tasks = map[string]Task{}
@@ -40,25 +50,41 @@ func register(t Task) {
 	if _, dup := tasks[t.Name]; dup {
 		panic("mbbench: task registered twice: " + t.Name)
 	}
+	if t.Run == nil {
+		panic("mbbench: task without Run: " + t.Name)
+	}
 	tasks[t.Name] = t
 }
 
 func main() {
 	worker := flag.String("worker", "", "internal: run one task in this process")
-	only := flag.String("run", ".", "regular expression selecting tasks by name")
+	only := flag.String("run", "", "regular expression selecting tasks by name among all tasks (default: the headline tasks)")
+	all := flag.Bool("all", false, "run every task, not only the headline ones")
+	count := flag.Int("count", 1, "runs per side and task; the fastest is reported")
+	md := flag.String("markdown", "", "also write the results as a Markdown table to this file")
 	dir := flag.String("dir", defaultDir(), "folder for the generated data files")
-	list := flag.Bool("list", false, "list the tasks and exit")
+	list := flag.Bool("list", false, "list the tasks (headline ones marked *) and exit")
 	flag.Parse()
 	if *worker != "" {
-		os.Exit(runWorker(*worker, flag.Arg(0)))
+		os.Exit(runWorker(os.Stdout, *worker, flag.Arg(0)))
+	}
+	names, err := selectTasks(*only, *all)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "mbbench: -run:", err)
+		os.Exit(2)
 	}
 	if *list {
-		for _, n := range taskNames(".") {
-			fmt.Println(n)
+		everything, _ := selectTasks("", true)
+		for _, n := range everything {
+			mark := " "
+			if tasks[n].Headline {
+				mark = "*"
+			}
+			fmt.Println(mark, n)
 		}
 		return
 	}
-	if err := runAll(*only, *dir); err != nil {
+	if err := runAll(names, *dir, max(*count, 1), *md); err != nil {
 		fmt.Fprintln(os.Stderr, "mbbench:", err)
 		os.Exit(1)
 	}
@@ -74,22 +100,28 @@ func defaultDir() string {
 	return filepath.Join(os.TempDir(), "modelbench-bench")
 }
 
-func taskNames(pattern string) []string {
-	re := regexp.MustCompile(pattern)
+// selectTasks returns the sorted names of the tasks matching pattern
+// (among all tasks), or of the headline tasks when pattern is empty and
+// all is false.
+func selectTasks(pattern string, all bool) ([]string, error) {
+	headlineOnly := pattern == "" && !all
+	re, err := regexp.Compile(pattern)
+	if err != nil {
+		return nil, err
+	}
 	var names []string
-	for n := range tasks {
-		if re.MatchString(n) {
+	for n, t := range tasks {
+		if re.MatchString(n) && (t.Headline || !headlineOnly) {
 			names = append(names, n)
 		}
 	}
 	sort.Strings(names)
-	return names
+	return names, nil
 }
 
-func runAll(pattern, dir string) error {
-	names := taskNames(pattern)
+func runAll(names []string, dir string, count int, mdPath string) error {
 	if len(names) == 0 {
-		return fmt.Errorf("no task matches %q", pattern)
+		return fmt.Errorf("no task selected")
 	}
 	py, pyErr := findPython()
 	scripts, err := writeScripts()
@@ -97,7 +129,9 @@ func runAll(pattern, dir string) error {
 		return err
 	}
 	defer os.RemoveAll(scripts)
-	fmt.Printf("mbbench %s, %s\n", time.Now().Format("2006-01-02 15:04"), machineLine())
+	started := time.Now()
+	head := fmt.Sprintf("mbbench %s, %s", started.Format("2006-01-02 15:04"), machineLine())
+	fmt.Println(head)
 	if pyErr != nil {
 		fmt.Println("reference side skipped:", pyErr)
 	}
@@ -108,26 +142,29 @@ func runAll(pattern, dir string) error {
 		if err != nil {
 			return err
 		}
-		r := row{task: n}
-		r.ours = measure(selfCommand(n, path))
+		r := row{task: n, load: loadAverage()}
+		r.ours = best(count, func() result { return measure(selfCommand(n, path)) })
 		if pyErr == nil {
-			r.ref = measure(pythonCommand(py, scripts, t, path))
+			r.ref = best(count, func() result { return measure(pythonCommand(py, scripts, t, path)) })
 		}
 		printRow(r)
 		rows = append(rows, r)
 	}
-	printSummary(rows)
+	printSummary(rows, time.Since(started))
+	if mdPath != "" {
+		return writeMarkdown(mdPath, head, rows)
+	}
 	return nil
 }
 
-func printSummary(rows []row) {
-	var slower []string
-	for _, r := range rows {
-		if r.ours.err == nil && r.ref.err == nil && r.ref.seconds > 0 && r.ours.seconds > r.ref.seconds {
-			slower = append(slower, r.task)
+// best runs a measurement count times and keeps the fastest success.
+func best(count int, run func() result) result {
+	var out result
+	for i := 0; i < count; i++ {
+		r := run()
+		if i == 0 || (r.err == nil && (out.err != nil || r.seconds < out.seconds)) {
+			out = r
 		}
 	}
-	if len(slower) > 0 {
-		fmt.Println("slower than the reference:", strings.Join(slower, ", "))
-	}
+	return out
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,37 +22,53 @@ var refScripts embed.FS
 
 // result is one side's measurement of a task.
 type result struct {
-	seconds float64
-	peakMB  float64
+	setup   float64 // seconds of untimed setup
+	seconds float64 // seconds of the timed work
+	peakMB  float64 // the whole process's peak resident memory
 	note    string
 	err     error
 }
 
 type row struct {
 	task      string
+	load      string // load average when the task started
 	ours, ref result
 }
 
 // workerLine is what a worker prints on its last line of output.
 type workerLine struct {
+	Setup   float64 `json:"setup_seconds"`
 	Seconds float64 `json:"seconds"`
 	Note    string  `json:"note"`
 	Error   string  `json:"error,omitempty"`
 }
 
-func runWorker(name, path string) int {
+// runWorker runs one task's setup, then times its work, and prints the
+// worker line to w.
+func runWorker(w io.Writer, name, path string) int {
 	t, ok := tasks[name]
 	if !ok {
 		fmt.Fprintln(os.Stderr, "unknown task", name)
 		return 2
 	}
+	ctx := context.Background()
+	var out workerLine
 	start := time.Now()
-	note, err := t.Run(context.Background(), path)
-	out := workerLine{Seconds: time.Since(start).Seconds(), Note: note}
+	var in any = path
+	var err error
+	if t.Setup != nil {
+		in, err = t.Setup(ctx, path)
+	}
+	out.Setup = time.Since(start).Seconds()
+	if err == nil {
+		start = time.Now()
+		out.Note, err = t.Run(ctx, in)
+		out.Seconds = time.Since(start).Seconds()
+	}
 	if err != nil {
 		out.Error = err.Error()
 	}
-	_ = json.NewEncoder(os.Stdout).Encode(out)
+	_ = json.NewEncoder(w).Encode(out)
 	return 0
 }
 
@@ -119,7 +136,7 @@ func measure(cmd *exec.Cmd) result {
 	if err := json.Unmarshal([]byte(last), &wl); err != nil {
 		return result{err: fmt.Errorf("unreadable worker output %q", last)}
 	}
-	r := result{seconds: wl.Seconds, note: wl.Note}
+	r := result{setup: wl.Setup, seconds: wl.Seconds, note: wl.Note}
 	if wl.Error != "" {
 		r.err = errors.New(wl.Error)
 	}
@@ -137,27 +154,16 @@ func lastLine(s string) string {
 	return s
 }
 
-func printRow(r row) {
-	side := func(x result) string {
-		if x.err != nil {
-			return "error: " + x.err.Error()
-		}
-		if x.seconds == 0 && x.peakMB == 0 {
-			return "-"
-		}
-		return fmt.Sprintf("%7.3f s %7.0f MB  %s", x.seconds, x.peakMB, x.note)
-	}
-	ratio := "-"
-	if r.ours.err == nil && r.ref.err == nil && r.ours.seconds > 0 && r.ref.seconds > 0 {
-		ratio = fmt.Sprintf("%.2fx faster, memory %.2fx", r.ref.seconds/r.ours.seconds, r.ours.peakMB/r.ref.peakMB)
-		if r.ours.seconds > r.ref.seconds {
-			ratio = fmt.Sprintf("%.2fx SLOWER, memory %.2fx", r.ours.seconds/r.ref.seconds, r.ours.peakMB/r.ref.peakMB)
-		}
-	}
-	fmt.Printf("%-28s modelbench %s\n%-28s reference  %s\n%-28s ratio      %s\n", r.task, side(r.ours), "", side(r.ref), "", ratio)
+func machineLine() string {
+	return fmt.Sprintf("%d cores, GOMAXPROCS %d, load %s", runtime.NumCPU(), runtime.GOMAXPROCS(0), loadAverage())
 }
 
-func machineLine() string {
-	load, _ := os.ReadFile("/proc/loadavg")
-	return fmt.Sprintf("%d cores, GOMAXPROCS %d, load %s", runtime.NumCPU(), runtime.GOMAXPROCS(0), strings.Join(strings.Fields(string(load))[:3], " "))
+// loadAverage is the 1, 5 and 15 minute load average.
+func loadAverage() string {
+	b, _ := os.ReadFile("/proc/loadavg")
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ")
 }

@@ -1,14 +1,10 @@
 """Reference side of mbbench's eval tasks: scikit-learn 1.2 from Debian's
 python3-sklearn, doing what task_eval.go does.
 
-Usage: python3 ref_eval.py TASK FILE. It prints one JSON line {"seconds",
-"note"}: seconds for the whole task (reading included, as the Go worker's
-time is), the note with the evaluation time alone and its result.
+The setup reads the file (and, for permutation importance, fits the
+pipeline on the first 80% of the rows); the note gives the result both
+sides should agree on. See ref_common.py.
 """
-import json
-import sys
-import time
-
 import numpy as np
 import pandas as pd
 from sklearn import metrics as skm
@@ -20,6 +16,8 @@ from sklearn.model_selection import StratifiedKFold, cross_validate
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
+from ref_common import main
+
 NUM = ["f%d" % j for j in range(20)]
 
 
@@ -28,10 +26,8 @@ def pipeline():
     return make_pipeline(pre, LogisticRegression(C=1.0))
 
 
-def metrics_1m(path):
-    df = pd.read_csv(path)
+def metrics_1m(df):
     y = df.y.to_numpy()
-    start = time.perf_counter()
     s = 1 / (1 + np.exp(-(df.f0.to_numpy() + df.f1.to_numpy())))
     pred = (s >= 0.5).astype(int)
     proba = np.column_stack([1 - s, s])
@@ -48,38 +44,37 @@ def metrics_1m(path):
     fpr, _, _ = skm.roc_curve(y, s)
     _, rec, _ = skm.precision_recall_curve(y, s)
     cal, _ = calibration_curve(y, s, n_bins=10)
-    return "metrics %.3f s; auc %.4f ap %.4f logloss %.4f; %d roc, %d pr points, %d bins" % (
-        time.perf_counter() - start, out["roc_auc"], out["average_precision"], out["log_loss"],
-        len(fpr), len(rec), len(cal))
+    return "auc %.4f ap %.4f logloss %.4f; %d roc, %d pr points, %d bins" % (
+        out["roc_auc"], out["average_precision"], out["log_loss"], len(fpr), len(rec), len(cal))
 
 
-def cv_100k(path):
-    df = pd.read_csv(path)
+def cv_100k(df):
     X, y = df.drop(columns="y"), df.y
-    start = time.perf_counter()
     res = cross_validate(pipeline(), X, y, cv=StratifiedKFold(5, shuffle=True, random_state=0),
                          scoring=["accuracy", "roc_auc", "neg_log_loss"], n_jobs=2)
     a = res["test_accuracy"]
-    return "cv %.3f s; accuracy %.4f ± %.4f, auc %.4f" % (
-        time.perf_counter() - start, a.mean(), a.std(), res["test_roc_auc"].mean())
+    return "accuracy %.4f ± %.4f, auc %.4f" % (a.mean(), a.std(), res["test_roc_auc"].mean())
 
 
-def permutation_100k(path):
+def fitted_80(path):
     df = pd.read_csv(path)
     cut = len(df) * 8 // 10
     X, y = df.drop(columns="y"), df.y
-    model = pipeline().fit(X[:cut], y[:cut])
-    start = time.perf_counter()
-    r = permutation_importance(model, X[cut:], y[cut:], scoring="accuracy", n_repeats=5, random_state=0, n_jobs=2)
+    return pipeline().fit(X[:cut], y[:cut]), X[cut:], y[cut:]
+
+
+def permutation_100k(s):
+    model, X, y = s
+    r = permutation_importance(model, X, y, scoring="accuracy", n_repeats=5, random_state=0, n_jobs=2)
     top = int(np.argmax(r.importances_mean))
-    return "importance %.3f s; top %s %.4f ± %.4f" % (
-        time.perf_counter() - start, X.columns[top], r.importances_mean[top], r.importances_std[top])
+    return "top %s %.4f ± %.4f" % (X.columns[top], r.importances_mean[top], r.importances_std[top])
 
 
-TASKS = {"eval/metrics-1m": metrics_1m, "eval/cv5-logistic-100k": cv_100k, "eval/permutation-100k": permutation_100k}
+TASKS = {
+    "eval/metrics-1m": (pd.read_csv, metrics_1m),
+    "eval/cv5-logistic-100k": (pd.read_csv, cv_100k),
+    "eval/permutation-100k": (fitted_80, permutation_100k),
+}
 
 if __name__ == "__main__":
-    task, path = sys.argv[1], sys.argv[2]
-    start = time.perf_counter()
-    note = TASKS[task](path)
-    print(json.dumps({"seconds": time.perf_counter() - start, "note": note}))
+    main(TASKS)

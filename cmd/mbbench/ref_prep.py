@@ -1,23 +1,17 @@
 """Reference side of mbbench's prep task: a scikit-learn 1.2 ColumnTransformer
 from Debian's python3-sklearn, doing what task_prep.go's pipeline does.
 
-Usage: python3 ref_prep.py TASK FILE. It reads the file, adds "date" =
-2000-01-01 00:00 plus the row number in hours, then times fit_transform and
-transform of: median imputation, 1%/99% quantile clipping, min-max scaling
-and log1p of f0..f19; OneHotEncoder(handle_unknown="ignore") of cat_a and
-cat_b; year, month, day, dayofweek and hour of the date. It prints one JSON
-line {"seconds", "note"}: seconds for the whole task (reading included, as
-the Go worker's time is), the note with the preparation time alone and the
-sum of every prepared value.
+The setup reads the file and adds "date" = 2000-01-01 00:00 plus the row
+number in hours; the work is fit_transform and transform of: median
+imputation, 1%/99% quantile clipping, min-max scaling and log1p of f0..f19;
+OneHotEncoder(handle_unknown="ignore") of cat_a and cat_b; year, month, day,
+dayofweek and hour of the date. The note gives the sum of every prepared
+value. See ref_common.py.
 
 The ColumnTransformer runs with its default n_jobs (one process): n_jobs=2
 was measured too and took 2.4 times as long (joblib copies the frame to
 worker processes), so the default is scikit-learn's best here.
 """
-import json
-import sys
-import time
-
 import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
@@ -25,6 +19,8 @@ from sklearn.compose import ColumnTransformer
 from sklearn.impute import SimpleImputer
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer, MinMaxScaler, OneHotEncoder
+
+from ref_common import main
 
 
 class QuantileClipper(BaseEstimator, TransformerMixin):
@@ -47,11 +43,14 @@ def date_parts(X):
     return np.column_stack([d.year, d.month, d.day, d.dayofweek, d.hour]).astype(float)
 
 
-def pipeline_1m(path):
+def with_dates(path):
     df = pd.read_csv(path)
     df["date"] = pd.Timestamp("2000-01-01") + pd.to_timedelta(np.arange(len(df)), unit="h")
+    return df
+
+
+def pipeline(df):
     num = ["f%d" % j for j in range(20)]
-    start = time.perf_counter()
     ct = ColumnTransformer([
         ("num", Pipeline([
             ("impute", SimpleImputer(strategy="median")),
@@ -64,14 +63,10 @@ def pipeline_1m(path):
     ])
     ct.fit_transform(df)
     out = ct.transform(df)
-    secs = time.perf_counter() - start
-    return "fit+apply %.3f s; %d x %d, checksum %.6g" % (secs, out.shape[0], out.shape[1], np.nansum(out))
+    return "%d x %d, checksum %.6g" % (out.shape[0], out.shape[1], np.nansum(out))
 
 
-TASKS = {"prep/pipeline-1m": pipeline_1m}
+TASKS = {"prep/pipeline-1m": (with_dates, pipeline)}
 
 if __name__ == "__main__":
-    task, path = sys.argv[1], sys.argv[2]
-    start = time.perf_counter()
-    note = TASKS[task](path)
-    print(json.dumps({"seconds": time.perf_counter() - start, "note": note}))
+    main(TASKS)

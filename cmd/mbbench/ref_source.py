@@ -1,16 +1,15 @@
 """Reference side of mbbench's source tasks: pandas from Debian's packages.
 
-Usage: python3 ref_source.py TASK FILE. Prints one JSON line {"seconds", "note"}.
 Debian's pandas has no Parquet engine (no pyarrow), so the Parquet task's
 reference is read_csv of the same data; the PostgreSQL task's is read_sql
-over psycopg2 (python3-psycopg2) when it is installed.
+over psycopg2 (python3-psycopg2) when it is installed. Reading is the work,
+so there is no setup. See ref_common.py.
 """
-import json
 import os
-import sys
-import time
 
 import pandas as pd
+
+from ref_common import identity, main
 
 
 def parquet_1m(path):
@@ -31,10 +30,7 @@ def postgres_100k(path):
     return "read_sql: %d rows x %d cols" % df.shape
 
 
-TASKS = {"source/parquet-1m": parquet_1m, "source/postgres-100k": postgres_100k}
+TASKS = {"source/parquet-1m": (identity, parquet_1m), "source/postgres-100k": (identity, postgres_100k)}
 
 if __name__ == "__main__":
-    task, path = sys.argv[1], sys.argv[2]
-    start = time.perf_counter()
-    note = TASKS[task](path)
-    print(json.dumps({"seconds": time.perf_counter() - start, "note": note}))
+    main(TASKS)

@@ -31,5 +31,5 @@ func (u *UI) onDropped(_ fyne.Position, uris []fyne.URI) {
 		return
 	}
 	u.selectStage(workflow.StageData)
-	u.loadData(workflow.DataRef{Path: path})
+	u.openDataFile(path)
 }

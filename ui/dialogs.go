@@ -17,7 +17,7 @@ import (
 )
 
 // dataExtensions are the file types the open dialog offers.
-var dataExtensions = []string{".csv", ".tsv", ".txt", ".tab", ".dat", ".gz"}
+var dataExtensions = []string{".csv", ".tsv", ".txt", ".tab", ".dat", ".gz", ".xlsx", ".json", ".ndjson", ".jsonl", ".parquet", ".arff", ".sqlite", ".sqlite3", ".db"}
 
 const autosaveDelay = 1500 * time.Millisecond
 
@@ -42,7 +42,7 @@ func (u *UI) openDataDialog() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		u.loadData(workflow.DataRef{Path: path})
+		u.openDataFile(path)
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter(dataExtensions))
 	d.Resize(fyne.NewSize(900, 600))

@@ -26,12 +26,14 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	save.Shortcut = shortcut(fyne.KeyS, 0)
 	saveAs := fyne.NewMenuItem("Save project as…", func() { u.saveProject(true) })
 	saveAs.Shortcut = shortcut(fyne.KeyS, fyne.KeyModifierShift)
+	db := fyne.NewMenuItem("Connect to PostgreSQL…", u.connectDatabase)
+	export := fyne.NewMenuItem("Export data…", u.exportData)
 	recent := fyne.NewMenuItem("Open recent", nil)
 	recent.ChildMenu = u.recentMenu()
 	quit := fyne.NewMenuItem("Quit", u.confirmQuit)
 	quit.IsQuit = true
 	quit.Shortcut = shortcut(fyne.KeyQ, 0)
-	file := fyne.NewMenu("File", openData, openProj, recent, fyne.NewMenuItemSeparator(), save, saveAs, fyne.NewMenuItemSeparator(), quit)
+	file := fyne.NewMenu("File", openData, db, openProj, recent, fyne.NewMenuItemSeparator(), save, saveAs, export, fyne.NewMenuItemSeparator(), quit)
 
 	var steps []*fyne.MenuItem
 	for _, s := range workflow.Stages {
@@ -71,7 +73,7 @@ func (u *UI) openRecent(path string) {
 		u.openProject(path)
 		return
 	}
-	u.loadData(workflow.DataRef{Path: path})
+	u.openDataFile(path)
 }
 
 // shortcut returns Ctrl+key (Cmd+key on macOS) plus extra modifiers.

@@ -43,7 +43,11 @@ vet: deps-build
 # The unit tests that need Chromium or PostgreSQL fail instead of skipping
 # when these are set, so CI cannot pass without them.
 unit:
-	MODELBENCH_REQUIRE_CHROMIUM=1 CGO_ENABLED=0 $(GO) test -count=1 ./workflow/... ./plots/... ./ui/... ./assets/... ./cmd/...
+	@url="$$(bash .ci/postgres.sh | tail -n 1)"; \
+	case "$$url" in postgres*) ;; *) echo "make unit: PostgreSQL for the source tests could not be started"; exit 1;; esac; \
+	echo "MODELBENCH_TEST_PG=$$url"; \
+	MODELBENCH_TEST_PG="$$url" MODELBENCH_REQUIRE_CHROMIUM=1 CGO_ENABLED=0 \
+		$(GO) test -count=1 ./workflow/... ./plots/... ./ui/... ./assets/... ./cmd/...
 
 archcheck:
 	CGO_ENABLED=0 $(GO) test -count=1 -run TestImportRules ./workflow/
@@ -56,11 +60,10 @@ smoke: build
 bench: deps-test
 	CGO_ENABLED=0 $(GO) build -o /tmp/mbbench ./cmd/mbbench
 	/tmp/mbbench $(if $(RUN),-run '$(RUN)')
-	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./workflow/...
+	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./workflow/... ./plots/...
 
 package: deps-build
 	CGO_ENABLED=1 $(GO) build -trimpath -ldflags "-s -w" -o $(BIN) .
-	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-s -w" -o $(BIN)-serve ./cmd/modelbench-serve 2>/dev/null || true
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)

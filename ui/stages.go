@@ -24,15 +24,18 @@ func stageDefs() []stageDef {
 		{workflow.StagePrepare, func(u *UI) screen { return newPrepareScreen(u) }},
 		{workflow.StageTrain, func(u *UI) screen { return newTrainScreen(u) }},
 		{workflow.StageEvaluate, func(u *UI) screen { return newEvaluateScreen(u) }},
-		{workflow.StageDeploy, func(u *UI) screen { return newPendingScreen(workflow.StageDeploy) }},
+		{workflow.StageDeploy, func(u *UI) screen {
+			return newPendingScreen("The deployment checklist and package (scoring service, portable formats, model card, datasheet, decision journal) come in a later version. " +
+				"Today, Train ▸ Save model… writes the fitted preparation and model as model.json, and `modelbench predict MODEL_DIR new.csv --out scored.csv` scores new data with it.")
+		}},
 	}
 }
 
 // pendingScreen stands for a step whose screen is not part of this build.
 type pendingScreen struct{ obj fyne.CanvasObject }
 
-func newPendingScreen(s workflow.Stage) *pendingScreen {
-	l := widget.NewLabel("The " + s.Title() + " screen is not part of this build yet; the command line and the guide describe the step.")
+func newPendingScreen(text string) *pendingScreen {
+	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	return &pendingScreen{obj: container.NewPadded(l)}
 }

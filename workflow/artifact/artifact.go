@@ -61,7 +61,7 @@ type Spec struct {
 // changed. Errors name the learner, step, column or row; a cancelled ctx
 // returns ctx.Err().
 func Fit(ctx context.Context, train *data.Frame, s Spec, report progress.Func) (*Artifact, error) {
-	learner, params, err := newLearner(s)
+	learner, params, err := s.NewLearner()
 	if err != nil {
 		return nil, err
 	}
@@ -77,12 +77,15 @@ func Fit(ctx context.Context, train *data.Frame, s Spec, report progress.Func) (
 	return a, nil
 }
 
-// newLearner builds the registered learner of s, passing s.Seed as its
-// "seed" parameter unless s.Params sets one.
-func newLearner(s Spec) (model.Learner, param.Values, error) {
+// NewLearner builds the registered learner s.Learner for s.Task, with
+// s.Params resolved against its parameter specs (defaults filled in) and
+// s.Seed as its "seed" parameter unless s.Params sets one; it returns the
+// learner and the resolved values. An unknown learner wraps
+// model.ErrUnknownLearner; a bad value names the parameter.
+func (s Spec) NewLearner() (model.Learner, param.Values, error) {
 	e, ok := model.Lookup(s.Learner)
 	if !ok {
-		return nil, nil, fmt.Errorf("unknown learner %q", s.Learner)
+		return nil, nil, fmt.Errorf("%w: %q", model.ErrUnknownLearner, s.Learner)
 	}
 	vals := param.Values{}
 	for k, v := range s.Params {

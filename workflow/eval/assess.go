@@ -64,17 +64,13 @@ type Assessment struct {
 // computes every view of the Evaluate step. Progress: predictions and
 // metrics first, then importance (the slow part), dependence and slices.
 func Assess(ctx context.Context, a *artifact.Artifact, f *data.Frame, opt AssessOptions, report progress.Func) (*Assessment, error) {
-	out, err := a.Score(ctx, f)
+	s, err := Score(ctx, a, f)
 	if err != nil {
 		return nil, err
 	}
-	preds := toMetrics(out)
-	as := &Assessment{Learner: a.Learner, Task: a.Task, Metric: opt.Metric, Predictions: preds, Rows: out.Rows}
+	as := &Assessment{Learner: a.Learner, Task: a.Task, Metric: opt.Metric, Predictions: s.Predictions, Rows: s.Rows, Metrics: s.Metrics}
 	if as.Metric == "" {
 		as.Metric = metrics.DefaultScorer(a.Task)
-	}
-	if as.Metrics, err = metrics.Evaluate(preds); err != nil {
-		return nil, err
 	}
 	as.Issues = append(as.Issues, as.Metrics.Issues...)
 	if a.Task == model.Classification {
@@ -83,7 +79,7 @@ func Assess(ctx context.Context, a *artifact.Artifact, f *data.Frame, opt Assess
 		}
 	}
 	report.Send(0.1, "metrics")
-	scored := f.Take(out.Rows)
+	scored := f.Take(s.Rows)
 	if err := as.understand(ctx, a, scored, opt, report.Scale(0.1, 1)); err != nil {
 		return nil, err
 	}

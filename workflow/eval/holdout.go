@@ -68,16 +68,12 @@ func Holdout(ctx context.Context, f *data.Frame, target string, pipe prep.Pipeli
 		return nil, err
 	}
 	start := time.Now()
-	out, err := a.Score(ctx, f.Take(eval))
+	s, err := Score(ctx, a, f.Take(eval))
 	if err != nil {
 		return nil, err
 	}
-	p := toMetrics(out)
-	res := &HoldoutResult{Artifact: a, Predictions: p, Rows: eval, FitSeconds: a.FitTime.Seconds(),
+	res := &HoldoutResult{Artifact: a, Predictions: s.Predictions, Rows: eval, Metrics: s.Metrics, FitSeconds: a.FitTime.Seconds(),
 		PredictSeconds: time.Since(start).Seconds(), Issues: TrainingRowsWarning(train, eval)}
-	if res.Metrics, err = metrics.Evaluate(p); err != nil {
-		return nil, err
-	}
 	if b, err := model.Marshal(a.Model); err == nil {
 		res.ModelBytes = len(b)
 	}

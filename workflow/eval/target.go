@@ -6,7 +6,6 @@ import (
 
 	"modelbench/workflow/artifact"
 	"modelbench/workflow/data"
-	"modelbench/workflow/eval/metrics"
 	"modelbench/workflow/model"
 	"modelbench/workflow/prep"
 )
@@ -80,10 +79,4 @@ func (t *target) truth(rows []int) []float64 {
 		out[i] = t.y[r]
 	}
 	return out
-}
-
-// toMetrics turns an artifact's scored predictions into what the metrics
-// read; the slices are shared.
-func toMetrics(p *artifact.Predictions) *metrics.Predictions {
-	return &metrics.Predictions{Task: p.Task, Classes: p.Classes, Truth: p.Truth, Pred: p.Index, Proba: p.Proba}
 }

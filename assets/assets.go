@@ -1,10 +1,3 @@
-// Package assets embeds everything Modelbench ships inside its binary: the
-// sample datasets with their stories, sources and licences, the guide texts
-// shown beside every step, and the application icon. Nothing is read from
-// disk or the network at run time.
-//
-// All functions are safe for concurrent use; returned slices are copies.
-// Errors only arise for unknown names.
 package assets
 
 import (

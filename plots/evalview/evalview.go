@@ -1,11 +1,3 @@
-// Package evalview draws the Evaluate step's figures from an
-// eval.Assessment: the confusion matrix, ROC and precision–recall curves
-// per class, calibration, cumulative gain and lift, the regression views
-// (predicted against actual, residuals, their histogram and Q–Q plot),
-// permutation importance and partial dependence.
-//
-// Figures a task does not have return plots.ErrNothingToDraw (wrapped).
-// Functions only read their inputs and are safe for concurrent use.
 package evalview
 
 import (

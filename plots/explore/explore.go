@@ -1,12 +1,3 @@
-// Package explore turns the Explore step's results (an eda.Report and the
-// table it describes) into figures: a column's distribution, a feature
-// against the target, correlations, missing values, a pair plot, and the
-// evidence for each data-quality alert. The GUI and the exploration report
-// draw the same figures through it.
-//
-// Functions return an error (wrapping plots.ErrNothingToDraw where it
-// applies) instead of panicking on empty, constant or missing data. They
-// are safe for concurrent use: inputs are only read.
 package explore
 
 import (

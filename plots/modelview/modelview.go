@@ -1,10 +1,3 @@
-// Package modelview draws what the Train step shows about models: the
-// leaderboard, a decision tree, the coefficients of a linear model and the
-// feature importances of a tree ensemble. It adapts the workflow's result
-// types to the figures of package plots.
-//
-// Functions return errors (wrapping plots.ErrNothingToDraw where a model
-// has nothing of that kind) and are safe for concurrent use.
 package modelview
 
 import (

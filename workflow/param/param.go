@@ -1,8 +1,3 @@
-// Package param describes tunable parameters once, in code: name, label,
-// help, kind, range, choices and default. The same description builds the
-// UI's forms, fills the model card, validates command-line "name=value"
-// settings and drives tests. It is a leaf package, safe for concurrent use
-// (Specs and Values are plain values; Values must not be written while read).
 package param
 
 import (

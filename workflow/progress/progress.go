@@ -1,9 +1,3 @@
-// Package progress is the one way long-running workflow code reports how far
-// it has come. It is a leaf package: every workflow package may import it.
-//
-// A Func may be called from any goroutine the work runs on; receivers that
-// touch a UI must hand the report over to their own thread. A nil Func is
-// valid and discards reports.
 package progress
 
 import (

@@ -1,7 +1,3 @@
-// Package par splits row ranges over the available cores for the model
-// packages. Results never depend on scheduling: each range is processed by
-// exactly one goroutine and the ranges are fixed by the row count and the
-// number of workers alone. The functions are safe for concurrent use.
 package par
 
 import (

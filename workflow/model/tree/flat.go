@@ -1,11 +1,8 @@
 package tree
 
 import (
-	"fmt"
 	"runtime"
 	"sync"
-
-	"modelbench/workflow/model"
 )
 
 // node is one node of a fitted CART tree in its flattened form. A row goes
@@ -82,24 +79,6 @@ func (t *flatTree) leaves() int {
 		}
 	}
 	return n
-}
-
-// checkX verifies that x has d columns of equal length and returns the
-// number of rows.
-func checkX(x [][]float64, d int) (int, error) {
-	if len(x) != d {
-		return 0, fmt.Errorf("%w: got %d feature columns, the model needs %d", model.ErrSchemaMismatch, len(x), d)
-	}
-	if d == 0 {
-		return 0, nil
-	}
-	n := len(x[0])
-	for j, c := range x {
-		if len(c) != n {
-			return 0, fmt.Errorf("%w: feature column %d has %d rows, column 0 has %d", model.ErrSchemaMismatch, j, len(c), n)
-		}
-	}
-	return n, nil
 }
 
 // parallelChunk is the smallest number of rows worth a goroutine of its own.

@@ -61,17 +61,28 @@ func (j *flatJSON) fromJSON(width, d int, classification bool) (*flatTree, error
 		}
 		t.nodes[i].missingLeft = true
 	}
-	for _, v := range t.value {
-		if math.IsNaN(v) || math.IsInf(v, 0) || (classification && (v < 0 || v > 1)) {
-			return nil, fmt.Errorf("node value %v is not valid", v)
-		}
-	}
-	for i := range n {
-		if !(t.weight[i] > 0) || math.IsInf(t.weight[i], 0) || !(t.impurity[i] >= 0) || math.IsInf(t.impurity[i], 0) || t.rows[i] < 1 {
-			return nil, fmt.Errorf("node %d: weight %v, impurity %v and %d rows are not valid", i, t.weight[i], t.impurity[i], t.rows[i])
-		}
+	if err := t.checkStats(classification); err != nil {
+		return nil, err
 	}
 	return t, nil
+}
+
+// checkStats verifies the per-node numbers of a decoded tree: finite
+// values (shares in [0, 1] for a classifier), positive finite weights,
+// non-negative finite impurities and at least one row per node.
+func (t *flatTree) checkStats(classification bool) error {
+	for _, v := range t.value {
+		if math.IsNaN(v) || math.IsInf(v, 0) || (classification && (v < 0 || v > 1)) {
+			return fmt.Errorf("node value %v is not valid", v)
+		}
+	}
+	for i := range t.nodes {
+		w, imp := t.weight[i], t.impurity[i]
+		if !(w > 0) || math.IsInf(w, 0) || !(imp >= 0) || math.IsInf(imp, 0) || t.rows[i] < 1 {
+			return fmt.Errorf("node %d: weight %v, impurity %v and %d rows are not valid", i, w, imp, t.rows[i])
+		}
+	}
+	return nil
 }
 
 // checkNode verifies that node i of n over d features is a leaf or a split

@@ -61,7 +61,7 @@ func main() {
 	only := flag.String("run", "", "regular expression selecting tasks by name among all tasks (default: the headline tasks)")
 	all := flag.Bool("all", false, "run every task, not only the headline ones")
 	count := flag.Int("count", 1, "runs per side and task; the fastest is reported")
-	md := flag.String("markdown", "", "also write the results as a Markdown table to this file")
+	md := flag.String("markdown", os.Getenv("MB_BENCH_MARKDOWN"), "also write the results as a Markdown table to this file (default $MB_BENCH_MARKDOWN)")
 	dir := flag.String("dir", defaultDir(), "folder for the generated data files")
 	list := flag.Bool("list", false, "list the tasks (headline ones marked *) and exit")
 	flag.Parse()

@@ -10,6 +10,16 @@
 // (scores on training rows, model selection on the test set). The metrics,
 // curves and the threshold explorer live in the sub-package metrics.
 //
+// A fitted pipeline and model is always an *artifact.Artifact: each fold
+// prepares its training rows once (artifact.Prepare) and fits every
+// learner on them; Holdout, PermutationImportance, PartialDependence,
+// ExplainRow, Score and Assess take or return artifacts, the same type
+// `modelbench train` saves. Class labels and the frame-to-matrix
+// conversion are model.ClassLabels, model.TargetValues and model.Matrix;
+// what stays here is evaluation-specific: the truth of every row read once
+// for all folds, the folds themselves (prep.FoldSpec, or the caller's) and
+// the scores.
+//
 // Error contract: problems that depend on the user's data or choices (a
 // missing target column, too few rows of a class for the folds, an unknown
 // metric or parameter) are returned as errors that name the column, fold

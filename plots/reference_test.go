@@ -20,7 +20,7 @@ type refSource struct {
 	Values []float64 `json:"values"`
 }
 
-// sample returns the case's values: stored, or read from the shared
+// sample returns the case's values: stored, or read from the real
 // dataset with missing values dropped (as pandas' dropna does).
 func (r refSource) sample(t *testing.T) []float64 {
 	if r.Values != nil {

@@ -8,8 +8,11 @@ import (
 	"testing"
 )
 
-// datasetPath is the shared folder of real datasets (see its README).
-const datasetPath = "../../shared/datasets/"
+// datasetPath is the repository's copy of the real datasets (package
+// modelbench/workflow/internal/testsets, whose README names each file's
+// source); plots cannot import that internal package, so it names the
+// folder.
+const datasetPath = "../workflow/internal/testsets/data/"
 
 // column reads one column of a shared dataset CSV: numbers (NaN for empty
 // or unparsable fields) and the raw strings.
@@ -17,7 +20,7 @@ func column(t testing.TB, file, name string) ([]float64, []string) {
 	t.Helper()
 	f, err := os.Open(datasetPath + file)
 	if err != nil {
-		t.Skipf("dataset not available: %v", err)
+		t.Fatalf("dataset not available: %v", err)
 	}
 	defer f.Close()
 	rows, err := csv.NewReader(f).ReadAll()

@@ -16,11 +16,11 @@ import numpy as np
 import pandas as pd
 from scipy.stats import gaussian_kde
 
-DATA = "../../../shared/datasets/"
+DATA = "../../workflow/internal/testsets/data/"
 
 
 def col(file, name):
-    """A shared dataset column without missing values; the Go test reads
+    """A real dataset column without missing values; the Go test reads
     the same column from the same file."""
     v = pd.read_csv(DATA + file)[name].dropna().to_numpy(dtype=float)
     return v, {"file": file, "column": name}

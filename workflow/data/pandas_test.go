@@ -4,14 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"math"
-	"modelbench/workflow/internal/testsets"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"modelbench/workflow/internal/testsets"
 )
 
-// datasetsDir finds the shared datasets: beside the repository (CI) or at
-// the workplace path.
+// datasetsDir returns the repository's copy of the real datasets.
 func datasetsDir(t *testing.T) string {
 	t.Helper()
 	return testsets.Dir()

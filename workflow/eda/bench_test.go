@@ -74,7 +74,7 @@ func BenchmarkDescribe_100k(b *testing.B) { benchDescribe(b, synthTable(100_000)
 func BenchmarkDescribe_Diamonds(b *testing.B) {
 	t, err := data.LoadCSV(context.Background(), datasetsDir+"/diamonds.csv", data.CSVOptions{}, nil)
 	if err != nil {
-		b.Skip(err)
+		b.Fatal(err)
 	}
 	benchDescribe(b, t)
 }

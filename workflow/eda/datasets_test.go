@@ -5,7 +5,8 @@ import (
 	"testing"
 )
 
-// Alerts on the shared real datasets (see /work/shared/datasets/README.md):
+// Alerts on the real datasets (copies in workflow/internal/testsets, whose
+// README names each file's source):
 // what a careful analyst would flag, and nothing they would not.
 func TestAlerts_RealDatasets(t *testing.T) {
 	type want struct {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"math"
-	"modelbench/workflow/internal/testsets"
 	"os"
 	"path/filepath"
 	"sort"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"modelbench/workflow/data"
+	"modelbench/workflow/internal/testsets"
 )
 
 // The reference values in testdata/reference/*.json come from pandas
@@ -99,7 +99,7 @@ func describeFile(t testing.TB, name string, opt Options) *Report {
 	t.Helper()
 	tb, err := data.LoadCSV(context.Background(), filepath.Join(datasetsDir, name), data.CSVOptions{}, nil)
 	if err != nil {
-		t.Skipf("shared dataset unavailable: %v", err)
+		t.Fatalf("dataset %s: %v", name, err)
 	}
 	rep, err := Describe(context.Background(), tb, opt, nil)
 	if err != nil {

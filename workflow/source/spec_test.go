@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"modelbench/workflow/internal/testsets"
 )
 
 func TestDetect(t *testing.T) {
@@ -112,11 +114,12 @@ func TestSpec_Validate(t *testing.T) {
 }
 
 func TestLoad_CSVThroughData(t *testing.T) {
-	tab, err := Preview(context.Background(), Spec{Kind: CSV, Path: "/work/shared/datasets/sk_iris.csv"}, 12)
+	path := testsets.Path("sk_iris.csv")
+	tab, err := Preview(context.Background(), Spec{Kind: CSV, Path: path}, 12)
 	if err != nil {
-		t.Skip("shared datasets not present:", err)
+		t.Fatal(err)
 	}
-	if tab.Frame.NumRows() != 12 || tab.Source != "/work/shared/datasets/sk_iris.csv" {
+	if tab.Frame.NumRows() != 12 || tab.Source != path {
 		t.Errorf("csv preview: %d rows from %s", tab.Frame.NumRows(), tab.Source)
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"modelbench/workflow/eda"
 )
 
 // DefaultMaxOutliers is how many outliers a box draws at most when
@@ -91,7 +93,7 @@ type boxStats struct {
 // newBoxStats computes the statistics of finite, non-empty v, which it
 // reorders.
 func newBoxStats(v []float64, maxOut int) boxStats {
-	q := quantiles(v, 0.25, 0.5, 0.75)
+	q := eda.Quantiles(v, 0.25, 0.5, 0.75)
 	b := boxStats{n: len(v), q1: q[0], median: q[1], q3: q[2]}
 	iqr := b.q3 - b.q1
 	loFence, hiFence := b.q1-1.5*iqr, b.q3+1.5*iqr

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"os"
+	"slices"
 	"testing"
 )
 
@@ -53,6 +54,13 @@ type refFile struct {
 		HighWhisker float64 `json:"high_whisker"`
 		Outliers    int     `json:"outliers"`
 	} `json:"boxes"`
+}
+
+// sortedCopy returns a sorted copy of v.
+func sortedCopy(v []float64) []float64 {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	return s
 }
 
 func loadRef(t *testing.T) refFile {

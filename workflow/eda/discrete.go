@@ -105,7 +105,7 @@ func describeText(c *data.TextColumn, st *ColumnStats) {
 	}
 	st.TextLength = &LengthStats{
 		Min: sorted[0], Max: sorted[len(sorted)-1], Mean: compensatedSum(sorted) / float64(len(sorted)),
-		Q1: quantile(sorted, 0.25), Median: quantile(sorted, 0.5), Q3: quantile(sorted, 0.75), P95: quantile(sorted, 0.95),
+		Q1: QuantileSorted(sorted, 0.25), Median: QuantileSorted(sorted, 0.5), Q3: QuantileSorted(sorted, 0.75), P95: QuantileSorted(sorted, 0.95),
 	}
 }
 
@@ -142,7 +142,7 @@ func describeDatetime(c *data.DatetimeColumn, st *ColumnStats) {
 	}
 	sortedSteps := append([]float64(nil), steps...)
 	sort.Float64s(sortedSteps)
-	ds.TypicalStep = quantile(sortedSteps, 0.5)
+	ds.TypicalStep = QuantileSorted(sortedSteps, 0.5)
 	var gaps []DateGap
 	for i, s := range steps {
 		if s > GapFactor*ds.TypicalStep {

@@ -64,9 +64,9 @@ func describeNumeric(c *data.NumericColumn, st *ColumnStats, classes *catVec) ([
 	st.Unique = unique
 	st.Zeros, st.Negatives = intp(zeros), intp(negatives)
 	st.Min, st.Max = num(sorted[0]), num(sorted[n-1])
-	st.P05, st.Q1 = num(quantile(sorted, 0.05)), num(quantile(sorted, 0.25))
-	st.Median = num(quantile(sorted, 0.5))
-	st.Q3, st.P95 = num(quantile(sorted, 0.75)), num(quantile(sorted, 0.95))
+	st.P05, st.Q1 = num(QuantileSorted(sorted, 0.05)), num(QuantileSorted(sorted, 0.25))
+	st.Median = num(QuantileSorted(sorted, 0.5))
+	st.Q3, st.P95 = num(QuantileSorted(sorted, 0.75)), num(QuantileSorted(sorted, 0.95))
 	m := moments(sorted)
 	st.Mean, st.Std = num(m.mean), num(m.std)
 	st.Skew, st.Kurtosis = num(m.skew), num(m.kurt)
@@ -78,42 +78,13 @@ func describeNumeric(c *data.NumericColumn, st *ColumnStats, classes *catVec) ([
 	top := tk.best()
 	f.topValue, f.topShare = top.v, float64(top.n)/float64(n)
 	st.Outliers = outliers(sorted)
-	st.Histogram = histogram(finite(sorted), quantile(sorted, 0.75)-quantile(sorted, 0.25))
+	st.Histogram = histogram(finite(sorted), QuantileSorted(sorted, 0.75)-QuantileSorted(sorted, 0.25))
 	f.sentinels = sentinelCounts(sorted)
 	f.dateLike = st.Integer && datesLike(sorted)
 	if classes != nil {
 		f.separates = separatesClasses(sorted, idx, *classes)
 	}
 	return ranks, f
-}
-
-// quantile returns the q-quantile of ascending values by linear
-// interpolation between the closest ranks, written as numpy 1.24's
-// "linear" method computes it (virtual index (n−1)q, and the lerp taken
-// from the upper end when the fraction is at least one half), so results
-// agree with pandas to the last bit in most cases.
-func quantile(sorted []float64, q float64) float64 {
-	n := len(sorted)
-	if n == 0 {
-		return math.NaN()
-	}
-	const alpha, beta = 1.0, 1.0 // Hyndman and Fan's type 7 plotting positions
-	vi := float64(n)*q + (alpha + q*(1-alpha-beta)) - 1
-	lo := math.Floor(vi)
-	g := vi - lo
-	i := int(lo)
-	if i < 0 {
-		return sorted[0]
-	}
-	if i >= n-1 {
-		return sorted[n-1]
-	}
-	a, b := sorted[i], sorted[i+1]
-	d := b - a
-	if g >= 0.5 {
-		return b - d*(1-g)
-	}
-	return a + d*g
 }
 
 // moms are the moment statistics of a column in pandas' conventions.
@@ -190,7 +161,7 @@ func compensatedSum(vals []float64) float64 {
 // infinite values make the fences undefined.
 func outliers(sorted []float64) *Outliers {
 	n := len(sorted)
-	q1, q3 := quantile(sorted, 0.25), quantile(sorted, 0.75)
+	q1, q3 := QuantileSorted(sorted, 0.25), QuantileSorted(sorted, 0.75)
 	iqr := q3 - q1
 	o := &Outliers{LowerFence: q1 - IQRFactor*iqr, UpperFence: q3 + IQRFactor*iqr}
 	for i := 0; i < n && sorted[i] < o.LowerFence; i++ {
@@ -201,7 +172,7 @@ func outliers(sorted []float64) *Outliers {
 		o.IQRCount++
 		o.Above = num(sorted[i])
 	}
-	med := quantile(sorted, 0.5)
+	med := QuantileSorted(sorted, 0.5)
 	o.MAD = medianAbsDev(sorted, med)
 	if num(o.LowerFence) == nil || num(o.UpperFence) == nil || num(o.MAD) == nil {
 		return nil

@@ -86,8 +86,8 @@ func TestQuantile_Linear(t *testing.T) {
 		{[]float64{7}, 0.05, 7},
 		{[]float64{0, 10}, 0.05, 0.5},
 	} {
-		if got := quantile(c.vals, c.q); !nearly(got, c.want) {
-			t.Errorf("case %d: quantile(%v, %v) = %v, want %v", i, c.vals, c.q, got, c.want)
+		if got := QuantileSorted(c.vals, c.q); !nearly(got, c.want) {
+			t.Errorf("case %d: QuantileSorted(%v, %v) = %v, want %v", i, c.vals, c.q, got, c.want)
 		}
 	}
 }
@@ -100,13 +100,13 @@ func TestMedianAbsDev_BruteForce(t *testing.T) {
 			vals[i] = float64(r.IntN(10)) + r.Float64()*float64(i%2)
 		}
 		sort.Float64s(vals)
-		med := quantile(vals, 0.5)
+		med := QuantileSorted(vals, 0.5)
 		dev := make([]float64, n)
 		for i, v := range vals {
 			dev[i] = math.Abs(v - med)
 		}
 		sort.Float64s(dev)
-		if got, want := medianAbsDev(vals, med), quantile(dev, 0.5); !nearly(got, want) {
+		if got, want := medianAbsDev(vals, med), QuantileSorted(dev, 0.5); !nearly(got, want) {
 			t.Fatalf("n=%d: MAD %v, want %v (%v)", n, got, want, vals)
 		}
 	}

@@ -2,14 +2,19 @@ package prep
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"testing"
+
+	"modelbench/workflow/eda"
 )
 
-// TestQuantiles_SelectionMatchesSorting checks the selection path of
-// quantiles against the definition on a sorted copy (numpy's linear
-// method), for sizes on both sides of the sorting threshold.
-func TestQuantiles_SelectionMatchesSorting(t *testing.T) {
+// TestQuantiles_IgnoreMissing checks that quantiles and median skip NaN
+// (np.nanquantile, np.nanmedian): the quantiles equal eda's on the sorted
+// present values (eda checks those against numpy), the median is the
+// definition on a sorted copy, for sizes on both sides of eda's sorting
+// threshold.
+func TestQuantiles_IgnoreMissing(t *testing.T) {
 	r := newRNG(5)
 	for _, n := range []int{1, 2, 3, 10, 63, 64, 65, 1000, 4097} {
 		v := make([]float64, n)
@@ -19,11 +24,11 @@ func TestQuantiles_SelectionMatchesSorting(t *testing.T) {
 				v[i] = math.NaN()
 			}
 		}
+		before := slices.Clone(v)
 		x := presentValues(v)
 		sort.Float64s(x)
 		for _, q := range []float64{0, 0.01, 0.25, 0.5, 0.75, 0.99, 1} {
-			lo, g := virtualIndex(q, len(x))
-			want := lerp(x[lo], x[min(lo+1, len(x)-1)], g)
+			want := eda.QuantileSorted(x, q)
 			if got := quantiles(v, q)[0]; got != want {
 				t.Errorf("n=%d q=%g: %v, want %v", n, q, got, want)
 			}
@@ -35,6 +40,9 @@ func TestQuantiles_SelectionMatchesSorting(t *testing.T) {
 		}
 		if got := median(v); got != want {
 			t.Errorf("n=%d: median %v, want %v", n, got, want)
+		}
+		if !slices.EqualFunc(v, before, func(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }) {
+			t.Fatalf("n=%d: quantiles or median changed their input", n)
 		}
 	}
 	if !math.IsNaN(median([]float64{math.NaN()})) || !math.IsNaN(quantiles(nil, 0.5)[0]) {

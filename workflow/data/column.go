@@ -143,22 +143,9 @@ func NewCategoricalFromStrings(name string, values []string, missing func(string
 	if missing == nil {
 		missing = func(s string) bool { return s == "" }
 	}
-	codes := make([]int32, len(values))
-	index := map[string]int32{}
-	var levels []string
-	for i, v := range values {
-		if missing(v) {
-			codes[i] = -1
-			continue
-		}
-		k, ok := index[v]
-		if !ok {
-			k = int32(len(levels))
-			index[v] = k
-			levels = append(levels, v)
-		}
-		codes[i] = k
-	}
+	codes, levels := encodeLevels(len(values), func(i int) (string, bool) {
+		return values[i], !missing(values[i])
+	})
 	return NewCategorical(name, codes, levels)
 }
 

@@ -68,26 +68,11 @@ func dictionary(col Column, opt ParseOptions) ([]int32, []string) {
 	if c, ok := col.(*CategoricalColumn); ok {
 		return c.Codes(), c.Levels()
 	}
-	n := col.Len()
-	codes := make([]int32, n)
-	index := map[string]int32{}
-	var levels []string
 	_, isText := col.(*TextColumn)
-	for i := 0; i < n; i++ {
+	return encodeLevels(col.Len(), func(i int) (string, bool) {
 		s := col.Format(i)
-		if col.IsMissing(i) || (isText && opt.IsMissing(s)) {
-			codes[i] = -1
-			continue
-		}
-		k, ok := index[s]
-		if !ok {
-			k = int32(len(levels))
-			index[s] = k
-			levels = append(levels, s)
-		}
-		codes[i] = k
-	}
-	return codes, levels
+		return s, !col.IsMissing(i) && !(isText && opt.IsMissing(s))
+	})
 }
 
 func boolToNumeric(c *BooleanColumn) Column {

@@ -100,24 +100,13 @@ func fromSeries(s series.Series) (Column, error) {
 		}
 		return NewBoolean(s.Name, vals, miss), nil
 	}
-	codes := make([]int32, n)
-	index := map[string]int32{}
-	var levels []string
-	for i := range codes {
+	codes, levels := encodeLevels(n, func(i int) (string, bool) {
 		e := s.Elem(i)
 		if e.IsNA() {
-			codes[i] = -1
-			continue
+			return "", false
 		}
-		v := e.String()
-		k, ok := index[v]
-		if !ok {
-			k = int32(len(levels))
-			index[v] = k
-			levels = append(levels, v)
-		}
-		codes[i] = k
-	}
+		return e.String(), true
+	})
 	col, _, err := typeLevels(s.Name, codes, levels, ParseOptions{MissingTokens: []string{""}}, nil)
 	return col, err
 }

@@ -188,34 +188,6 @@ func firstErr(errs []error) error {
 	return nil
 }
 
-// levelView reads any column as dictionary codes and level labels: the
-// labels are the values as the column formats them, and code -1 marks a
-// missing row. Categorical columns are returned as they are (shared,
-// read-only slices).
-func levelView(c data.Column) (codes []int32, levels []string) {
-	if cc, ok := c.(*data.CategoricalColumn); ok {
-		return cc.Codes(), cc.Levels()
-	}
-	n := c.Len()
-	codes = make([]int32, n)
-	index := map[string]int32{}
-	for i := 0; i < n; i++ {
-		if c.IsMissing(i) {
-			codes[i] = -1
-			continue
-		}
-		s := c.Format(i)
-		k, ok := index[s]
-		if !ok {
-			k = int32(len(levels))
-			index[s] = k
-			levels = append(levels, s)
-		}
-		codes[i] = k
-	}
-	return codes, levels
-}
-
 // splitList reads a comma-separated list, trimming spaces and skipping
 // empty items.
 func splitList(s string) []string {

@@ -149,7 +149,7 @@ func strata(f *data.Frame, target string) ([][]int, error) {
 	if !ok {
 		return nil, colErr(target, "the stratified split needs the target column, and it is not in the data")
 	}
-	codes, levels := levelView(tc)
+	codes, levels := data.Dictionary(tc)
 	if tc.Kind() == data.Numeric && len(levels) > max(20, f.NumRows()/10) {
 		return nil, colErr(target, "the target has %d different values, which looks like a measurement; use a random split", len(levels))
 	}
@@ -236,7 +236,7 @@ func (s SplitSpec) groupSplit(f *data.Frame) (Split, error) {
 // groupRows lists the rows of each group of c (by value; a missing value
 // is a group of its own), in order of first appearance.
 func groupRows(c data.Column) ([][]int, error) {
-	codes, levels := levelView(c)
+	codes, levels := data.Dictionary(c)
 	byLevel := make([][]int, len(levels)+1)
 	var order []int
 	for i, k := range codes {

@@ -138,7 +138,7 @@ func (c *imputeConfig) numberFill(col *data.NumericColumn) (float64, error) {
 // modeLabel returns the most frequent label of a column, the smallest
 // (by byte order) among ties, as scikit-learn does for object columns.
 func modeLabel(col data.Column) (string, bool) {
-	codes, levels := levelView(col)
+	codes, levels := data.Dictionary(col)
 	counts := make([]int, len(levels))
 	for _, k := range codes {
 		if k >= 0 {

@@ -126,7 +126,7 @@ func (s *joinState) Apply(_ context.Context, f *data.Frame) (*data.Frame, error)
 	if err != nil {
 		return nil, err
 	}
-	codes, levels := levelView(kc)
+	codes, levels := data.Dictionary(kc)
 	lut := make([]int, len(levels))
 	for k, l := range levels {
 		lut[k] = -1

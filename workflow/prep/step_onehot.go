@@ -87,7 +87,7 @@ func (c *oneHotConfig) fit(in *fitInput) (Transform, *data.Frame, error) {
 // as a last category, max_categories grouping the least frequent
 // (stable on ties), drop first / if_binary mapped onto the grouped column.
 func (c *oneHotConfig) fitColumn(col data.Column) oneHotCol {
-	codes, levels := levelView(col)
+	codes, levels := data.Dictionary(col)
 	counts := make([]int, len(levels))
 	missing := 0
 	for _, k := range codes {
@@ -220,7 +220,7 @@ func (s *oneHotState) encode(f *data.Frame, oc oneHotCol) ([]data.Column, error)
 	if err != nil {
 		return nil, err
 	}
-	codes, levels := levelView(col)
+	codes, levels := data.Dictionary(col)
 	lut := levelSlots(oc, levels)
 	missSlot := -2 // unseen
 	if oc.MissingSeen {

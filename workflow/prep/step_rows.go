@@ -215,7 +215,7 @@ func (c *rebalanceConfig) fit(in *fitInput) (Transform, *data.Frame, error) {
 			return nil, nil, colErr(in.target, "rebalancing needs classes, and the target holds measurements; it is for classification only")
 		}
 	}
-	codes, levels := levelView(tc)
+	codes, levels := data.Dictionary(tc)
 	groups := make([][]int, len(levels))
 	var rest []int // rows without a target keep their place
 	for i, k := range codes {

@@ -69,7 +69,7 @@ func targetMatrix(in *fitInput) (ys [][]float64, ok []bool, classes []string, er
 		}
 		return [][]float64{v}, ok, nil, nil
 	}
-	codes, levels := levelView(tc)
+	codes, levels := data.Dictionary(tc)
 	order := sortedLevels(levels)
 	classes = make([]string, len(order))
 	rank := make([]int, len(levels))
@@ -150,7 +150,7 @@ func (c *targetEncodeConfig) fit(in *fitInput) (Transform, *data.Frame, error) {
 // fitColumn computes the full-training encoding (kept) and the
 // out-of-fold encoding of the training rows (returned as columns).
 func (c *targetEncodeConfig) fitColumn(col data.Column, ys [][]float64, ok []bool, fold []int, classes []string) (targetEncCol, []data.Column) {
-	codes, levels := levelView(col)
+	codes, levels := data.Dictionary(col)
 	tc := targetEncCol{Name: col.Name(), Levels: levels, Outputs: encOutputs(col.Name(), classes)}
 	L, F := len(levels), c.folds
 	oof := make([]data.Column, len(ys))
@@ -264,7 +264,7 @@ func (s *targetEncodeState) Apply(ctx context.Context, f *data.Frame) (*data.Fra
 		for l, name := range tc.Levels {
 			index[name] = l
 		}
-		codes, levels := levelView(col)
+		codes, levels := data.Dictionary(col)
 		lut := make([]int, len(levels))
 		for k, l := range levels {
 			lut[k] = -1

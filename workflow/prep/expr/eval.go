@@ -121,26 +121,8 @@ func (ev *evaluator) column(name string) *value {
 			}
 		}
 		return &value{typ: Bool, nums: out}
-	case *data.CategoricalColumn:
-		return &value{typ: Text, codes: col.Codes(), levels: col.Levels()}
 	}
-	codes := make([]int32, c.Len())
-	index := map[string]int32{}
-	var levels []string
-	for i := range codes {
-		if c.IsMissing(i) {
-			codes[i] = -1
-			continue
-		}
-		s := c.Format(i)
-		k, ok := index[s]
-		if !ok {
-			k = int32(len(levels))
-			index[s] = k
-			levels = append(levels, s)
-		}
-		codes[i] = k
-	}
+	codes, levels := data.Dictionary(c)
 	return &value{typ: Text, codes: codes, levels: levels}
 }
 

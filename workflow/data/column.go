@@ -143,7 +143,7 @@ func NewCategoricalFromStrings(name string, values []string, missing func(string
 	if missing == nil {
 		missing = func(s string) bool { return s == "" }
 	}
-	codes, levels := encodeLevels(len(values), func(i int) (string, bool) {
+	codes, levels := EncodeLevels(len(values), func(i int) (string, bool) {
 		return values[i], !missing(values[i])
 	})
 	return NewCategorical(name, codes, levels)

@@ -69,7 +69,7 @@ func dictionary(col Column, opt ParseOptions) ([]int32, []string) {
 		return c.Codes(), c.Levels()
 	}
 	_, isText := col.(*TextColumn)
-	return encodeLevels(col.Len(), func(i int) (string, bool) {
+	return EncodeLevels(col.Len(), func(i int) (string, bool) {
 		s := col.Format(i)
 		return s, !col.IsMissing(i) && !(isText && opt.IsMissing(s))
 	})

@@ -10,7 +10,7 @@ func Dictionary(col Column) (codes []int32, levels []string) {
 	if c, ok := col.(*CategoricalColumn); ok {
 		return c.Codes(), c.Levels()
 	}
-	return encodeLevels(col.Len(), func(i int) (string, bool) {
+	return EncodeLevels(col.Len(), func(i int) (string, bool) {
 		if col.IsMissing(i) {
 			return "", false
 		}
@@ -18,10 +18,12 @@ func Dictionary(col Column) (codes []int32, levels []string) {
 	})
 }
 
-// encodeLevels numbers the texts of n rows in order of first appearance.
-// at(i) returns row i's text and whether it is present; missing rows get
-// code -1.
-func encodeLevels(n int, at func(i int) (string, bool)) (codes []int32, levels []string) {
+// EncodeLevels numbers the texts of n rows in order of first appearance,
+// for building a categorical column from values computed row by row. at(i)
+// returns row i's text and whether it is present; missing rows get code -1.
+// n = 0 gives empty codes and nil levels. at is called once per row, in
+// order.
+func EncodeLevels(n int, at func(i int) (string, bool)) (codes []int32, levels []string) {
 	codes = make([]int32, n)
 	index := map[string]int32{}
 	for i := range codes {

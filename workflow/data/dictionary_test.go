@@ -43,3 +43,21 @@ func TestNewCategoricalFromStrings_MissingRule(t *testing.T) {
 		t.Errorf("nil rule: codes %v missing %d", d.Codes(), d.Missing())
 	}
 }
+
+func TestEncodeLevels_CallsInOrderAndMarksMissing(t *testing.T) {
+	texts := []string{"b", "skip", "a", "b", ""}
+	var calls []int
+	codes, levels := EncodeLevels(len(texts), func(i int) (string, bool) {
+		calls = append(calls, i)
+		return texts[i], texts[i] != "skip"
+	})
+	if !slices.Equal(codes, []int32{0, -1, 1, 0, 2}) || !slices.Equal(levels, []string{"b", "a", ""}) {
+		t.Errorf("codes %v levels %q", codes, levels)
+	}
+	if !slices.Equal(calls, []int{0, 1, 2, 3, 4}) {
+		t.Errorf("at called for rows %v", calls)
+	}
+	if codes, levels := EncodeLevels(0, nil); len(codes) != 0 || levels != nil {
+		t.Errorf("n = 0: %v %q", codes, levels)
+	}
+}

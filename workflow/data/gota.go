@@ -100,7 +100,7 @@ func fromSeries(s series.Series) (Column, error) {
 		}
 		return NewBoolean(s.Name, vals, miss), nil
 	}
-	codes, levels := encodeLevels(n, func(i int) (string, bool) {
+	codes, levels := EncodeLevels(n, func(i int) (string, bool) {
 		e := s.Elem(i)
 		if e.IsNA() {
 			return "", false

@@ -2,6 +2,8 @@ package expr
 
 import (
 	"math"
+
+	"modelbench/workflow/data"
 )
 
 func (ev *evaluator) binary(x *binary) (*value, error) {
@@ -223,28 +225,15 @@ func (ev *evaluator) ifThen(args []*value) *value {
 			return v[2]
 		})
 	}
-	index := map[string]int32{}
-	var levels []string
-	codes := make([]int32, ev.n)
-	for i := range codes {
+	codes, levels := data.EncodeLevels(ev.n, func(i int) (string, bool) {
 		c := cond.at(i)
 		src := b
 		if c != 0 {
 			src = a
 		}
 		s, ok := src.textAt(i)
-		if math.IsNaN(c) || !ok {
-			codes[i] = -1
-			continue
-		}
-		k, seen := index[s]
-		if !seen {
-			k = int32(len(levels))
-			index[s] = k
-			levels = append(levels, s)
-		}
-		codes[i] = k
-	}
+		return s, ok && !math.IsNaN(c)
+	})
 	if len(levels) == 0 {
 		levels = []string{""}
 	}

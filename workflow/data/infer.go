@@ -93,7 +93,7 @@ func refineLabel(col Column, inf Inference, name string) Inference {
 	}
 	inf.Label = LabelInteger
 	inf.Reason = fmt.Sprintf("all %d present values are whole numbers", num.Len()-num.Missing())
-	if num.Missing() == 0 && num.Len() >= 10 && looksLikeIDName(name) && allDistinct(num.Values()) {
+	if LooksLikeIdentifier(num) {
 		inf.Label = LabelIdentifier
 		inf.Reason = fmt.Sprintf("whole numbers, every one different, in a column named %q: it numbers rows rather than measuring them", name)
 	}
@@ -247,6 +247,18 @@ func sampleList(vals []string, k int) string {
 // layoutExample renders a Go layout as a date a person recognises.
 func layoutExample(layout string) string {
 	return time.Date(2024, 3, 31, 14, 30, 0, 0, time.UTC).Format(layout)
+}
+
+// LooksLikeIdentifier reports whether a numeric column numbers rows
+// rather than measuring them: at least 10 whole numbers, none missing,
+// every one different, in a column whose name usually means a row number
+// (id, index, key, row, rownames, unnamed…, a name ending in _id or " id"
+// or starting with id_, a short name ending in id). Inference labels such
+// a column LabelIdentifier; sources that declare their types apply the
+// same rule. A nil column is not an identifier.
+func LooksLikeIdentifier(col *NumericColumn) bool {
+	return col != nil && col.Missing() == 0 && col.Len() >= 10 && col.IsInteger() &&
+		looksLikeIDName(col.Name()) && allDistinct(col.Values())
 }
 
 func looksLikeIDName(name string) bool {

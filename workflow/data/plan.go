@@ -55,7 +55,7 @@ func planRead(in *input, name string, opt CSVOptions, asText map[int]bool) (*rea
 	var names []string
 	if header {
 		var hIssues []Issue
-		names, hIssues = fixHeader(name, smp.records[0])
+		names, hIssues = FixNames(name+", line 1", smp.records[0])
 		issues = append(issues, hIssues...)
 		smp.headerLines = smp.firstNL
 		skip := smp.firstEnd
@@ -144,38 +144,3 @@ func estimateRows(s sniffed, size int64, maxRows int) int {
 	return est
 }
 
-// fixHeader names empty headers column_N and renames repeats name_2, name_3,
-// returning a warning for each change.
-func fixHeader(file string, header []string) ([]string, []Issue) {
-	out := make([]string, len(header))
-	seen := map[string]int{}
-	var issues []Issue
-	for i, h := range header {
-		h = strings.TrimSpace(h)
-		if h == "" {
-			h = fmt.Sprintf("column_%d", i+1)
-			issues = append(issues, Issue{Level: "warning", Text: fmt.Sprintf("%s, line 1, column %d: the header is empty; the column is called %q", file, i+1, h)})
-		}
-		if n := seen[h]; n > 0 {
-			nh := fmt.Sprintf("%s_%d", h, n+1)
-			for k := n + 2; seen[nh] > 0 || contains(header[i+1:], nh); k++ {
-				nh = fmt.Sprintf("%s_%d", h, k)
-			}
-			issues = append(issues, Issue{Level: "warning", Text: fmt.Sprintf("%s, line 1, column %d: the name %q is used twice; this column is called %q", file, i+1, h, nh)})
-			seen[h]++
-			h = nh
-		}
-		seen[h]++
-		out[i] = h
-	}
-	return out, issues
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if strings.TrimSpace(v) == s {
-			return true
-		}
-	}
-	return false
-}

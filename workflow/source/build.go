@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strings"
 
 	"modelbench/workflow/data"
 )
@@ -39,36 +38,6 @@ func (s Spec) parseOptions(def data.ParseOptions) data.ParseOptions {
 	return def
 }
 
-// fixNames trims the column names, names empty ones column_N and renames
-// repeats name_2, name_3, returning a warning for each change. where names
-// the source in the warnings.
-func fixNames(where string, names []string) ([]string, []data.Issue) {
-	out := make([]string, len(names))
-	used := make(map[string]bool, len(names))
-	var issues []data.Issue
-	for i, n := range names {
-		n = strings.TrimSpace(n)
-		if n == "" {
-			n = fmt.Sprintf("column_%d", i+1)
-			issues = append(issues, data.Issue{Level: "warning",
-				Text: fmt.Sprintf("%s, column %d: the column has no name; it is called %q", where, i+1, n)})
-		}
-		if used[n] {
-			k := 2
-			for used[fmt.Sprintf("%s_%d", n, k)] {
-				k++
-			}
-			nn := fmt.Sprintf("%s_%d", n, k)
-			issues = append(issues, data.Issue{Level: "warning",
-				Text: fmt.Sprintf("%s, column %d: the name %q is used twice; this column is called %q", where, i+1, n, nn)})
-			n = nn
-		}
-		used[n] = true
-		out[i] = n
-	}
-	return out, issues
-}
-
 // textColumn types a column of cell texts with the shared inference.
 // firstLine is the line (or row) number of cells[0], for errors.
 func textColumn(where, name string, cells []string, opt data.ParseOptions, firstLine int) (data.Column, data.Inference, error) {
@@ -86,8 +55,8 @@ func textColumn(where, name string, cells []string, opt data.ParseOptions, first
 // numericInference explains a numeric column whose type the source
 // declared (why says how, e.g. "stored as DOUBLE in the Parquet file").
 // It applies the same labels as data's inference: integer for whole
-// numbers, identifier for distinct whole numbers in a column named like an
-// id, empty when nothing is present.
+// numbers, identifier where data.LooksLikeIdentifier says so, empty when
+// nothing is present.
 func numericInference(col *data.NumericColumn, why string) data.Inference {
 	present := col.Len() - col.Missing()
 	inf := data.Inference{Kind: data.Numeric, Label: data.LabelNumeric,
@@ -99,7 +68,7 @@ func numericInference(col *data.NumericColumn, why string) data.Inference {
 	case col.IsInteger():
 		inf.Label = data.LabelInteger
 		inf.Reason = fmt.Sprintf("%s; all %d present values are whole numbers", why, present)
-		if col.Missing() == 0 && col.Len() >= 10 && idLikeName(col.Name()) && distinct(col.Values()) {
+		if data.LooksLikeIdentifier(col) {
 			inf.Label = data.LabelIdentifier
 			inf.Reason = fmt.Sprintf("whole numbers, every one different, in a column named %q: it numbers rows rather than measuring them", col.Name())
 		}
@@ -119,30 +88,6 @@ func declaredInference(col data.Column, why string) data.Inference {
 	return data.Inference{Kind: k, Label: label, Reason: why}
 }
 
-// idLikeName reports whether a column name usually means a row number; it
-// follows the names package data treats as identifiers.
-func idLikeName(name string) bool {
-	n := strings.ToLower(strings.TrimSpace(name))
-	switch {
-	case n == "id", n == "index", n == "key", n == "row", n == "rownames":
-		return true
-	case strings.HasSuffix(n, "_id"), strings.HasSuffix(n, " id"), strings.HasPrefix(n, "id_"), strings.HasPrefix(n, "unnamed"):
-		return true
-	}
-	return strings.HasSuffix(n, "id") && len(n) <= 6
-}
-
-func distinct(vals []float64) bool {
-	seen := make(map[float64]struct{}, len(vals))
-	for _, v := range vals {
-		if _, dup := seen[v]; dup {
-			return false
-		}
-		seen[v] = struct{}{}
-	}
-	return true
-}
-
 // assemble builds the Table from typed columns, fixing repeated names.
 func assemble(where string, cols []data.Column, infs []data.Inference, issues []data.Issue) (*data.Table, error) {
 	if len(cols) == 0 {
@@ -152,7 +97,7 @@ func assemble(where string, cols []data.Column, infs []data.Inference, issues []
 	for i, c := range cols {
 		names[i] = c.Name()
 	}
-	fixed, more := fixNames(where, names)
+	fixed, more := data.FixNames(where, names)
 	for i, c := range cols {
 		if fixed[i] != names[i] {
 			cols[i] = c.Renamed(fixed[i])

@@ -35,7 +35,7 @@ func (g *excelGrid) table(ctx context.Context, where string, header int, spec Sp
 			names[c] = head[c]
 		}
 	}
-	names, issues := fixNames(fmt.Sprintf("%s, row %d", where, header), names)
+	names, issues := data.FixNames(fmt.Sprintf("%s, row %d", where, header), names)
 	opt := spec.parseOptions(data.ParseOptions{})
 	cols := make([]data.Column, w)
 	infs := make([]data.Inference, w)

@@ -55,33 +55,7 @@ func NumChunks(n int) int { return (n + ChunkSize - 1) / ChunkSize }
 // and combines them in chunk order gets the same bits on every machine,
 // whatever the number of cores or the scheduling.
 func Chunks(n int, fn func(c, lo, hi int)) {
-	nc := NumChunks(n)
-	w := runtime.GOMAXPROCS(0)
-	if w > nc {
-		w = nc
-	}
-	if w <= 1 {
-		for c := 0; c < nc; c++ {
-			fn(c, c*ChunkSize, min(n, (c+1)*ChunkSize))
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for k := 0; k < w; k++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				c := int(next.Add(1) - 1)
-				if c >= nc {
-					return
-				}
-				fn(c, c*ChunkSize, min(n, (c+1)*ChunkSize))
-			}
-		}()
-	}
-	wg.Wait()
+	blocks(n, ChunkSize, func(_, c, lo, hi int) { fn(c, lo, hi) })
 }
 
 // Dynamic calls fn(worker, lo, hi) for blocks of at most block items
@@ -91,11 +65,19 @@ func Chunks(n int, fn func(c, lo, hi int)) {
 // scratch space. Each item must be computed independently of the others
 // for results not to depend on scheduling.
 func Dynamic(n, block int, fn func(worker, lo, hi int)) {
-	nb := (n + block - 1) / block
+	blocks(n, block, func(w, _, lo, hi int) { fn(w, lo, hi) })
+}
+
+// blocks calls fn(worker, b, lo, hi) for the blocks b of at most size
+// items covering [0, n), handing them to up to GOMAXPROCS goroutines as
+// they become free, and waits. With one goroutine the blocks run in order
+// on the caller's goroutine.
+func blocks(n, size int, fn func(worker, b, lo, hi int)) {
+	nb := (n + size - 1) / size
 	w := min(runtime.GOMAXPROCS(0), nb)
 	if w <= 1 {
 		for b := 0; b < nb; b++ {
-			fn(0, b*block, min(n, (b+1)*block))
+			fn(0, b, b*size, min(n, (b+1)*size))
 		}
 		return
 	}
@@ -110,7 +92,7 @@ func Dynamic(n, block int, fn func(worker, lo, hi int)) {
 				if b >= nb {
 					return
 				}
-				fn(k, b*block, min(n, (b+1)*block))
+				fn(k, b, b*size, min(n, (b+1)*size))
 			}
 		}()
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"modelbench/workflow/model"
+	"modelbench/workflow/model/internal/classes"
 	"modelbench/workflow/model/internal/par"
 )
 
@@ -118,17 +119,7 @@ func (m *Fitted) Predict(X [][]float64) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]float64, len(jll[0]))
-	for i := range out {
-		best := 0
-		for c := 1; c < len(jll); c++ {
-			if jll[c][i] > jll[best][i] {
-				best = c
-			}
-		}
-		out[i] = float64(best)
-	}
-	return out, nil
+	return classes.Best(jll), nil
 }
 
 // PredictProba returns the posterior class probabilities per row.
@@ -137,26 +128,7 @@ func (m *Fitted) PredictProba(X [][]float64) ([][]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	k, n := len(jll), len(jll[0])
-	flat := make([]float64, n*k)
-	out := make([][]float64, n)
-	for i := range out {
-		row := flat[i*k : (i+1)*k]
-		mx := math.Inf(-1)
-		for c := range row {
-			mx = math.Max(mx, jll[c][i])
-		}
-		sum := 0.0
-		for c := range row {
-			row[c] = math.Exp(jll[c][i] - mx)
-			sum += row[c]
-		}
-		for c := range row {
-			row[c] /= sum
-		}
-		out[i] = row
-	}
-	return out, nil
+	return classes.Softmax(jll), nil
 }
 
 // Explain splits the predicted class's joint log-likelihood into the log

@@ -9,6 +9,7 @@ import (
 	"sort"
 
 	"modelbench/workflow/model"
+	"modelbench/workflow/model/internal/classes"
 	"modelbench/workflow/model/internal/par"
 )
 
@@ -195,13 +196,7 @@ func (m *Fitted) Predict(X [][]float64) ([]float64, error) {
 		}
 		out := make([]float64, len(proba))
 		for i, row := range proba {
-			best := 0
-			for c, v := range row {
-				if v > row[best] {
-					best = c
-				}
-			}
-			out[i] = float64(best)
+			out[i] = float64(classes.ArgMax(row))
 		}
 		return out, nil
 	}

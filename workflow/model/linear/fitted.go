@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"modelbench/workflow/model"
+	"modelbench/workflow/model/internal/classes"
 )
 
 // Link says how a Fitted model turns its linear scores into predictions.
@@ -132,17 +133,7 @@ func (m *Fitted) Predict(X [][]float64) ([]float64, error) {
 		}
 		return out, nil
 	}
-	out := make([]float64, len(s[0]))
-	for i := range out {
-		best := 0
-		for k := 1; k < len(s); k++ {
-			if s[k][i] > s[best][i] {
-				best = k
-			}
-		}
-		out[i] = float64(best)
-	}
-	return out, nil
+	return classes.Best(s), nil
 }
 
 // PredictProba returns class probabilities (logistic links only; a
@@ -155,22 +146,16 @@ func (m *Fitted) PredictProba(X [][]float64) ([][]float64, error) {
 	if err != nil {
 		return nil, err
 	}
+	if m.link != Logit {
+		return classes.Softmax(s), nil
+	}
 	n := len(s[0])
-	flat := make([]float64, n*len(m.classes))
+	flat := make([]float64, 2*n)
 	out := make([][]float64, n)
-	z := make([]float64, len(s))
 	for i := range out {
-		row := flat[i*len(m.classes) : (i+1)*len(m.classes)]
-		if m.link == Logit {
-			p := sigmoid(s[0][i])
-			row[0], row[1] = 1-p, p
-		} else {
-			for k := range s {
-				z[k] = s[k][i]
-			}
-			softmax(row, z)
-		}
-		out[i] = row
+		p := sigmoid(s[0][i])
+		out[i] = flat[2*i : 2*i+2]
+		out[i][0], out[i][1] = 1-p, p
 	}
 	return out, nil
 }
@@ -182,22 +167,6 @@ func sigmoid(z float64) float64 {
 	}
 	e := math.Exp(z)
 	return e / (1 + e)
-}
-
-// softmax writes exp(z)/Σexp(z) into p, shifting by the maximum first.
-func softmax(p, z []float64) {
-	mx := math.Inf(-1)
-	for _, v := range z {
-		mx = math.Max(mx, v)
-	}
-	sum := 0.0
-	for k, v := range z {
-		p[k] = math.Exp(v - mx)
-		sum += p[k]
-	}
-	for k := range p {
-		p[k] /= sum
-	}
 }
 
 // Explain splits one row's score into weight × value terms, one per feature

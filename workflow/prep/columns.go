@@ -130,6 +130,30 @@ func rebuild(f *data.Frame, repl map[string][]data.Column, extra ...data.Column)
 	return data.NewFrame(cols...)
 }
 
+// namedCol is a fitted column setting that knows the column it applies to.
+type namedCol interface{ colName() string }
+
+// replaceEach builds the replacement of every fitted column concurrently
+// (build(c) for each c of cols, see forEach) and returns f with each
+// column replaced, at its position, by what build returned for it (none
+// removes it). It returns the first error as forEach does.
+func replaceEach[C namedCol](ctx context.Context, f *data.Frame, cols []C, build func(c C) ([]data.Column, error)) (*data.Frame, error) {
+	repl := make([][]data.Column, len(cols))
+	err := forEach(ctx, len(cols), func(j int) error {
+		var err error
+		repl[j], err = build(cols[j])
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string][]data.Column, len(cols))
+	for j, c := range cols {
+		m[c.colName()] = repl[j]
+	}
+	return rebuild(f, m)
+}
+
 // replaceNumeric is rebuild for steps that swap columns one for one.
 func replaceNumeric(f *data.Frame, names []string, cols []data.Column) (*data.Frame, error) {
 	repl := make(map[string][]data.Column, len(names))

@@ -75,7 +75,7 @@ func (s FoldSpec) groupFolds(f *data.Frame, fold []int) error {
 	if !ok {
 		return colErr(s.Column, "the group folds need a column that is in the data")
 	}
-	groups, _ := groupRows(c)
+	groups := groupRows(c)
 	if len(groups) < s.K {
 		return colErr(s.Column, "%d folds need at least %d groups, and the column has %d", s.K, s.K, len(groups))
 	}

@@ -153,23 +153,7 @@ func strata(f *data.Frame, target string) ([][]int, error) {
 	if tc.Kind() == data.Numeric && len(levels) > max(20, f.NumRows()/10) {
 		return nil, colErr(target, "the target has %d different values, which looks like a measurement; use a random split", len(levels))
 	}
-	byLevel := make([][]int, len(levels)+1)
-	order := []int{}
-	for i, k := range codes {
-		g := int(k)
-		if k < 0 {
-			g = len(levels)
-		}
-		if byLevel[g] == nil {
-			order = append(order, g)
-		}
-		byLevel[g] = append(byLevel[g], i)
-	}
-	out := make([][]int, len(order))
-	for i, g := range order {
-		out[i] = byLevel[g]
-	}
-	return out, nil
+	return groupCodes(codes, len(levels)), nil
 }
 
 // timeOrder sorts rows by a numeric or date column, ties by position.
@@ -203,10 +187,7 @@ func timeOrder(f *data.Frame, name string) ([]int, error) {
 // each has its share of rows.
 func (s SplitSpec) groupSplit(f *data.Frame) (Split, error) {
 	c, _ := f.Lookup(s.Column)
-	groups, err := groupRows(c)
-	if err != nil {
-		return Split{}, err
-	}
+	groups := groupRows(c)
 	if len(groups) < 2 {
 		return Split{}, colErr(s.Column, "the group split needs at least two groups, and the column has %d", len(groups))
 	}
@@ -235,14 +216,21 @@ func (s SplitSpec) groupSplit(f *data.Frame) (Split, error) {
 
 // groupRows lists the rows of each group of c (by value; a missing value
 // is a group of its own), in order of first appearance.
-func groupRows(c data.Column) ([][]int, error) {
+func groupRows(c data.Column) [][]int {
 	codes, levels := data.Dictionary(c)
-	byLevel := make([][]int, len(levels)+1)
+	return groupCodes(codes, len(levels))
+}
+
+// groupCodes lists the rows of each group of codes (one per level; the
+// missing rows, code -1, are a group of their own), groups in order of
+// first appearance.
+func groupCodes(codes []int32, nLevels int) [][]int {
+	byLevel := make([][]int, nLevels+1)
 	var order []int
 	for i, k := range codes {
 		g := int(k)
 		if k < 0 {
-			g = len(levels)
+			g = nLevels
 		}
 		if byLevel[g] == nil {
 			order = append(order, g)
@@ -253,7 +241,7 @@ func groupRows(c data.Column) ([][]int, error) {
 	for i, g := range order {
 		out[i] = byLevel[g]
 	}
-	return out, nil
+	return out
 }
 
 // shuffleGroups permutes the groups (Fisher-Yates).

@@ -46,6 +46,8 @@ type binCol struct {
 	Edges []num  `json:"edges"`
 }
 
+func (c binCol) colName() string { return c.Name }
+
 type binState struct {
 	Encode  string   `json:"encode"`
 	Columns []binCol `json:"columns"`
@@ -103,12 +105,10 @@ func (s *binState) Kind() string { return "bin" }
 // side="right"): values below the first edge go to bin 0, above the last
 // to the last bin. Missing stays missing (all outputs missing for onehot).
 func (s *binState) Apply(ctx context.Context, f *data.Frame) (*data.Frame, error) {
-	repl := make([][]data.Column, len(s.Columns))
-	err := forEach(ctx, len(s.Columns), func(j int) error {
-		bc := s.Columns[j]
+	return replaceEach(ctx, f, s.Columns, func(bc binCol) ([]data.Column, error) {
 		col, err := numericCol(f, bc.Name)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		inner := floats(bc.Edges[1 : len(bc.Edges)-1])
 		bins := make([]float64, col.Len())
@@ -120,20 +120,10 @@ func (s *binState) Apply(ctx context.Context, f *data.Frame) (*data.Frame, error
 			bins[i] = float64(sort.Search(len(inner), func(k int) bool { return inner[k] > x }))
 		}
 		if s.Encode != "onehot" {
-			repl[j] = []data.Column{data.NewNumeric(bc.Name, bins, nil)}
-			return nil
+			return []data.Column{data.NewNumeric(bc.Name, bins, nil)}, nil
 		}
-		repl[j] = oneHotBins(bc.Name, bins, len(bc.Edges)-1)
-		return nil
+		return oneHotBins(bc.Name, bins, len(bc.Edges)-1), nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	m := make(map[string][]data.Column, len(s.Columns))
-	for j, c := range s.Columns {
-		m[c.Name] = repl[j]
-	}
-	return rebuild(f, m)
 }
 
 func oneHotBins(name string, bins []float64, k int) []data.Column {

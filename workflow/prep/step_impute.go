@@ -51,6 +51,8 @@ type imputeCol struct {
 	Indicator bool      `json:"indicator,omitempty"`
 }
 
+func (c imputeCol) colName() string { return c.Name }
+
 type imputeState struct {
 	Strategy string      `json:"strategy"`
 	Columns  []imputeCol `json:"columns"`
@@ -170,31 +172,20 @@ func (s *imputeState) Kind() string { return "impute" }
 // Apply fills missing values with the fitted fills and adds the fitted
 // indicator columns.
 func (s *imputeState) Apply(ctx context.Context, f *data.Frame) (*data.Frame, error) {
-	repl := make([][]data.Column, len(s.Columns))
-	err := forEach(ctx, len(s.Columns), func(i int) error {
-		ic := s.Columns[i]
+	return replaceEach(ctx, f, s.Columns, func(ic imputeCol) ([]data.Column, error) {
 		col, err := lookupCol(f, ic.Name)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if col.Kind() != ic.Kind {
-			return colErr(ic.Name, "expected %s values, found %s", ic.Kind, col.Kind())
+			return nil, colErr(ic.Name, "expected %s values, found %s", ic.Kind, col.Kind())
 		}
-		filled := fillColumn(col, ic)
-		repl[i] = []data.Column{filled}
+		out := []data.Column{fillColumn(col, ic)}
 		if ic.Indicator {
-			repl[i] = append(repl[i], indicatorColumn(col))
+			out = append(out, indicatorColumn(col))
 		}
-		return nil
+		return out, nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	m := make(map[string][]data.Column, len(s.Columns))
-	for i, ic := range s.Columns {
-		m[ic.Name] = repl[i]
-	}
-	return rebuild(f, m)
 }
 
 // fillColumn returns col with its missing rows set to the fill; a column

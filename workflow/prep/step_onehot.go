@@ -56,6 +56,8 @@ type oneHotCol struct {
 	Outputs     []string  `json:"outputs"`
 }
 
+func (c oneHotCol) colName() string { return c.Name }
+
 type oneHotState struct {
 	Unseen  string      `json:"unseen"`
 	Columns []oneHotCol `json:"columns"`
@@ -199,20 +201,7 @@ func (s *oneHotState) Kind() string { return "one_hot" }
 
 // Apply replaces each encoded column by its 0/1 columns.
 func (s *oneHotState) Apply(ctx context.Context, f *data.Frame) (*data.Frame, error) {
-	repl := make([][]data.Column, len(s.Columns))
-	err := forEach(ctx, len(s.Columns), func(i int) error {
-		cols, err := s.encode(f, s.Columns[i])
-		repl[i] = cols
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	m := make(map[string][]data.Column, len(s.Columns))
-	for i, c := range s.Columns {
-		m[c.Name] = repl[i]
-	}
-	return rebuild(f, m)
+	return replaceEach(ctx, f, s.Columns, func(oc oneHotCol) ([]data.Column, error) { return s.encode(f, oc) })
 }
 
 func (s *oneHotState) encode(f *data.Frame, oc oneHotCol) ([]data.Column, error) {

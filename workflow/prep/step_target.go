@@ -51,6 +51,8 @@ type targetEncCol struct {
 	Prior   []num    `json:"prior"`
 }
 
+func (c targetEncCol) colName() string { return c.Name }
+
 type targetEncodeState struct {
 	Classes []string       `json:"classes,omitempty"` // nil for a numeric target
 	Columns []targetEncCol `json:"columns"`
@@ -253,12 +255,10 @@ func (s *targetEncodeState) Kind() string { return "target_encode" }
 // Apply encodes with the values learnt from all training rows; unseen and
 // missing categories get the training average.
 func (s *targetEncodeState) Apply(ctx context.Context, f *data.Frame) (*data.Frame, error) {
-	repl := make([][]data.Column, len(s.Columns))
-	err := forEach(ctx, len(s.Columns), func(j int) error {
-		tc := s.Columns[j]
+	return replaceEach(ctx, f, s.Columns, func(tc targetEncCol) ([]data.Column, error) {
 		col, err := lookupCol(f, tc.Name)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		index := make(map[string]int, len(tc.Levels))
 		for l, name := range tc.Levels {
@@ -272,6 +272,7 @@ func (s *targetEncodeState) Apply(ctx context.Context, f *data.Frame) (*data.Fra
 				lut[k] = i
 			}
 		}
+		cols := make([]data.Column, len(tc.Outputs))
 		for o := range tc.Outputs {
 			out := make([]float64, len(codes))
 			for i, k := range codes {
@@ -280,18 +281,10 @@ func (s *targetEncodeState) Apply(ctx context.Context, f *data.Frame) (*data.Fra
 					out[i] = float64(tc.Values[o][lut[k]])
 				}
 			}
-			repl[j] = append(repl[j], data.NewNumeric(tc.Outputs[o], out, nil))
+			cols[o] = data.NewNumeric(tc.Outputs[o], out, nil)
 		}
-		return nil
+		return cols, nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	m := make(map[string][]data.Column, len(s.Columns))
-	for j, c := range s.Columns {
-		m[c.Name] = repl[j]
-	}
-	return rebuild(f, m)
 }
 
 func (s *targetEncodeState) Describe() string {

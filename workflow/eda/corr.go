@@ -236,7 +236,7 @@ func ratio(cov, sx, sy float64) float64 {
 // pearson is the two-pass correlation of two equally long complete vectors.
 func pearson(x, y []float64) float64 {
 	n := float64(len(x))
-	mx, my := compensatedSum(x)/n, compensatedSum(y)/n
+	mx, my := CompensatedSum(x)/n, CompensatedSum(y)/n
 	var sxx, syy, sxy float64
 	for i, a := range x {
 		dx, dy := a-mx, y[i]-my

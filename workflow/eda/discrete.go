@@ -104,7 +104,7 @@ func describeText(c *data.TextColumn, st *ColumnStats) {
 		return
 	}
 	st.TextLength = &LengthStats{
-		Min: sorted[0], Max: sorted[len(sorted)-1], Mean: compensatedSum(sorted) / float64(len(sorted)),
+		Min: sorted[0], Max: sorted[len(sorted)-1], Mean: CompensatedSum(sorted) / float64(len(sorted)),
 		Q1: QuantileSorted(sorted, 0.25), Median: QuantileSorted(sorted, 0.5), Q3: QuantileSorted(sorted, 0.75), P95: QuantileSorted(sorted, 0.95),
 	}
 }

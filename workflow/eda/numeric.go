@@ -101,7 +101,7 @@ func moments(vals []float64) moms {
 	if len(vals) == 0 {
 		return out
 	}
-	out.mean = compensatedSum(vals) / n
+	out.mean = CompensatedSum(vals) / n
 	var m2, m3, m4 float64
 	for _, v := range vals {
 		d := v - out.mean
@@ -141,8 +141,11 @@ func zeroFPErr(v float64) float64 {
 	return v
 }
 
-// compensatedSum adds vals with Neumaier's improved Kahan summation.
-func compensatedSum(vals []float64) float64 {
+// CompensatedSum adds vals with Neumaier's improved Kahan summation
+// (Neumaier 1974), whose error does not grow with the number of values, so
+// means of long columns agree with pandas and numpy. An empty slice sums
+// to 0; any NaN or infinite value gives NaN (callers keep finite values).
+func CompensatedSum(vals []float64) float64 {
 	var s, c float64
 	for _, v := range vals {
 		t := s + v

@@ -5,8 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 
+	"modelbench/workflow/eda"
 	"modelbench/workflow/param"
 	"modelbench/workflow/progress"
 )
@@ -68,19 +68,7 @@ func (b Baseline) Fit(ctx context.Context, d *Dataset, report progress.Func) (Mo
 
 // mean is a compensated (Neumaier) average, so the baseline does not drift
 // on long targets.
-func mean(y []float64) float64 {
-	var s, c float64
-	for _, v := range y {
-		t := s + v
-		if math.Abs(s) >= math.Abs(v) {
-			c += (s - t) + v
-		} else {
-			c += (v - t) + s
-		}
-		s = t
-	}
-	return (s + c) / float64(len(y))
-}
+func mean(y []float64) float64 { return eda.CompensatedSum(y) / float64(len(y)) }
 
 type baselineModel struct {
 	task     Task

@@ -3,7 +3,6 @@ package knn
 import (
 	"context"
 	"math/rand/v2"
-	"sort"
 	"testing"
 
 	"modelbench/workflow/model"
@@ -37,12 +36,7 @@ func TestQuality_AgainstScikitLearn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	names := make([]string, 0, len(ref.Datasets))
-	for n := range ref.Datasets {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range ref.Names() {
 		ds := ref.Datasets[name]
 		train, test, err := modeltest.LoadSplit(qualityDir, name, ds.ModelTask(), ds.Classes)
 		if err != nil {

@@ -35,12 +35,7 @@ func TestQuality_AgainstScikitLearn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	names := make([]string, 0, len(ref.Datasets))
-	for n := range ref.Datasets {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range ref.Names() {
 		ds := ref.Datasets[name]
 		t.Run(name, func(t *testing.T) {
 			train, test, err := modeltest.LoadSplit(qualityDir, name, ds.ModelTask(), ds.Classes)

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -39,6 +40,20 @@ type RefDataset struct {
 	CVBand    map[string][2]float64 `json:"cv_band"`
 }
 
+// Names returns the names of the reference's datasets, sorted, so tests
+// visit them in a fixed order. A nil or empty Reference gives none.
+func (r *Reference) Names() []string {
+	if r == nil {
+		return nil
+	}
+	names := make([]string, 0, len(r.Datasets))
+	for n := range r.Datasets {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
 // ModelTask returns the dataset's task.
 func (r RefDataset) ModelTask() model.Task {
 	if r.Task == "reg" {
@@ -61,7 +76,8 @@ type RefCoef struct {
 	Intercept []float64   `json:"intercept"`
 }
 
-// LoadReference reads dir/reference.json.
+// LoadReference reads dir/reference.json. A file that lists no dataset is
+// an error, so a quality test cannot pass by checking nothing.
 func LoadReference(dir string) (*Reference, error) {
 	b, err := os.ReadFile(filepath.Join(dir, "reference.json"))
 	if err != nil {
@@ -70,6 +86,9 @@ func LoadReference(dir string) (*Reference, error) {
 	var r Reference
 	if err := json.Unmarshal(b, &r); err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, "reference.json"), err)
+	}
+	if len(r.Datasets) == 0 {
+		return nil, fmt.Errorf("%s lists no dataset", filepath.Join(dir, "reference.json"))
 	}
 	return &r, nil
 }

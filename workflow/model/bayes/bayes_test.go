@@ -64,11 +64,13 @@ func TestQuality_GaussianAgainstScikitLearn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range sortedKeys(ref.Datasets) {
+	checked := 0
+	for _, name := range ref.Names() {
 		ds := ref.Datasets[name]
 		if ds.ModelTask() != model.Classification {
 			continue
 		}
+		checked++
 		train, test, err := modeltest.LoadSplit(qualityDir, name, ds.ModelTask(), ds.Classes)
 		if err != nil {
 			t.Fatal(err)
@@ -80,12 +82,18 @@ func TestQuality_GaussianAgainstScikitLearn(t *testing.T) {
 		s, _ := modeltest.Score(m, test)
 		t.Run(name, func(t *testing.T) { modeltest.CheckScore(t, ds, "naive_bayes", s) })
 	}
+	if checked == 0 {
+		t.Fatal("the reference has no classification dataset")
+	}
 }
 
 func TestQuality_CategoricalAgainstScikitLearn(t *testing.T) {
 	ref, err := modeltest.LoadReference(qualityDir)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(ref.CategoricalNB) == 0 {
+		t.Fatal("the reference has no CategoricalNB case")
 	}
 	for _, name := range sortedKeys(ref.CategoricalNB) {
 		want := ref.CategoricalNB[name]

@@ -82,6 +82,9 @@ func TestCoefficients_MatchScikitLearn(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	if len(keys) == 0 {
+		t.Fatal("the reference has no coefficients")
+	}
 	for _, k := range keys {
 		name, key, _ := strings.Cut(k, "/")
 		ds, want := ref.Datasets[name], ref.Coefficients[k]

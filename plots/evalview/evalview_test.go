@@ -45,17 +45,23 @@ func TestDraw_EveryKindOfEveryTask(t *testing.T) {
 		if len(kinds) < 5 {
 			t.Fatalf("%s: only %v", c.sample, kinds)
 		}
+		drawn := 0
 		for _, k := range kinds {
 			f, err := Draw(as, k, plots.Light())
 			if errors.Is(err, plots.ErrNothingToDraw) {
+				t.Logf("%s %s: %v", c.sample, k, err)
 				continue
 			}
+			drawn++
 			if err != nil {
 				t.Fatalf("%s %s: %v", c.sample, k, err)
 			}
 			if _, err := plots.PNG(f, 800, 600); err != nil {
 				t.Fatalf("%s %s: render %v", c.sample, k, err)
 			}
+		}
+		if drawn != len(kinds) { // Kinds lists only what the assessment can draw
+			t.Errorf("%s: only %d of the %d kinds it offers were drawn", c.sample, drawn, len(kinds))
 		}
 	}
 	if MetricLabel("balanced_accuracy") == "balanced_accuracy" {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"image"
+	"slices"
 	"testing"
 
 	"modelbench/assets"
@@ -33,10 +34,12 @@ func sample(t *testing.T, id string) (*data.Table, *eda.Report) {
 	return tb, rep
 }
 
-// drawn renders a figure and fails when it is blank (one colour only).
-func drawn(t *testing.T, what string, f *plots.Figure, err error) {
+// drawn renders a figure and fails when it is blank (one colour only). A
+// figure that does not apply (plots.ErrNothingToDraw) is added to nothing.
+func drawn(t *testing.T, what string, f *plots.Figure, err error, nothing *[]string) {
 	t.Helper()
 	if errors.Is(err, plots.ErrNothingToDraw) {
+		*nothing = append(*nothing, what)
 		return
 	}
 	if err != nil {
@@ -65,27 +68,39 @@ func colours(img image.Image) int {
 	return len(seen)
 }
 
+// TestFigures_EveryColumnTargetAndAlertDraws draws every figure of five
+// samples; only the listed ones may have nothing to draw.
 func TestFigures_EveryColumnTargetAndAlertDraws(t *testing.T) {
+	var nothing []string
 	for _, id := range []string{"penguins", "seattle_weather", "titanic", "pima_diabetes", "diamonds"} {
 		tb, rep := sample(t, id)
 		for _, c := range tb.Frame.Names() {
 			f, err := Column(tb, rep, c, plots.Light())
-			drawn(t, id+" column "+c, f, err)
+			drawn(t, id+" column "+c, f, err, &nothing)
 			if c != rep.Target {
 				f, err = VersusTarget(tb, rep, c, plots.Dark())
-				drawn(t, id+" target view "+c, f, err)
+				drawn(t, id+" target view "+c, f, err, &nothing)
 			}
 		}
 		for _, a := range rep.Alerts {
 			f, err := ForAlert(tb, rep, a, plots.Light())
-			drawn(t, id+" alert "+a.Kind, f, err)
+			drawn(t, id+" alert "+a.Kind, f, err, &nothing)
 		}
 		f, err := Missing(rep, plots.Light())
-		drawn(t, id+" missing", f, err)
+		drawn(t, id+" missing", f, err, &nothing)
 		f, err = Correlations(rep, true, plots.Light())
-		drawn(t, id+" spearman", f, err)
+		drawn(t, id+" spearman", f, err, &nothing)
 		f, err = Pair(tb, DefaultPairColumns(rep), rep.Target, plots.Light())
-		drawn(t, id+" pair", f, err)
+		drawn(t, id+" pair", f, err, &nothing)
+	}
+	want := []string{
+		"seattle_weather target view date", // a date against a class
+		"titanic target view name",         // free text
+		"titanic spearman",                 // one numeric column only
+		"diamonds alert duplicate_rows",    // the finding has no figure
+	}
+	if !slices.Equal(nothing, want) {
+		t.Errorf("figures with nothing to draw: %q, want %q", nothing, want)
 	}
 }
 

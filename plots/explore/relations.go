@@ -38,7 +38,7 @@ func VersusTarget(t *data.Table, r *eda.Report, name string, s plots.Style) (*pl
 	}
 	codes, levels := ClassCodes(fc)
 	if codes == nil {
-		return nil, fmt.Errorf("%w: %q is free text", plots.ErrNothingToDraw, name)
+		return nil, fmt.Errorf("%w: %q holds %s values, which have no view against the target", plots.ErrNothingToDraw, name, fc.Kind())
 	}
 	return plots.ClassShares(codes, levels, class, classes, plots.ShareOptions{Title: title, Label: name, ClassLabel: r.Target, Style: s})
 }

@@ -46,7 +46,8 @@ func newTrainScreen(u *UI) *trainScreen {
 	s.board = newBoardPanel(u)
 	train := widget.NewButtonWithIcon("Train and compare", theme.MediaPlayIcon(), s.run)
 	train.Importance = widget.HighImportance
-	tune := widget.NewButtonWithIcon("Parameters…", theme.SettingsIcon(), s.editParams)
+	params := widget.NewButtonWithIcon("Parameters…", theme.SettingsIcon(), s.editParams)
+	tune := widget.NewButtonWithIcon("Tune…", theme.SearchIcon(), s.tune)
 	settings := widget.NewForm(
 		widget.NewFormItem("Validation", s.validation),
 		widget.NewFormItem("Folds", s.folds),
@@ -54,7 +55,7 @@ func newTrainScreen(u *UI) *trainScreen {
 		widget.NewFormItem("Rank by", s.metric),
 	)
 	left := container.NewBorder(container.NewVBox(widget.NewLabelWithStyle("Learners", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		container.NewVBox(tune, settings, train), nil, nil, container.NewVScroll(s.learners))
+		container.NewVBox(container.NewGridWithColumns(2, params, tune), settings, train), nil, nil, container.NewVScroll(s.learners))
 	body := container.NewHSplit(left, s.board.Object())
 	body.Offset = 0.26
 	s.obj = container.NewBorder(s.status, nil, nil, nil, body)

@@ -6,9 +6,12 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"modelbench/workflow"
+	"modelbench/workflow/eval"
 )
 
 func TestTrain_LeaderboardChooseAndInspect(t *testing.T) {
@@ -77,4 +80,26 @@ func TestTrain_ScoreToFileWritesPredictions(t *testing.T) {
 	if !strings.Contains(lines[0], "prediction") || !strings.Contains(lines[1], "Gentoo") || !strings.Contains(lines[2], "Adelie") {
 		t.Fatalf("scored file:\n%s", out)
 	}
+}
+
+func TestTrain_TuneOffersBestSetting(t *testing.T) {
+	u, _ := newTestUI(t, Options{Sample: "iris"})
+	u.selectStage(workflow.StagePrepare)
+	u.screens[workflow.StagePrepare].(*prepareScreen).run()
+	u.selectStage(workflow.StageTrain)
+	ts := u.screens[workflow.StageTrain].(*trainScreen)
+	ts.runSearch("tree", eval.SearchOptions{Method: eval.GridSearch, Space: []eval.Dimension{{Name: "max_depth", Values: []any{1, 3}}}})
+	test.Tap(findButtonIn(u.win, "Use the best"))
+	if ts.params["tree"].Int("max_depth") != 3 {
+		t.Fatalf("best setting not kept: %v", ts.params["tree"])
+	}
+}
+
+func findButtonIn(w fyne.Window, text string) *widget.Button {
+	for _, o := range w.Canvas().Overlays().List() {
+		if b := findButton(o, text); b != nil {
+			return b
+		}
+	}
+	return nil
 }

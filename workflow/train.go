@@ -237,3 +237,28 @@ func (p *Project) Training() *TrainResult {
 	r, _ := p.Result(StageTrain).(*TrainResult)
 	return r
 }
+
+// Tune searches the parameters of one learner family (grid or random
+// search over dims) with cross-validation on the development rows, the
+// preparation refitted inside every fold, on the same folds as training.
+// It changes nothing in the project: the caller decides whether to use
+// the best settings.
+func (p *Project) Tune(ctx context.Context, learner string, opt eval.SearchOptions, report progress.Func) (*eval.SearchResult, error) {
+	pr := p.Preparation()
+	if pr == nil || p.Status(StagePrepare) != Done {
+		return nil, errors.New("fit the preparation pipeline first")
+	}
+	e, ok := model.Lookup(learner)
+	if !ok {
+		return nil, fmt.Errorf("unknown learner %q", learner)
+	}
+	s := p.TrainSettings()
+	dev := append(slices.Clone(pr.Split.Train), pr.Split.Valid...)
+	slices.Sort(dev)
+	pl, _ := p.Pipeline()
+	opt.CV = eval.CVOptions{Task: pr.Task, Folds: prep.FoldSpec{K: max(s.Folds, 2), Seed: s.Seed}}
+	if opt.Metric == "" {
+		opt.Metric = s.Metric
+	}
+	return eval.Search(ctx, p.Table().Frame.Take(dev), pr.Target, pl, e, opt, report)
+}

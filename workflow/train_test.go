@@ -93,3 +93,21 @@ func TestTrain_BadSettingsChangeNothing(t *testing.T) {
 		t.Fatalf("train status %v after refused settings", p.Status(StageTrain))
 	}
 }
+
+func TestTune_GridFindsSettingsOnTheSameFolds(t *testing.T) {
+	p := preparedProject(t, "penguins")
+	res, err := p.Tune(context.Background(), "tree", eval.SearchOptions{Method: eval.GridSearch,
+		Space: []eval.Dimension{{Name: "max_depth", Values: []any{1, 2, 4}}}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Trials) != 3 || res.Trials[0].Score < res.Trials[2].Score {
+		t.Fatalf("trials %+v", res.Trials)
+	}
+	if res.Trials[len(res.Trials)-1].Params.Int("max_depth") != 1 {
+		t.Fatalf("a depth-1 tree cannot separate three species and must rank last: %+v", res.Trials)
+	}
+	if p.Training() != nil {
+		t.Fatal("tuning must not change the project")
+	}
+}

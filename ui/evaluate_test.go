@@ -77,3 +77,31 @@ func TestEvaluate_TrainingRowsWarn(t *testing.T) {
 		t.Fatalf("evaluating on training rows must warn: %q", es.issues.Text)
 	}
 }
+
+func TestEvaluate_SwitchingModelsWarnsAboutTheTestSet(t *testing.T) {
+	u, _ := newTestUI(t, Options{Sample: "iris"})
+	u.selectStage(workflow.StagePrepare)
+	u.screens[workflow.StagePrepare].(*prepareScreen).run()
+	u.selectStage(workflow.StageTrain)
+	ts := u.screens[workflow.StageTrain].(*trainScreen)
+	ts.learners.SetSelected([]string{ts.labels["logistic"], ts.labels["tree"]})
+	ts.folds.SetText("3")
+	ts.run()
+	ts.board.selectEntry(0)
+	ts.board.why.SetText("first")
+	test.Tap(ts.board.choose)
+	u.selectStage(workflow.StageEvaluate)
+	es := u.screens[workflow.StageEvaluate].(*evaluateScreen)
+	es.run(workflow.PartTest)
+	other := "tree"
+	if u.Project().Document().Train.Chosen == "tree" {
+		other = "logistic"
+	}
+	u.selectStage(workflow.StageEvaluate)
+	es.model.SetSelected(other)
+	es.run(workflow.PartTest)
+	u.selectStage(workflow.StageEvaluate)
+	if u.Project().Evaluation().Model != other || !strings.Contains(es.issues.Text, "test set") {
+		t.Fatalf("model %s, issues %q", u.Project().Evaluation().Model, es.issues.Text)
+	}
+}

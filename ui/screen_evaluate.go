@@ -25,6 +25,7 @@ type evaluateScreen struct {
 	u         *UI
 	shown     *workflow.EvaluateResult
 	header    *widget.Label
+	model     *widget.Select
 	issues    *widget.Label
 	metrics   *widget.Label
 	kind      *widget.Select
@@ -50,6 +51,7 @@ func newEvaluateScreen(u *UI) *evaluateScreen {
 	s.threshold = newThresholdPanel(u)
 	s.slices = newSlicesPanel(u)
 	s.explain = newExplainPanel(u)
+	s.model = widget.NewSelect(nil, nil)
 	test := widget.NewButtonWithIcon("Evaluate on the test rows", theme.MediaPlayIcon(), func() { s.run(workflow.PartTest) })
 	test.Importance = widget.HighImportance
 	train := widget.NewButton("…on the training rows", func() { s.run(workflow.PartTraining) })
@@ -63,7 +65,7 @@ func newEvaluateScreen(u *UI) *evaluateScreen {
 		container.NewTabItem("Worst rows", container.NewScroll(s.worst)),
 		container.NewTabItem("Explain a row", s.explain.Object()),
 	)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(test, train, report), s.header), s.issues)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(s.model, test, train, report), s.header), s.issues)
 	s.obj = container.NewBorder(top, nil, nil, nil, s.tabs)
 	return s
 }
@@ -75,6 +77,7 @@ func (s *evaluateScreen) Refresh() {
 	p := s.u.proj
 	r := p.Evaluation()
 	s.header.SetText(evaluateHeader(p, r))
+	s.fillModels(p)
 	if r == nil || r == s.shown {
 		return
 	}
@@ -155,9 +158,32 @@ func (s *evaluateScreen) drawFigure() {
 	s.figure.show(func() (*plots.Figure, error) { return evalview.Draw(as, kind, style) })
 }
 
+// fillModels lists the leaderboard's models; the chosen one is selected.
+func (s *evaluateScreen) fillModels(p *workflow.Project) {
+	var names []string
+	if tr := p.Training(); tr != nil {
+		for _, e := range tr.Board.Entries {
+			names = append(names, e.Name)
+		}
+	}
+	s.model.Options = names
+	s.model.SetSelected(p.Document().Train.Chosen)
+}
+
+// run evaluates the selected model; a model other than the chosen one is
+// chosen first (and the switch is journaled), and scoring a second model
+// on the test rows brings the selection-on-the-test-set warning.
 func (s *evaluateScreen) run(part string) {
 	p := s.u.proj
+	name := s.model.Selected
+	switched := name != "" && name != p.Document().Train.Chosen
 	s.u.tasks.Start(workflow.StageEvaluate, "Evaluating on the "+part+" rows", func(ctx context.Context, report progress.Func) error {
+		if switched {
+			if _, err := p.ChooseModel(ctx, name, "switched to "+name+" in the Evaluate step", report.Scale(0, 0.3)); err != nil {
+				return err
+			}
+			report = report.Scale(0.3, 1)
+		}
 		_, err := p.RunEvaluate(ctx, part, report)
 		return err
 	})

@@ -32,6 +32,7 @@ type boardPanel struct {
 	choose   *widget.Button
 	chart    *figureView
 	inside   *figureView
+	roc      *figureView
 	obj      fyne.CanvasObject
 }
 
@@ -45,6 +46,7 @@ func newBoardPanel(u *UI) *boardPanel {
 	b.choose.Disable()
 	b.chart = newFigureView(u, "leaderboard", fyne.NewSize(420, 260))
 	b.inside = newFigureView(u, "inside", fyne.NewSize(420, 260))
+	b.roc = newFigureView(u, "oof-roc", fyne.NewSize(420, 260))
 	b.table = widget.NewTableWithHeaders(b.size, func() fyne.CanvasObject { return widget.NewLabel("0.0000 model name") }, b.cell)
 	b.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
@@ -60,6 +62,7 @@ func newBoardPanel(u *UI) *boardPanel {
 	}
 	b.table.OnSelected = func(id widget.TableCellID) { b.selectEntry(id.Row) }
 	figs := container.NewAppTabs(container.NewTabItem("Leaderboard chart", b.chart.Object()),
+		container.NewTabItem("ROC (validation)", b.roc.Object()),
 		container.NewTabItem("Inside the chosen model", b.inside.Object()))
 	save := widget.NewButtonWithIcon("Save model…", theme.DocumentSaveIcon(), u.saveModel)
 	score := widget.NewButtonWithIcon("Score a file…", theme.FileIcon(), u.scoreFile)
@@ -136,6 +139,7 @@ func (b *boardPanel) show(res *workflow.TrainResult) {
 	b.detail.SetText(boardSummary(res))
 	board, style := res.Board, b.u.plotStyle()
 	b.chart.show(func() (*plots.Figure, error) { return modelview.Leaderboard(board, style) })
+	b.roc.show(func() (*plots.Figure, error) { return modelview.OutOfFoldROC(board, style) })
 	if res.Chosen != nil {
 		m, classes := res.Chosen.Model, res.Chosen.Classes
 		b.inside.show(func() (*plots.Figure, error) { return modelview.Inspect(m, classes, style) })

@@ -7,6 +7,7 @@ import (
 
 	"modelbench/plots"
 	"modelbench/workflow/eval"
+	"modelbench/workflow/eval/metrics"
 	"modelbench/workflow/model"
 	"modelbench/workflow/model/tree"
 )
@@ -110,4 +111,32 @@ func Coefficients(c model.Coefficienter, classes []string, s plots.Style) (*plot
 	}
 	return plots.PermutationImportance(names, reps, plots.ImportanceOptions{Title: "Coefficients of the linear model (on the prepared, scaled inputs)",
 		Metric: what, Style: s})
+}
+
+// OutOfFoldROC overlays the ROC curves of every leaderboard entry of a
+// binary classification, computed from its out-of-fold predictions (each
+// row scored by the model that did not see it), so models are compared
+// on validation rows, never on the test rows.
+func OutOfFoldROC(lb *eval.Leaderboard, s plots.Style) (*plots.Figure, error) {
+	var curves []plots.Curve
+	for _, e := range lb.Entries {
+		r := e.Result
+		if r == nil || r.OOF == nil || r.OOF.Proba == nil || len(r.OOF.Classes) != 2 {
+			continue
+		}
+		pos := make([]bool, len(r.OOF.Truth))
+		score := make([]float64, len(r.OOF.Truth))
+		for i := range pos {
+			pos[i], score[i] = r.OOF.Truth[i] == 1, r.OOF.Proba[i][1]
+		}
+		roc, err := metrics.ROCCurve(pos, score, true)
+		if err != nil {
+			continue
+		}
+		curves = append(curves, plots.Curve{Name: e.Name, X: roc.FPR, Y: roc.TPR})
+	}
+	if len(curves) == 0 {
+		return nil, fmt.Errorf("%w: out-of-fold ROC curves need a yes/no target and probabilities", plots.ErrNothingToDraw)
+	}
+	return plots.ROC(curves, plots.CurveOptions{Title: "ROC of every model on its validation folds", Style: s})
 }

@@ -7,6 +7,7 @@ import (
 	"modelbench/plots"
 	"modelbench/workflow"
 	"modelbench/workflow/artifact"
+	"modelbench/workflow/eval"
 	"modelbench/workflow/model"
 	_ "modelbench/workflow/model/learners"
 	"modelbench/workflow/prep"
@@ -51,5 +52,29 @@ func TestNodeValue_NamesMajorityClass(t *testing.T) {
 	}
 	if got := nodeValue([]float64{12.34567}, nil); got != "12.35" {
 		t.Fatalf("got %q", got)
+	}
+}
+
+func TestOutOfFoldROC_OneCurvePerModel(t *testing.T) {
+	ctx := context.Background()
+	tb, _, err := workflow.LoadRef(ctx, workflow.DataRef{Sample: "titanic"}, "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cands []eval.Candidate
+	for _, name := range []string{"logistic", "tree"} {
+		l, _ := model.New(name, model.Classification, nil)
+		cands = append(cands, eval.Candidate{Name: name, Learner: l})
+	}
+	lb, err := eval.RunLeaderboard(ctx, tb.Frame, "survived", prep.Default(tb.Schema, tb.Frame, true), cands, "", eval.CVOptions{Task: model.Classification}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := OutOfFoldROC(lb, plots.Light())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := plots.PNG(f, 600, 400); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -143,4 +143,3 @@ func estimateRows(s sniffed, size int64, maxRows int) int {
 	}
 	return est
 }
-

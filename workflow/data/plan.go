@@ -9,6 +9,9 @@ import (
 // sniffed is what the start of the input told about the whole.
 type sniffed struct {
 	sample
+	d           dialect
+	bom         bool // the input starts with a UTF-8 byte-order mark
+	latin1      bool // the input is read as Latin-1, not UTF-8
 	hasHeader   bool
 	headerLines int // lines taken by the header (0 without one)
 }
@@ -16,88 +19,114 @@ type sniffed struct {
 // planRead sniffs the start of the input, consumes the BOM and the header
 // from in, and fixes the column names and how each column is stored.
 func planRead(in *input, name string, opt CSVOptions, asText map[int]bool) (*readPlan, sniffed, []Issue, error) {
-	var smp sniffed
-	head, atEOF, err := peekHead(in.br)
-	if err != nil {
-		return nil, smp, nil, fmt.Errorf("%s: %w", name, err)
-	}
-	bom := bytes.HasPrefix(head, []byte("\xef\xbb\xbf"))
-	if bom {
-		head = head[3:]
-	}
-	if len(bytes.TrimSpace(head)) == 0 {
-		return nil, smp, nil, fmt.Errorf("%s: %w", name, ErrEmptyFile)
-	}
-	if bytes.IndexByte(head, 0) >= 0 {
-		return nil, smp, nil, fmt.Errorf("%s: %w", name, ErrBinary)
-	}
-	latin1, issues, err := chooseEncoding(head, atEOF, name, opt.Encoding)
+	smp, issues, err := sniffHead(in, name, opt)
 	if err != nil {
 		return nil, smp, nil, err
-	}
-	d, err := sniffDialect(head, opt)
-	if err != nil {
-		return nil, smp, nil, fmt.Errorf("%s: %w", name, err)
-	}
-	smp.sample, err = readSample(head, d, atEOF, latin1)
-	if err != nil {
-		return nil, smp, nil, withFile(err, name)
-	}
-	if len(smp.records) == 0 {
-		return nil, smp, nil, &ParseError{File: name, Line: 1, Err: fmt.Errorf("the first record is longer than %d bytes; is this really a delimited text file?", maxHeadPeek)}
 	}
 	header, note := chooseHeader(smp.records, opt)
 	if note != "" {
 		issues = append(issues, Issue{Level: "info", Text: name + ": " + note})
 	}
-	smp.hasHeader = header
-	width := len(smp.records[0])
-	var names []string
-	if header {
-		var hIssues []Issue
-		names, hIssues = FixNames(name+", line 1", smp.records[0])
-		issues = append(issues, hIssues...)
-		smp.headerLines = smp.firstNL
-		skip := smp.firstEnd
-		if bom {
-			skip += 3
-		}
-		if _, err := in.br.Discard(skip); err != nil {
-			return nil, smp, nil, fmt.Errorf("%s: %w", name, err)
-		}
-		smp.records = smp.records[1:]
-	} else {
-		names = make([]string, width)
-		for i := range names {
-			names[i] = fmt.Sprintf("column_%d", i+1)
-		}
-		if bom {
-			_, _ = in.br.Discard(3)
-		}
-		smp.dataBytes += smp.firstEnd
+	names, hIssues, err := takeHeader(in, &smp, header, name)
+	if err != nil {
+		return nil, smp, nil, err
 	}
-	plan := &readPlan{file: name, d: d, names: names, opt: opt.ParseOptions, latin1: latin1,
-		plainFP: !opt.DecimalComma && opt.Thousands == 0,
-		modes:   make([]colMode, width), forced: make([]bool, width)}
+	issues = append(issues, hIssues...)
+	plan := &readPlan{file: name, d: smp.d, names: names, opt: opt.ParseOptions, latin1: smp.latin1,
+		plainFP: !opt.DecimalComma && opt.Thousands == 0}
 	for _, tok := range opt.MissingTokens {
 		if _, ok := opt.ParseFloat(tok); ok {
 			plan.numTokens = true
 		}
 	}
+	plan.modes, plan.forced = columnModes(smp.records, names, opt, asText)
+	return plan, smp, issues, nil
+}
+
+// sniffHead peeks at the start of the input and reads a sample of records
+// from it, noting a UTF-8 BOM, the encoding and the dialect, with the
+// Issues they raise. Empty and binary input are errors.
+func sniffHead(in *input, name string, opt CSVOptions) (sniffed, []Issue, error) {
+	var smp sniffed
+	head, atEOF, err := peekHead(in.br)
+	if err != nil {
+		return smp, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	smp.bom = bytes.HasPrefix(head, []byte("\xef\xbb\xbf"))
+	if smp.bom {
+		head = head[3:]
+	}
+	if len(bytes.TrimSpace(head)) == 0 {
+		return smp, nil, fmt.Errorf("%s: %w", name, ErrEmptyFile)
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return smp, nil, fmt.Errorf("%s: %w", name, ErrBinary)
+	}
+	var issues []Issue
+	if smp.latin1, issues, err = chooseEncoding(head, atEOF, name, opt.Encoding); err != nil {
+		return smp, nil, err
+	}
+	if smp.d, err = sniffDialect(head, opt); err != nil {
+		return smp, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if smp.sample, err = readSample(head, smp.d, atEOF, smp.latin1); err != nil {
+		return smp, nil, withFile(err, name)
+	}
+	if len(smp.records) == 0 {
+		return smp, nil, &ParseError{File: name, Line: 1, Err: fmt.Errorf("the first record is longer than %d bytes; is this really a delimited text file?", maxHeadPeek)}
+	}
+	return smp, issues, nil
+}
+
+// takeHeader returns the column names: the first record, fixed by
+// FixNames, which it consumes from in (with the BOM) and drops from the
+// sample; or column_1, column_2, … when the input has no header.
+func takeHeader(in *input, smp *sniffed, header bool, name string) ([]string, []Issue, error) {
+	smp.hasHeader = header
+	if !header {
+		names := make([]string, len(smp.records[0]))
+		for i := range names {
+			names[i] = fmt.Sprintf("column_%d", i+1)
+		}
+		if smp.bom {
+			_, _ = in.br.Discard(3)
+		}
+		smp.dataBytes += smp.firstEnd
+		return names, nil, nil
+	}
+	names, issues := FixNames(name+", line 1", smp.records[0])
+	smp.headerLines = smp.firstNL
+	skip := smp.firstEnd
+	if smp.bom {
+		skip += 3
+	}
+	if _, err := in.br.Discard(skip); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	smp.records = smp.records[1:]
+	return names, issues, nil
+}
+
+// columnModes chooses how each column is stored while reading: as numbers
+// when the user forced Numeric or the sample's values are all numbers, as
+// strings otherwise (any other forced kind, or a column asText names).
+// forced marks the numeric columns the user chose.
+func columnModes(records [][]string, names []string, opt CSVOptions, asText map[int]bool) ([]colMode, []bool) {
+	modes, forced := make([]colMode, len(names)), make([]bool, len(names))
 	for j, n := range names {
 		k, isForced := opt.Types[n]
 		switch {
 		case isForced && k == Numeric:
-			plan.modes[j], plan.forced[j] = modeNumber, true
+			modes[j], forced[j] = modeNumber, true
 		case isForced || asText[j]:
-			plan.modes[j] = modeString
-		case columnIsNumeric(smp.records, j, opt.ParseOptions):
-			plan.modes[j] = modeNumber
+			modes[j] = modeString
+		case columnIsNumeric(records, j, opt.ParseOptions):
+			modes[j] = modeNumber
 		default:
-			plan.modes[j] = modeString
+			modes[j] = modeString
 		}
 	}
-	return plan, smp, issues, nil
+	return modes, forced
 }
 
 func chooseHeader(recs [][]string, opt CSVOptions) (bool, string) {

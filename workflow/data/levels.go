@@ -88,49 +88,17 @@ func levelsTo(name string, codes []int32, levels []string, opt ParseOptions, kin
 	bad := func(level int, why string) error {
 		return &levelError{row: firstRow(level), err: fmt.Errorf("%q %s", levels[level], why)}
 	}
-	n := len(codes)
 	switch kind {
 	case Numeric:
-		lv := make([]float64, len(levels))
-		for k, s := range levels {
-			v, ok := opt.ParseFloat(s)
-			if !ok {
-				return nil, bad(k, "is not a number")
-			}
-			lv[k] = v
-		}
-		vals := make([]float64, n)
-		for i, c := range codes {
-			vals[i] = math.NaN()
-			if c >= 0 {
-				vals[i] = lv[c]
-			}
-		}
-		return NewNumeric(name, vals, nil), nil
+		return levelsToNumbers(name, codes, levels, opt, bad)
 	case Boolean:
-		lv := make([]bool, len(levels))
-		for k, s := range levels {
-			v, ok := ParseBool(s)
-			if !ok {
-				return nil, bad(k, "is not a yes/no value")
-			}
-			lv[k] = v
-		}
-		vals, miss := make([]bool, n), NewMask(n)
-		for i, c := range codes {
-			if c < 0 {
-				miss.Set(i)
-			} else {
-				vals[i] = lv[c]
-			}
-		}
-		return NewBoolean(name, vals, miss), nil
+		return levelsToBools(name, codes, levels, bad)
 	case Datetime:
 		return levelsToDates(name, codes, levels, bad)
 	case Categorical:
 		return NewCategorical(name, codes, levels), nil
 	}
-	vals, miss := make([]string, n), NewMask(n)
+	vals, miss := make([]string, len(codes)), NewMask(len(codes))
 	for i, c := range codes {
 		if c < 0 {
 			miss.Set(i)
@@ -139,6 +107,45 @@ func levelsTo(name string, codes []int32, levels []string, opt ParseOptions, kin
 		}
 	}
 	return NewText(name, vals, miss), nil
+}
+
+func levelsToNumbers(name string, codes []int32, levels []string, opt ParseOptions, bad func(int, string) error) (Column, error) {
+	lv := make([]float64, len(levels))
+	for k, s := range levels {
+		v, ok := opt.ParseFloat(s)
+		if !ok {
+			return nil, bad(k, "is not a number")
+		}
+		lv[k] = v
+	}
+	vals := make([]float64, len(codes))
+	for i, c := range codes {
+		vals[i] = math.NaN()
+		if c >= 0 {
+			vals[i] = lv[c]
+		}
+	}
+	return NewNumeric(name, vals, nil), nil
+}
+
+func levelsToBools(name string, codes []int32, levels []string, bad func(int, string) error) (Column, error) {
+	lv := make([]bool, len(levels))
+	for k, s := range levels {
+		v, ok := ParseBool(s)
+		if !ok {
+			return nil, bad(k, "is not a yes/no value")
+		}
+		lv[k] = v
+	}
+	vals, miss := make([]bool, len(codes)), NewMask(len(codes))
+	for i, c := range codes {
+		if c < 0 {
+			miss.Set(i)
+		} else {
+			vals[i] = lv[c]
+		}
+	}
+	return NewBoolean(name, vals, miss), nil
 }
 
 func levelsToDates(name string, codes []int32, levels []string, bad func(int, string) error) (Column, error) {

@@ -48,74 +48,90 @@ func bracketMin(f func(float64) float64, a, b float64) (float64, float64, float6
 // brentMin is Brent's minimisation on a bracket (a, x, c) where f(x) is
 // below f(a) and f(c).
 func brentMin(f func(float64) float64, a, x, c, tol float64) float64 {
-	const cgold = 0.3819660112501051
 	const zeps = 1e-11
-	lo, hi := math.Min(a, c), math.Max(a, c)
-	w, v := x, x
 	fx := f(x)
-	fw, fv := fx, fx
-	var d, e float64
+	s := brentState{lo: math.Min(a, c), hi: math.Max(a, c), x: x, w: x, v: x, fx: fx, fw: fx, fv: fx}
 	for iter := 0; iter < 500; iter++ {
-		xm := 0.5 * (lo + hi)
-		tol1 := tol*math.Abs(x) + zeps
+		xm := 0.5 * (s.lo + s.hi)
+		tol1 := tol*math.Abs(s.x) + zeps
 		tol2 := 2 * tol1
-		if math.Abs(x-xm) <= tol2-0.5*(hi-lo) {
+		if math.Abs(s.x-xm) <= tol2-0.5*(s.hi-s.lo) {
 			break
 		}
-		golden := true
-		if math.Abs(e) > tol1 {
-			r := (x - w) * (fx - fv)
-			q := (x - v) * (fx - fw)
-			p := (x-v)*q - (x-w)*r
-			q = 2 * (q - r)
-			if q > 0 {
-				p = -p
+		s.propose(xm, tol1, tol2)
+		u := s.x + s.d
+		if math.Abs(s.d) < tol1 {
+			u = s.x + math.Copysign(tol1, s.d)
+		}
+		s.accept(u, f(u))
+	}
+	return s.x
+}
+
+// brentState is Brent's search: the bracket [lo, hi], the best point x,
+// the second and third best w and v with their values, the last step d
+// and the step before it e.
+type brentState struct {
+	lo, hi     float64
+	x, w, v    float64
+	fx, fw, fv float64
+	d, e       float64
+}
+
+// propose sets the next step d: the parabola through x, w and v when its
+// minimum is inside the bracket and the step shrinks fast enough, else a
+// golden-section step into the larger part of the bracket.
+func (s *brentState) propose(xm, tol1, tol2 float64) {
+	const cgold = 0.3819660112501051
+	if math.Abs(s.e) > tol1 {
+		r := (s.x - s.w) * (s.fx - s.fv)
+		q := (s.x - s.v) * (s.fx - s.fw)
+		p := (s.x-s.v)*q - (s.x-s.w)*r
+		q = 2 * (q - r)
+		if q > 0 {
+			p = -p
+		}
+		q = math.Abs(q)
+		etemp := s.e
+		s.e = s.d
+		if math.Abs(p) < math.Abs(0.5*q*etemp) && p > q*(s.lo-s.x) && p < q*(s.hi-s.x) {
+			s.d = p / q
+			if u := s.x + s.d; u-s.lo < tol2 || s.hi-u < tol2 {
+				s.d = math.Copysign(tol1, xm-s.x)
 			}
-			q = math.Abs(q)
-			etemp := e
-			e = d
-			if math.Abs(p) < math.Abs(0.5*q*etemp) && p > q*(lo-x) && p < q*(hi-x) {
-				d = p / q
-				if u := x + d; u-lo < tol2 || hi-u < tol2 {
-					d = math.Copysign(tol1, xm-x)
-				}
-				golden = false
-			}
-		}
-		if golden {
-			if x >= xm {
-				e = lo - x
-			} else {
-				e = hi - x
-			}
-			d = cgold * e
-		}
-		u := x + d
-		if math.Abs(d) < tol1 {
-			u = x + math.Copysign(tol1, d)
-		}
-		fu := f(u)
-		if fu <= fx {
-			if u >= x {
-				lo = x
-			} else {
-				hi = x
-			}
-			v, w, x = w, x, u
-			fv, fw, fx = fw, fx, fu
-			continue
-		}
-		if u < x {
-			lo = u
-		} else {
-			hi = u
-		}
-		if fu <= fw || w == x {
-			v, w = w, u
-			fv, fw = fw, fu
-		} else if fu <= fv || v == x || v == w {
-			v, fv = u, fu
+			return
 		}
 	}
-	return x
+	if s.x >= xm {
+		s.e = s.lo - s.x
+	} else {
+		s.e = s.hi - s.x
+	}
+	s.d = cgold * s.e
+}
+
+// accept narrows the bracket with the new point u and its value fu and
+// updates the three best points.
+func (s *brentState) accept(u, fu float64) {
+	if fu <= s.fx {
+		if u >= s.x {
+			s.lo = s.x
+		} else {
+			s.hi = s.x
+		}
+		s.v, s.w, s.x = s.w, s.x, u
+		s.fv, s.fw, s.fx = s.fw, s.fx, fu
+		return
+	}
+	if u < s.x {
+		s.lo = u
+	} else {
+		s.hi = u
+	}
+	if fu <= s.fw || s.w == s.x {
+		s.v, s.w = s.w, u
+		s.fv, s.fw = s.fw, fu
+	} else if fu <= s.fv || s.v == s.x || s.v == s.w {
+		s.v, s.fv = u, fu
+	}
 }

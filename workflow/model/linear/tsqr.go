@@ -19,8 +19,28 @@ import (
 // row count, so the result does not depend on the number of cores. rtol is
 // lstsq's rank tolerance. It returns the weights and the numerical rank.
 func leastSquares(ctx context.Context, X [][]float64, y, xm []float64, ym, ridge, rtol float64) ([]float64, int, error) {
-	n, p := len(y), len(X)
-	scale := make([]float64, p)
+	scale := columnScales(X, xm)
+	tri := chunkTriangles(ctx, X, y, xm, ym, scale)
+	if err := ctx.Err(); err != nil {
+		return nil, 0, err
+	}
+	A, b := stackTriangles(tri, scale, ridge)
+	v, rank, err := lstsq(ctx, A, b, rtol)
+	if err != nil {
+		return nil, 0, err
+	}
+	for j := range v {
+		if scale[j] > 0 {
+			v[j] /= scale[j]
+		}
+	}
+	return v, rank, nil
+}
+
+// columnScales returns each centred column's Euclidean length (0 for a
+// constant column).
+func columnScales(X [][]float64, xm []float64) []float64 {
+	scale := make([]float64, len(X))
 	for j, col := range X {
 		ss := 0.0
 		for _, v := range col {
@@ -28,13 +48,20 @@ func leastSquares(ctx context.Context, X [][]float64, y, xm []float64, ym, ridge
 		}
 		scale[j] = math.Sqrt(ss)
 	}
-	m := p + 1 // the target rides along as the last column
+	return scale
+}
+
+// chunkTriangles centres and scales every fixed chunk of rows, the target
+// riding along as the last column, and reduces each to its R triangle on
+// its own core. It stops early, leaving triangles nil, once ctx is done.
+func chunkTriangles(ctx context.Context, X [][]float64, y, xm []float64, ym float64, scale []float64) [][][]float64 {
+	n, p := len(y), len(X)
 	tri := make([][][]float64, par.NumChunks(n))
 	par.Chunks(n, func(c, lo, hi int) {
 		if ctx.Err() != nil {
 			return
 		}
-		B := make([][]float64, m)
+		B := make([][]float64, p+1)
 		for j := 0; j < p; j++ {
 			B[j] = make([]float64, hi-lo)
 			if scale[j] > 0 {
@@ -49,9 +76,14 @@ func leastSquares(ctx context.Context, X [][]float64, y, xm []float64, ym, ridge
 		}
 		tri[c] = triangle(B)
 	})
-	if err := ctx.Err(); err != nil {
-		return nil, 0, err
-	}
+	return tri
+}
+
+// stackTriangles stacks the chunks' triangles in chunk order into the
+// column-major A and the right-hand side b, adding the √ridge rows (on
+// the scaled columns) when ridge > 0.
+func stackTriangles(tri [][][]float64, scale []float64, ridge float64) ([][]float64, []float64) {
+	p := len(scale)
 	rows := 0
 	for _, t := range tri {
 		rows += len(t[0])
@@ -80,16 +112,7 @@ func leastSquares(ctx context.Context, X [][]float64, y, xm []float64, ym, ridge
 		}
 		b = append(b, make([]float64, p)...)
 	}
-	v, rank, err := lstsq(ctx, A, b, rtol)
-	if err != nil {
-		return nil, 0, err
-	}
-	for j := range v {
-		if scale[j] > 0 {
-			v[j] /= scale[j]
-		}
-	}
-	return v, rank, nil
+	return A, b
 }
 
 // triangle reduces the column-major B (r rows) by Householder QR without

@@ -112,27 +112,8 @@ func growTo[T any](s []T, n int) []T {
 
 // numberPage reads integers and floats through the page's typed buffers.
 func (r *pqReader) numberPage(p parquet.Page, n int, present func(int) bool) error {
-	d := p.Data()
-	dict := p.Dictionary()
-	var ix []int32
-	if dict != nil {
-		ix = d.Int32()
-	}
-	var f64 []float64
-	var f32 []float32
-	var i32 []int32
-	var i64 []int64
-	switch {
-	case dict != nil:
-	case p.Type().Kind() == parquet.Double:
-		f64 = d.Double()
-	case p.Type().Kind() == parquet.Float:
-		f32 = d.Float()
-	case p.Type().Kind() == parquet.Int32:
-		i32 = d.Int32()
-	case p.Type().Kind() == parquet.Int64:
-		i64 = d.Int64()
-	default:
+	vals, ok := numberValuesOf(p)
+	if !ok {
 		return r.genericPage(p, n)
 	}
 	j := 0
@@ -142,40 +123,86 @@ func (r *pqReader) numberPage(p parquet.Page, n int, present func(int) bool) err
 			r.setMissing(row)
 			continue
 		}
-		var f float64
-		var k int64
-		isInt := true
-		switch {
-		case ix != nil:
-			if j >= len(ix) || int(ix[j]) >= dict.Len() {
-				return errors.New("a dictionary index is out of range")
-			}
-			v := dict.Index(ix[j])
-			switch v.Kind() {
-			case parquet.Double, parquet.Float:
-				f, isInt = v.Double(), false
-				if v.Kind() == parquet.Float {
-					f = float64(v.Float())
-				}
-			default:
-				k = v.Int64()
-			}
-		case f64 != nil:
-			f, isInt = f64[j], false
-		case f32 != nil:
-			f, isInt = float64(f32[j]), false
-		case i32 != nil:
-			k = int64(i32[j])
-		default:
-			k = i64[j]
+		f, k, isInt, err := vals.at(j)
+		if err != nil {
+			return err
 		}
 		j++
 		r.storeNumber(row, f, k, isInt)
 	}
-	if ix == nil && j > len(f64)+len(f32)+len(i32)+len(i64) {
-		return errors.New("a page holds fewer values than its levels say")
-	}
 	return nil
+}
+
+// errShortPage reports a page with fewer values than its levels say.
+var errShortPage = errors.New("a page holds fewer values than its levels say")
+
+// numberValues are a page's stored numbers: dictionary indexes, or one of
+// the typed buffers.
+type numberValues struct {
+	dict parquet.Dictionary
+	ix   []int32
+	f64  []float64
+	f32  []float32
+	i32  []int32
+	i64  []int64
+}
+
+// numberValuesOf returns the page's numbers; ok is false for a page of
+// another physical type, which the generic reader handles.
+func numberValuesOf(p parquet.Page) (v numberValues, ok bool) {
+	d := p.Data()
+	if v.dict = p.Dictionary(); v.dict != nil {
+		v.ix = d.Int32()
+		return v, true
+	}
+	switch p.Type().Kind() {
+	case parquet.Double:
+		v.f64 = d.Double()
+	case parquet.Float:
+		v.f32 = d.Float()
+	case parquet.Int32:
+		v.i32 = d.Int32()
+	case parquet.Int64:
+		v.i64 = d.Int64()
+	default:
+		return v, false
+	}
+	return v, true
+}
+
+// at returns the j-th stored value: a float f, or an integer k when isInt.
+// A damaged page (fewer values than its levels say, a dictionary index
+// out of range) is an error.
+func (v *numberValues) at(j int) (f float64, k int64, isInt bool, err error) {
+	switch {
+	case v.dict != nil:
+		if j >= len(v.ix) || int(v.ix[j]) >= v.dict.Len() || v.ix[j] < 0 {
+			return 0, 0, false, errors.New("a dictionary index is out of range")
+		}
+		x := v.dict.Index(v.ix[j])
+		switch x.Kind() {
+		case parquet.Double:
+			return x.Double(), 0, false, nil
+		case parquet.Float:
+			return float64(x.Float()), 0, false, nil
+		}
+		return 0, x.Int64(), true, nil
+	case v.f64 != nil:
+		if j < len(v.f64) {
+			return v.f64[j], 0, false, nil
+		}
+	case v.f32 != nil:
+		if j < len(v.f32) {
+			return float64(v.f32[j]), 0, false, nil
+		}
+	case v.i32 != nil:
+		if j < len(v.i32) {
+			return 0, int64(v.i32[j]), true, nil
+		}
+	case j < len(v.i64):
+		return 0, v.i64[j], true, nil
+	}
+	return 0, 0, false, errShortPage
 }
 
 func (r *pqReader) storeNumber(row int, f float64, k int64, isInt bool) {

@@ -72,7 +72,7 @@ func benchFit(b *testing.B, l model.Learner) {
 
 func BenchmarkTree_Fit80k(b *testing.B)   { benchFit(b, tree.DecisionTree{}) }
 func BenchmarkForest_Fit80k(b *testing.B) { benchFit(b, tree.RandomForest{Trees: 20}) }
-func BenchmarkGBT_Fit80k(b *testing.B)    { benchFit(b, tree.GradientBoosting{EarlyStopping: "off"}) }
+func BenchmarkGBT_Fit80k(b *testing.B)    { benchFit(b, tree.GradientBoosting{}) }
 
 // BenchmarkForest_Predict20k predicts 20,000 rows with a 100-tree forest
 // fitted on the 80,000 benchmark rows, and reports the model's size.

@@ -3,6 +3,7 @@ package tree
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // node is one node of a fitted CART tree in its flattened form. A row goes
@@ -81,28 +82,49 @@ func (t *flatTree) leaves() int {
 	return n
 }
 
-// parallelChunk is the smallest number of rows worth a goroutine of its own.
+// parallelChunk is the number of rows in one block of parallel row work.
 const parallelChunk = 2048
 
-// parallelRows calls fn on consecutive row ranges covering [0, n), using up
-// to GOMAXPROCS goroutines. Each range is handled by exactly one call, so
-// results written per row do not depend on scheduling.
-func parallelRows(n int, fn func(lo, hi int)) {
-	workers := min(runtime.GOMAXPROCS(0), (n+parallelChunk-1)/parallelChunk)
-	if workers <= 1 {
-		fn(0, n)
+// parallelRows calls fn on consecutive blocks of parallelChunk rows
+// covering [0, n), on up to GOMAXPROCS goroutines (see forEach). Each block
+// is handled by exactly one call, so results written per row do not depend
+// on scheduling.
+func parallelRows(n int, fn func(lo, hi int)) { rowBlocks(forEach, n, fn) }
+
+// rowBlocks is parallelRows with the given runner.
+func rowBlocks(run runner, n int, fn func(lo, hi int)) {
+	blocks := (n + parallelChunk - 1) / parallelChunk
+	run(blocks, func(b int) { fn(b*parallelChunk, min((b+1)*parallelChunk, n)) })
+}
+
+// forEach calls work(i) once for every i in [0, n). The calling goroutine
+// and up to GOMAXPROCS-1 helpers take the indices one by one from a shared
+// counter, so a helper that starts late (a busy machine) only takes less
+// of the work instead of holding the others up. With one index or one
+// core it runs on the caller alone.
+func forEach(n int, work func(i int)) {
+	w := min(workerCount(), n)
+	if w <= 1 {
+		for i := range n {
+			work(i)
+		}
 		return
 	}
+	var next atomic.Int64
+	run := func() {
+		for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+			work(i)
+		}
+	}
 	var wg sync.WaitGroup
-	step := (n + workers - 1) / workers
-	for lo := 0; lo < n; lo += step {
-		hi := min(lo+step, n)
+	for range w - 1 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			fn(lo, hi)
+			run()
 		}()
 	}
+	run()
 	wg.Wait()
 }
 

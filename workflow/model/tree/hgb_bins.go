@@ -166,3 +166,53 @@ func parallelFeatures(ctx context.Context, d int, fn func(f int, buf []float64) 
 	wg.Wait()
 	return ctx.Err()
 }
+
+// fitAndBin computes the bin edges from rows of x (as fitBins) and bins
+// those rows (as transform). When the rows need no subsample, each
+// feature is sorted once by a radix sort and the bins are read off the
+// sorted order, which is faster than sorting and then searching every
+// value; the result is the same.
+func fitAndBin(ctx context.Context, x [][]float64, rows []int32, maxBins int, rng *rand.Rand) (*binMapper, [][]uint8, []bool, error) {
+	if len(rows) > binSample {
+		bm, err := fitBins(ctx, x, rows, maxBins, rng)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		bins, missing, err := bm.transform(ctx, x, rows)
+		return bm, bins, missing, err
+	}
+	bm := &binMapper{edges: make([][]float64, len(x)), missingBin: uint8(maxBins)}
+	bins := make([][]uint8, len(x))
+	missing := make([]bool, len(x))
+	err := parallelFeatures(ctx, len(x), func(f int, vals []float64) []float64 {
+		col := x[f]
+		b := make([]uint8, len(rows))
+		keys := make([]keyed, 0, len(rows))
+		for k, r := range rows {
+			if v := col[r]; math.IsNaN(v) {
+				b[k], missing[f] = bm.missingBin, true
+			} else {
+				keys = append(keys, keyed{orderKey(v), int32(k)})
+			}
+		}
+		sorted := radixSort(keys)
+		vals = vals[:0]
+		for _, e := range sorted {
+			vals = append(vals, col[rows[e.r]])
+		}
+		edges := binEdges(vals, maxBins)
+		e := 0
+		for i, kv := range sorted {
+			for e < len(edges) && vals[i] > edges[e] {
+				e++
+			}
+			b[kv.r] = uint8(e)
+		}
+		bm.edges[f], bins[f] = edges, b
+		return vals
+	})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return bm, bins, missing, nil
+}

@@ -34,8 +34,40 @@ type boostFit struct {
 	raw      [][]float64 // per output, per training row
 	rawVal   [][]float64
 	trees    []*boostTree // iteration-major: trees[it*k+c]
-	trainCur []float64    // training loss after 0, 1, ... iterations
+	trainCur []float64    // training loss after 0, 1, ... iterations, on lossRows
 	valCur   []float64
+	lossRows []int32 // the training rows (indices into train) the training loss is measured on
+	par      runner  // the fit's team's forEach
+}
+
+// lossSample is the most training rows the training-loss curve is measured
+// on; more rows would make the curve cost as much as the boosting.
+const lossSample = 10_000
+
+// evenRows returns at most k indices spread evenly over [0, n).
+func evenRows(n, k int) []int32 {
+	k = min(n, k)
+	out := make([]int32, k)
+	for i := range out {
+		out[i] = int32(i * n / k)
+	}
+	return out
+}
+
+// trainLoss returns the loss of the current scores on the lossRows sample.
+func (b *boostFit) trainLoss() float64 {
+	y := make([]float64, len(b.lossRows))
+	raw := make([][]float64, b.k)
+	for c := range raw {
+		raw[c] = make([]float64, len(b.lossRows))
+	}
+	for i, r := range b.lossRows {
+		y[i] = b.yTrain[r]
+		for c := range raw {
+			raw[c][i] = b.raw[c][r]
+		}
+	}
+	return meanLoss(b.par, b.kind, y, raw)
 }
 
 func newBoostFit(ctx context.Context, s settings, d *model.Dataset) (*boostFit, error) {
@@ -58,10 +90,7 @@ func newBoostFit(ctx context.Context, s settings, d *model.Dataset) (*boostFit, 
 		}
 	}
 	var err error
-	if b.bm, err = fitBins(ctx, d.X, b.train, s.MaxBins, streamRNG(s.Seed, binStream)); err != nil {
-		return nil, err
-	}
-	if b.bins, b.missing, err = b.bm.transform(ctx, d.X, b.train); err != nil {
+	if b.bm, b.bins, b.missing, err = fitAndBin(ctx, d.X, b.train, s.MaxBins, streamRNG(s.Seed, binStream)); err != nil {
 		return nil, err
 	}
 	if b.val != nil {
@@ -72,6 +101,7 @@ func newBoostFit(ctx context.Context, s settings, d *model.Dataset) (*boostFit, 
 	b.yTrain, b.yVal = pick(d.Y, b.train), pick(d.Y, b.val)
 	b.base = baseline(b.kind, b.yTrain, b.k)
 	b.raw, b.rawVal = constScores(b.base, len(b.train)), constScores(b.base, len(b.val))
+	b.lossRows = evenRows(len(b.train), lossSample)
 	return b, nil
 }
 
@@ -100,7 +130,11 @@ func (b *boostFit) run(ctx context.Context, report progress.Func) error {
 	cfg := boostConfig{maxLeaves: max(s.MaxLeafNodes, 0), maxDepth: s.MaxDepth, minLeaf: max(s.MinLeaf, 1),
 		l2: s.L2, minHess: minHessian, shrink: s.LearningRate}
 	constHess := b.kind == squaredLoss
+	tm := newTeam()
+	defer tm.close()
+	b.par = tm.forEach
 	g := newBoostGrower(cfg, b.bins, b.bm, b.missing, constHess)
+	g.run = tm.forEach
 	n := len(b.train)
 	grad, hess := make([][]float32, b.k), make([][]float32, b.k)
 	for c := range b.k {
@@ -110,29 +144,30 @@ func (b *boostFit) run(ctx context.Context, report progress.Func) error {
 		}
 	}
 	if b.val != nil {
-		b.valCur = append(b.valCur, meanLoss(b.kind, b.yVal, b.rawVal))
+		b.valCur = append(b.valCur, meanLoss(b.par, b.kind, b.yVal, b.rawVal))
 	}
 	for it := 0; it < s.MaxIter; it++ {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		b.trainCur = append(b.trainCur, gradients(b.kind, b.yTrain, b.raw, grad, hess))
+		b.trainCur = append(b.trainCur, b.trainLoss())
+		gradients(b.par, b.kind, b.yTrain, b.raw, grad, hess)
 		for c := range b.k {
 			t := g.grow(grad[c], hess[c], b.raw[c])
 			b.trees = append(b.trees, t)
 			if b.val != nil {
-				t.addBinned(b.valBins, b.bm.missingBin, b.rawVal[c])
+				t.addBinned(b.par, b.valBins, b.bm.missingBin, b.rawVal[c])
 			}
 		}
 		report.Send(float64(it+1)/float64(s.MaxIter), fmt.Sprintf("iteration %d of at most %d", it+1, s.MaxIter))
 		if b.val != nil {
-			b.valCur = append(b.valCur, meanLoss(b.kind, b.yVal, b.rawVal))
+			b.valCur = append(b.valCur, meanLoss(b.par, b.kind, b.yVal, b.rawVal))
 			if shouldStop(b.valCur, s.NIterNoChange, s.Tol) {
 				break
 			}
 		}
 	}
-	b.trainCur = append(b.trainCur, meanLoss(b.kind, b.yTrain, b.raw))
+	b.trainCur = append(b.trainCur, b.trainLoss())
 	return ctx.Err()
 }
 
@@ -152,9 +187,9 @@ func shouldStop(loss []float64, n int, tol float64) bool {
 }
 
 // addBinned adds the tree's value for every binned row to raw.
-func (t *boostTree) addBinned(bins [][]uint8, missingBin uint8, raw []float64) {
+func (t *boostTree) addBinned(run runner, bins [][]uint8, missingBin uint8, raw []float64) {
 	nodes := t.nodes
-	parallelRows(len(raw), func(lo, hi int) {
+	rowBlocks(run, len(raw), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			n := int32(0)
 			for nodes[n].feature >= 0 {

@@ -2,7 +2,6 @@ package tree
 
 import (
 	"math"
-	"sync"
 )
 
 // bnode is one node of a boosted tree. Rows go left when their value is
@@ -43,6 +42,7 @@ type boostGrower struct {
 	pool       histPool
 	constHess  bool
 
+	run   runner    // spreads work over the cores
 	g, h  []float32 // the current tree's gradients and hessians (h nil if constant)
 	nodes []growNode
 	t     *boostTree
@@ -99,16 +99,29 @@ func (g *boostGrower) grow(grad, hess []float32, raw []float64) *boostTree {
 		g.release(id)
 	}
 	for id := range g.nodes {
-		nd := &g.nodes[id]
 		g.release(int32(id))
-		if g.t.nodes[id].feature < 0 {
-			v := g.t.nodes[id].value
-			for _, r := range g.rows[nd.start:nd.end] {
-				raw[r] += v
-			}
+	}
+	g.addLeafValues(raw)
+	return g.t
+}
+
+// addLeafValues adds every leaf's value to the scores of its rows; the
+// leaves' row segments are disjoint, so they are shared out over the cores.
+func (g *boostGrower) addLeafValues(raw []float64) {
+	var leaves []int32
+	for id, nd := range g.t.nodes {
+		if nd.feature < 0 {
+			leaves = append(leaves, int32(id))
 		}
 	}
-	return g.t
+	forFeatures(g.run, len(leaves), len(g.rows)/max(len(leaves), 1), func(k int) {
+		id := leaves[k]
+		nd := &g.nodes[id]
+		v := g.t.nodes[id].value
+		for _, r := range g.rows[nd.start:nd.end] {
+			raw[r] += v
+		}
+	})
 }
 
 // addNode appends a node with its value and links it to parent.
@@ -150,22 +163,16 @@ func (g *boostGrower) splitNode(id int32) (int32, int32) {
 	f := int(sp.feature)
 	bins, miss := g.bins[f], g.bm.missingBin
 	seg := g.rows[nd.start:nd.end]
-	l, r := 0, 0
-	for _, row := range seg {
-		b := bins[row]
-		left := b <= sp.bin
-		if b == miss {
-			left = sp.missingLeft
-		}
-		if left {
-			seg[l] = row
-			l++
-		} else {
-			g.tmp[r] = row
-			r++
+	// goes left: a value bin <= sp.bin, or the missing bin when missingLeft
+	var goes [histStride]uint8
+	for b := range goes {
+		if b <= int(sp.bin) {
+			goes[b] = 1
 		}
 	}
-	copy(seg[l:], g.tmp[:r])
+	goes[miss] = b2u(sp.missingLeft)
+	l := partitionRows(g.run, seg, g.tmp[:len(seg)], bins, &goes)
+	r := len(seg) - l
 	if int32(l) != sp.nLeft {
 		panic("tree: partition disagrees with the histogram")
 	}
@@ -244,15 +251,19 @@ func (g *boostGrower) histograms(small, large, parent int32, root bool) {
 	if !root {
 		rows = g.rows[sn.start:sn.end]
 		og = g.og[:len(rows)]
-		for k, r := range rows {
-			og[k] = g.g[r]
-		}
 		if g.h != nil {
 			oh = g.oh[:len(rows)]
-			for k, r := range rows {
-				oh[k] = g.h[r]
-			}
 		}
+		rowBlocks(g.run, len(rows), func(lo, hi int) {
+			for k, r := range rows[lo:hi] {
+				og[lo+k] = g.g[r]
+			}
+			if oh != nil {
+				for k, r := range rows[lo:hi] {
+					oh[lo+k] = g.h[r]
+				}
+			}
+		})
 	}
 	splitL, splitR := g.splittable(small), large >= 0 && g.splittable(large)
 	work := func(f int) {
@@ -275,7 +286,7 @@ func (g *boostGrower) histograms(small, large, parent int32, root bool) {
 			}
 		}
 	}
-	forFeatures(len(g.bins), int(sn.end-sn.start), work)
+	forFeatures(g.run, len(g.bins), int(sn.end-sn.start), work)
 }
 
 func (g *boostGrower) scanFeature(id int32, f int, hb []histBin) hsplit {
@@ -283,25 +294,66 @@ func (g *boostGrower) scanFeature(id int32, f int, hb []histBin) hsplit {
 	return featureSplit(&g.cfg, f, hb, g.valueBins[f], g.hasMissing[f], nd.end-nd.start, nd.sumG, nd.sumH)
 }
 
-// forFeatures runs work for features 0..d-1, spread over the cores (each
-// worker takes every w-th feature) when rows*d is large enough.
-func forFeatures(d, rows int, work func(f int)) {
-	w := min(workerCount(), d)
-	if w <= 1 || rows*d < 1<<14 {
+// partitionRows reorders seg so that the rows whose bin goes left come
+// first, keeping the order on both sides, and returns how many go left.
+// Large segments are split into up to 8 chunks: each chunk counts its
+// left rows, then writes both sides into tmp at offsets that keep the
+// chunks in order, and tmp is copied back.
+func partitionRows(run runner, seg, tmp []int32, bins []uint8, goes *[histStride]uint8) int {
+	w := min(8, len(seg)/parallelChunk)
+	if w <= 1 || workerCount() == 1 {
+		l, r := 0, 0
+		for _, row := range seg {
+			gl := int(goes[bins[row]])
+			seg[l] = row
+			tmp[r] = row
+			l += gl
+			r += 1 - gl
+		}
+		copy(seg[l:], tmp[:r])
+		return l
+	}
+	lefts := make([]int, w)
+	chunk := func(c int) []int32 { return seg[c*len(seg)/w : (c+1)*len(seg)/w] }
+	run(w, func(c int) {
+		n := 0
+		for _, row := range chunk(c) {
+			n += int(goes[bins[row]])
+		}
+		lefts[c] = n
+	})
+	total := 0
+	for _, n := range lefts {
+		total += n
+	}
+	run(w, func(c int) {
+		l, r := 0, total
+		for k := range c {
+			l += lefts[k]
+			r += len(chunk(k)) - lefts[k]
+		}
+		for _, row := range chunk(c) {
+			if goes[bins[row]] != 0 {
+				tmp[l] = row
+				l++
+			} else {
+				tmp[r] = row
+				r++
+			}
+		}
+	})
+	copy(seg, tmp)
+	return total
+}
+
+// forFeatures runs work for features 0..d-1, through run when a node of
+// rows rows is big enough to pay for spreading it over the cores.
+func forFeatures(run runner, d, rows int, work func(f int)) {
+	if rows*d < 1<<14 {
 		for f := range d {
 			work(f)
 		}
 		return
 	}
-	var wg sync.WaitGroup
-	for k := range w {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := k; f < d; f += w {
-				work(f)
-			}
-		}()
-	}
-	wg.Wait()
+	run(d, work)
 }

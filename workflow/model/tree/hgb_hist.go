@@ -22,33 +22,34 @@ func (h hist) feature(f int) []histBin { return h[f*histStride : (f+1)*histStrid
 // (h nil when hessians are constant: then only g and n are summed).
 func fillHist(dst []histBin, bins []uint8, rows []int32, g, h []float32) {
 	clear(dst)
-	dst = dst[:histStride]
+	d := (*[histStride]histBin)(dst) // a uint8 index needs no bounds check
 	switch {
 	case rows == nil && h == nil:
 		for k, b := range bins[:len(g)] {
-			d := &dst[b]
-			d.g += float64(g[k])
-			d.n++
+			d[b].g += float64(g[k])
+			d[b].n++
 		}
 	case rows == nil:
+		h = h[:len(g)]
 		for k, b := range bins[:len(g)] {
-			d := &dst[b]
-			d.g += float64(g[k])
-			d.h += float64(h[k])
-			d.n++
+			d[b].g += float64(g[k])
+			d[b].h += float64(h[k])
+			d[b].n++
 		}
 	case h == nil:
+		g = g[:len(rows)]
 		for k, r := range rows {
-			d := &dst[bins[r]]
-			d.g += float64(g[k])
-			d.n++
+			b := bins[r]
+			d[b].g += float64(g[k])
+			d[b].n++
 		}
 	default:
+		g, h = g[:len(rows)], h[:len(rows)]
 		for k, r := range rows {
-			d := &dst[bins[r]]
-			d.g += float64(g[k])
-			d.h += float64(h[k])
-			d.n++
+			b := bins[r]
+			d[b].g += float64(g[k])
+			d[b].h += float64(h[k])
+			d[b].n++
 		}
 	}
 }

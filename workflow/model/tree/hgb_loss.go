@@ -2,8 +2,6 @@ package tree
 
 import (
 	"math"
-	"sync"
-	"sync/atomic"
 )
 
 // lossKind is the loss a boosted model minimises.
@@ -60,23 +58,12 @@ func clipShare(p float64) float64 {
 // so the sum's rounding does not depend on the number of cores.
 const lossBlock = 4096
 
-// blockSum splits [0, n) into lossBlock-sized blocks, runs fn on them over
-// the cores and adds the block results in block order.
-func blockSum(n int, fn func(lo, hi int) float64) float64 {
+// blockSum splits [0, n) into lossBlock-sized blocks, runs fn on them with
+// run and adds the block results in block order.
+func blockSum(run runner, n int, fn func(lo, hi int) float64) float64 {
 	blocks := (n + lossBlock - 1) / lossBlock
 	part := make([]float64, blocks)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(workerCount(), max(blocks, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for b := int(next.Add(1) - 1); b < blocks; b = int(next.Add(1) - 1) {
-				part[b] = fn(b*lossBlock, min((b+1)*lossBlock, n))
-			}
-		}()
-	}
-	wg.Wait()
+	run(blocks, func(b int) { part[b] = fn(b*lossBlock, min((b+1)*lossBlock, n)) })
 	s := 0.0
 	for _, v := range part {
 		s += v
@@ -86,46 +73,37 @@ func blockSum(n int, fn func(lo, hi int) float64) float64 {
 
 // gradients fills grad and hess (per output, per row; hess is not touched
 // for the squared loss, whose hessians are constant) for scores raw and
-// targets y, and returns the mean loss of raw: mean squared error or log
-// loss.
-func gradients(kind lossKind, y []float64, raw [][]float64, grad, hess [][]float32) float64 {
-	n := len(y)
-	total := blockSum(n, func(lo, hi int) float64 {
-		s := 0.0
+// targets y. Rows are handled in blocks, in parallel through run.
+func gradients(run runner, kind lossKind, y []float64, raw [][]float64, grad, hess [][]float32) {
+	blockSum(run, len(y), func(lo, hi int) float64 {
 		switch kind {
 		case squaredLoss:
 			f, g := raw[0], grad[0]
 			for i := lo; i < hi; i++ {
-				d := f[i] - y[i]
-				g[i] = float32(d)
-				s += d * d
+				g[i] = float32(f[i] - y[i])
 			}
 		case binaryLoss:
 			f, g, h := raw[0], grad[0], hess[0]
 			for i := lo; i < hi; i++ {
-				p, sp := sigmoidSoftplus(f[i])
+				p := sigmoid(f[i])
 				g[i], h[i] = float32(p-y[i]), float32(p*(1-p))
-				s += sp - y[i]*f[i]
 			}
 		default:
-			s = softmaxGradients(y, raw, grad, hess, lo, hi)
+			softmaxGradients(y, raw, grad, hess, lo, hi)
 		}
-		return s
+		return 0
 	})
-	return total / float64(n)
 }
 
-func softmaxGradients(y []float64, raw [][]float64, grad, hess [][]float32, lo, hi int) float64 {
+func softmaxGradients(y []float64, raw [][]float64, grad, hess [][]float32, lo, hi int) {
 	k := len(raw)
 	p := make([]float64, k)
-	s := 0.0
 	for i := lo; i < hi; i++ {
 		for c := range k {
 			p[c] = raw[c][i]
 		}
-		lse := softmaxInPlace(p)
+		softmaxInPlace(p)
 		yc := int(y[i])
-		s += lse - raw[yc][i]
 		for c := range k {
 			t := 0.0
 			if c == yc {
@@ -134,16 +112,15 @@ func softmaxGradients(y []float64, raw [][]float64, grad, hess [][]float32, lo, 
 			grad[c][i], hess[c][i] = float32(p[c]-t), float32(p[c]*(1-p[c]))
 		}
 	}
-	return s
 }
 
 // meanLoss returns the loss of raw for y without computing gradients.
-func meanLoss(kind lossKind, y []float64, raw [][]float64) float64 {
+func meanLoss(run runner, kind lossKind, y []float64, raw [][]float64) float64 {
 	n := len(y)
 	if n == 0 {
 		return math.NaN()
 	}
-	total := blockSum(n, func(lo, hi int) float64 {
+	total := blockSum(run, n, func(lo, hi int) float64 {
 		s := 0.0
 		switch kind {
 		case squaredLoss:
@@ -170,17 +147,6 @@ func meanLoss(kind lossKind, y []float64, raw [][]float64) float64 {
 }
 
 func sigmoid(f float64) float64 { return 1 / (1 + math.Exp(-f)) }
-
-// sigmoidSoftplus returns 1/(1+e^-f) and log(1+e^f) from one exponential,
-// without overflow.
-func sigmoidSoftplus(f float64) (p, sp float64) {
-	if f > 0 {
-		e := math.Exp(-f)
-		return 1 / (1 + e), f + math.Log1p(e)
-	}
-	e := math.Exp(f)
-	return e / (1 + e), math.Log1p(e)
-}
 
 // softplus is log(1 + e^f) without overflow.
 func softplus(f float64) float64 {

@@ -5,16 +5,42 @@ import (
 	"testing"
 )
 
-// TestSigmoidSoftplus compares the one-exponential form with the direct
-// formulas, including values where a naive form overflows.
-func TestSigmoidSoftplus(t *testing.T) {
-	for _, f := range []float64{-800, -40, -3.5, -1e-9, 0, 1e-9, 0.7, 12, 40, 800} {
-		p, sp := sigmoidSoftplus(f)
-		if want := sigmoid(f); math.Abs(p-want) > 1e-15 {
-			t.Errorf("sigmoid(%v) = %v, want %v", f, p, want)
+// TestLosses checks the loss values and gradients against direct
+// formulas: squared error, binary log loss (also where a naive form
+// overflows) and multinomial log loss.
+func TestLosses(t *testing.T) {
+	y := []float64{0, 1, 1, 0}
+	f := []float64{-800, 3.5, -40, 0.7}
+	bin := meanLoss(forEach, binaryLoss, y, [][]float64{f})
+	want := 0.0
+	for i, v := range f {
+		p := 1 / (1 + math.Exp(-v))
+		if y[i] == 1 {
+			want -= math.Log(p)
+		} else {
+			want -= math.Log1p(-p)
 		}
-		if want := softplus(f); math.Abs(sp-want) > 1e-12*math.Max(1, math.Abs(want)) {
-			t.Errorf("softplus(%v) = %v, want %v", f, sp, want)
+	}
+	want /= 4
+	if math.Abs(bin-want) > 1e-12*want {
+		t.Errorf("binary log loss %v, want %v", bin, want)
+	}
+	if sq := meanLoss(forEach, squaredLoss, y, [][]float64{f}); math.Abs(sq-(800*800+2.5*2.5+41*41+0.49)/4) > 1e-9 {
+		t.Errorf("squared loss %v", sq)
+	}
+	raw := [][]float64{{1, 0}, {2, 0}, {0, 5}}
+	mc := meanLoss(forEach, multinomialLoss, []float64{1, 2}, raw)
+	l0 := math.Log(math.E+math.Exp(2)+1) - 2
+	l1 := math.Log(1+1+math.Exp(5)) - 5
+	if math.Abs(mc-(l0+l1)/2) > 1e-12 {
+		t.Errorf("multinomial log loss %v, want %v", mc, (l0+l1)/2)
+	}
+	g, h := [][]float32{make([]float32, 4)}, [][]float32{make([]float32, 4)}
+	gradients(forEach, binaryLoss, y, [][]float64{f}, g, h)
+	for i, v := range f {
+		p := 1 / (1 + math.Exp(-v))
+		if math.Abs(float64(g[0][i])-(p-y[i])) > 1e-7 || math.Abs(float64(h[0][i])-p*(1-p)) > 1e-7 {
+			t.Errorf("row %d: gradient %v hessian %v, want %v %v", i, g[0][i], h[0][i], p-y[i], p*(1-p))
 		}
 	}
 }

@@ -67,8 +67,10 @@ func (m *BoostingModel) NumIter() int { return m.nIter }
 // first value is the baseline's) on the training rows and on the
 // validation rows set aside for early stopping (nil when it was off). The
 // loss is the log loss for classification and the mean squared error for
-// regression. A validation curve that rises while the training curve
-// falls is overfitting. The slices are the model's own.
+// regression. The training curve is measured on at most 10,000 training
+// rows spread evenly over them (all rows for smaller sets), which keeps
+// it cheap. A validation curve that rises while the training curve falls
+// is overfitting. The slices are the model's own.
 func (m *BoostingModel) LossCurve() (train, validation []float64) { return m.trainLoss, m.valLoss }
 
 // Importances returns each feature's share of the total split gain (loss

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"testing"
 
 	"modelbench/workflow/model"
@@ -195,5 +196,43 @@ func TestInfiniteValues(t *testing.T) {
 	edges := binEdges([]float64{-inf, -inf, 1, inf}, 255)
 	if len(edges) != 2 || edges[0] != -inf || edges[1] != 1 {
 		t.Errorf("edges for -Inf, 1, +Inf: %v; want [-Inf 1]", edges)
+	}
+}
+
+// TestFitAndBin_SameAsSearch: reading bins off the sorted order gives the
+// same edges and bins as computing edges and searching every value.
+func TestFitAndBin_SameAsSearch(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	n := 3000
+	x := [][]float64{make([]float64, n), make([]float64, n), make([]float64, n)}
+	for i := range n {
+		x[0][i] = rng.NormFloat64()
+		x[1][i] = float64(rng.IntN(7))
+		x[2][i] = math.Round(rng.NormFloat64() * 50)
+		if rng.IntN(10) == 0 {
+			x[2][i] = math.NaN()
+		}
+	}
+	rows := make([]int32, 0, n)
+	for i := 0; i < n; i += 2 {
+		rows = append(rows, int32(i))
+	}
+	for _, maxBins := range []int{255, 16} {
+		bm, bins, miss, err := fitAndBin(context.Background(), x, rows, maxBins, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref, _ := fitBins(context.Background(), x, rows, maxBins, nil)
+		refBins, refMiss, _ := ref.transform(context.Background(), x, rows)
+		for f := range x {
+			if !slices.Equal(bm.edges[f], ref.edges[f]) || miss[f] != refMiss[f] {
+				t.Fatalf("%d bins, feature %d: edges or missing flag differ", maxBins, f)
+			}
+			for k := range rows {
+				if bins[f][k] != refBins[f][k] {
+					t.Fatalf("%d bins, feature %d row %d: bin %d, search gives %d", maxBins, f, k, bins[f][k], refBins[f][k])
+				}
+			}
+		}
 	}
 }

@@ -33,36 +33,10 @@ func describeNumeric(c *data.NumericColumn, st *ColumnStats, classes *catVec) ([
 	if n == 0 {
 		return nil, f
 	}
-	ranks := make([]float32, len(vals))
-	for i := range ranks {
-		ranks[i] = float32(math.NaN())
-	}
-	unique, zeros, negatives := 0, 0, 0
-	tk := newTopK(MaxTopValues)
-	for i := 0; i < n; {
-		j := i + 1
-		for j < n && sorted[j] == sorted[i] {
-			j++
-		}
-		r := float32(float64(i+1+j) / 2)
-		for k := i; k < j; k++ {
-			ranks[idx[k]] = r
-		}
-		v := sorted[i]
-		unique++
-		switch {
-		case v == 0:
-			zeros += j - i
-		case v < 0:
-			negatives += j - i
-		case math.IsNaN(f.minPositive):
-			f.minPositive = v
-		}
-		tk.offer(v, j-i)
-		i = j
-	}
-	st.Unique = unique
-	st.Zeros, st.Negatives = intp(zeros), intp(negatives)
+	ranks, runs := rankRuns(sorted, idx, len(vals))
+	f.minPositive = runs.minPositive
+	st.Unique = runs.unique
+	st.Zeros, st.Negatives = intp(runs.zeros), intp(runs.negatives)
 	st.Min, st.Max = num(sorted[0]), num(sorted[n-1])
 	st.P05, st.Q1 = num(QuantileSorted(sorted, 0.05)), num(QuantileSorted(sorted, 0.25))
 	st.Median = num(QuantileSorted(sorted, 0.5))
@@ -71,11 +45,11 @@ func describeNumeric(c *data.NumericColumn, st *ColumnStats, classes *catVec) ([
 	st.Mean, st.Std = num(m.mean), num(m.std)
 	st.Skew, st.Kurtosis = num(m.skew), num(m.kurt)
 	f.mean = m.mean
-	st.Top = tk.result(n, data.FormatFloat)
+	st.Top = runs.top.result(n, data.FormatFloat)
 	if len(st.Top) > 0 && st.Top[0].Count == 1 {
 		st.Top = nil // nothing repeats: a list of ones says nothing
 	}
-	top := tk.best()
+	top := runs.top.best()
 	f.topValue, f.topShare = top.v, float64(top.n)/float64(n)
 	st.Outliers = outliers(sorted)
 	st.Histogram = histogram(finite(sorted), QuantileSorted(sorted, 0.75)-QuantileSorted(sorted, 0.25))
@@ -85,6 +59,48 @@ func describeNumeric(c *data.NumericColumn, st *ColumnStats, classes *catVec) ([
 		f.separates = separatesClasses(sorted, idx, *classes)
 	}
 	return ranks, f
+}
+
+// runStats is what one pass over the runs of equal sorted values finds.
+type runStats struct {
+	unique, zeros, negatives int
+	minPositive              float64 // NaN when no value is positive
+	top                      *topK   // the most frequent values
+}
+
+// rankRuns gives the rows of each run of equal values in sorted (idx maps
+// sorted positions to rows) the run's average 1-based rank, as pandas'
+// rank(method="average"), and NaN to the other rows of the column's rows;
+// it also counts the distinct, zero and negative values.
+func rankRuns(sorted []float64, idx []uint32, rows int) ([]float32, runStats) {
+	ranks := make([]float32, rows)
+	for i := range ranks {
+		ranks[i] = float32(math.NaN())
+	}
+	rs := runStats{minPositive: math.NaN(), top: newTopK(MaxTopValues)}
+	for i, n := 0, len(sorted); i < n; {
+		j := i + 1
+		for j < n && sorted[j] == sorted[i] {
+			j++
+		}
+		r := float32(float64(i+1+j) / 2)
+		for k := i; k < j; k++ {
+			ranks[idx[k]] = r
+		}
+		v := sorted[i]
+		rs.unique++
+		switch {
+		case v == 0:
+			rs.zeros += j - i
+		case v < 0:
+			rs.negatives += j - i
+		case math.IsNaN(rs.minPositive):
+			rs.minPositive = v
+		}
+		rs.top.offer(v, j-i)
+		i = j
+	}
+	return ranks, rs
 }
 
 // moms are the moment statistics of a column in pandas' conventions.

@@ -39,7 +39,17 @@
 //
 // Concurrency: learners are plain configuration values and fitted models are
 // immutable; both are safe for use from several goroutines. Fit and Predict
-// use up to runtime.GOMAXPROCS(0) goroutines of their own, and their results
-// do not depend on how those goroutines are scheduled: every random draw
-// comes from a PCG stream derived from the Seed and the tree's index.
+// use up to runtime.GOMAXPROCS(0) goroutines of their own (boosting keeps
+// its helpers for the whole fit, spinning briefly between its many short
+// parallel steps), and their results do not depend on how those goroutines
+// are scheduled: every random draw comes from a PCG stream derived from the
+// Seed and the tree's index, and every parallel sum is split into fixed
+// blocks added in a fixed order.
+//
+// Inspection: TreeModel.Nodes, ForestModel.Tree and BoostingModel.Tree give
+// the trees as plain Node values for drawing; TreeModel.Path gives the
+// nodes one row visits and TreeModel.PruningPath the cost-complexity
+// pruning path; all three models implement model.Importancer and
+// model.Explainer (the decision path for a tree, path contributions summed
+// per feature for the ensembles).
 package tree

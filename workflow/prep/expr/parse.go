@@ -102,19 +102,27 @@ func (p *parser) leftAssoc(operand func() (node, error), op func() string) (node
 	return x, nil
 }
 
-func (p *parser) not() (node, error) {
-	if !p.isWord("not") {
-		return p.comparison()
-	}
+// afterOperator skips the operator at the current token and parses what
+// follows it with operand, one nesting level deeper (so that chains such
+// as - - - x are bounded by MaxDepth). It returns the operator's position.
+func (p *parser) afterOperator(operand func() (node, error)) (int, node, error) {
 	if err := p.enter(); err != nil {
-		return nil, err
+		return 0, nil, err
 	}
 	defer func() { p.depth-- }()
 	pos := p.tok.pos
 	if err := p.advance(); err != nil {
-		return nil, err
+		return 0, nil, err
 	}
-	x, err := p.not()
+	x, err := operand()
+	return pos, x, err
+}
+
+func (p *parser) not() (node, error) {
+	if !p.isWord("not") {
+		return p.comparison()
+	}
+	pos, x, err := p.afterOperator(p.not)
 	if err != nil {
 		return nil, err
 	}
@@ -167,15 +175,8 @@ func (p *parser) unaryMinus() (node, error) {
 	if !p.isOp("-") && !p.isOp("+") {
 		return p.power()
 	}
-	if err := p.enter(); err != nil {
-		return nil, err
-	}
-	defer func() { p.depth-- }()
-	op, pos := p.tok.text, p.tok.pos
-	if err := p.advance(); err != nil {
-		return nil, err
-	}
-	x, err := p.unaryMinus()
+	op := p.tok.text
+	pos, x, err := p.afterOperator(p.unaryMinus)
 	if err != nil {
 		return nil, err
 	}
@@ -193,15 +194,7 @@ func (p *parser) power() (node, error) {
 	if !p.isOp("^") {
 		return x, nil
 	}
-	if err := p.enter(); err != nil {
-		return nil, err
-	}
-	defer func() { p.depth-- }()
-	pos := p.tok.pos
-	if err := p.advance(); err != nil {
-		return nil, err
-	}
-	y, err := p.unaryMinus()
+	pos, y, err := p.afterOperator(p.unaryMinus)
 	if err != nil {
 		return nil, err
 	}

@@ -176,16 +176,6 @@ func FuzzLoadParquet(f *testing.F) {
 			t.Fatal(err)
 		}
 		tab, err := Load(context.Background(), Spec{Kind: Parquet, Path: path, Limit: 1000}, nil)
-		if err != nil {
-			if !strings.Contains(err.Error(), "fuzz.parquet") {
-				t.Errorf("error does not name the file: %v", err)
-			}
-			return
-		}
-		for i := 0; i < tab.Frame.NumCols(); i++ {
-			if tab.Frame.Col(i).Len() != tab.Frame.NumRows() {
-				t.Fatalf("column %d has %d rows of %d", i, tab.Frame.Col(i).Len(), tab.Frame.NumRows())
-			}
-		}
+		checkLoaded(t, "fuzz.parquet", tab, err)
 	})
 }

@@ -184,16 +184,6 @@ func FuzzLoadSQLite(f *testing.F) {
 			t.Fatal(err)
 		}
 		tab, err := Load(context.Background(), Spec{Kind: SQLite, Path: path, Table: "orders"}, nil)
-		if err != nil {
-			if !strings.Contains(err.Error(), "fuzz.db") {
-				t.Errorf("error does not name the file: %v", err)
-			}
-			return
-		}
-		for i := 0; i < tab.Frame.NumCols(); i++ {
-			if tab.Frame.Col(i).Len() != tab.Frame.NumRows() {
-				t.Fatalf("column %d has %d rows of %d", i, tab.Frame.Col(i).Len(), tab.Frame.NumRows())
-			}
-		}
+		checkLoaded(t, "fuzz.db", tab, err)
 	})
 }

@@ -34,7 +34,7 @@ func (r *pqReader) stringPage(p parquet.Page, n int, present func(int) bool) err
 			continue
 		}
 		if ix != nil {
-			if j >= len(ix) || int(ix[j]) >= len(r.dictMap) {
+			if j >= len(ix) || ix[j] < 0 || int(ix[j]) >= len(r.dictMap) {
 				return errors.New("a dictionary index is out of range")
 			}
 			r.codes[row] = r.dictMap[ix[j]]

@@ -6,6 +6,8 @@ import (
 	"os"
 	"strconv"
 	"testing"
+
+	"modelbench/workflow/data"
 )
 
 // datasetPath is the repository's copy of the real datasets (package
@@ -51,21 +53,6 @@ func column(t testing.TB, file, name string) ([]float64, []string) {
 
 // codes encodes strings as category codes (empty = -1) in first-seen order.
 func codes(strs []string) ([]int32, []string) {
-	idx := map[string]int32{}
-	var levels []string
-	out := make([]int32, len(strs))
-	for i, s := range strs {
-		if s == "" {
-			out[i] = -1
-			continue
-		}
-		c, ok := idx[s]
-		if !ok {
-			c = int32(len(levels))
-			idx[s] = c
-			levels = append(levels, s)
-		}
-		out[i] = c
-	}
-	return out, levels
+	c := data.NewCategoricalFromStrings("", strs, nil)
+	return c.Codes(), c.Levels()
 }

@@ -20,6 +20,12 @@
 // estimated and compared with the memory available (CSVOptions.MemoryLimit,
 // the MODELBENCH_MEMORY_LIMIT variable, or /proc/meminfo).
 //
+// The rules other readers share with the CSV loader are exported so that
+// every source names, types and encodes columns the same way: FixNames
+// (empty and repeated column names), LooksLikeIdentifier (row numbers
+// rather than measurements), and Dictionary and EncodeLevels (category
+// codes in order of first appearance).
+//
 // Missing cells are the tokens of ParseOptions (by default "", NA, N/A,
 // null, NaN, ?, -, in any case; "None" is a value). pandas differs: it also
 // reads "None", "nan" and "n/a" as missing but not "?" or "-".

@@ -11,7 +11,8 @@
 //
 // It also owns the one implementation of numpy's linear quantiles and
 // median (QuantileSorted, Quantiles, Median) that prep's fitted steps and
-// the plots' summaries share, so a quartile is the same number everywhere.
+// the plots' summaries share, so a quartile is the same number everywhere,
+// and the compensated sum (CompensatedSum) behind every mean.
 //
 // Error contract: Describe returns an error only for a missing table, an
 // option naming a column the table lacks (the error names it), or a

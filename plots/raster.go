@@ -49,7 +49,7 @@ func (r *rasterPoints) DataRange() (xmin, xmax, ymin, ymax float64) {
 
 // backend returns the vg.Canvas under any number of draw.Crop wrappers.
 func backend(c draw.Canvas) vg.Canvas {
-	var v vg.Canvas = c.Canvas
+	v := c.Canvas
 	for {
 		d, ok := v.(draw.Canvas)
 		if !ok {

@@ -54,18 +54,18 @@ func newEvaluateScreen(u *UI) *evaluateScreen {
 	s.model = widget.NewSelect(nil, nil)
 	test := widget.NewButtonWithIcon("Evaluate on the test rows", theme.MediaPlayIcon(), func() { s.run(workflow.PartTest) })
 	test.Importance = widget.HighImportance
-	train := widget.NewButton("…on the training rows", func() { s.run(workflow.PartTraining) })
-	report := widget.NewButtonWithIcon("Export report…", theme.DocumentSaveIcon(), u.exportEvaluationReport)
+	train := widget.NewButton("On the training rows", func() { s.run(workflow.PartTraining) })
+	report := widget.NewButtonWithIcon("Report…", theme.DocumentSaveIcon(), u.exportEvaluationReport)
 	metricsTab := container.NewHSplit(container.NewVScroll(s.metrics), container.NewBorder(s.kind, nil, nil, nil, s.figure.Object()))
 	metricsTab.Offset = 0.36
 	s.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Metrics and figures", theme.GridIcon(), metricsTab),
+		container.NewTabItemWithIcon("Metrics", theme.GridIcon(), metricsTab),
 		container.NewTabItem("Threshold", s.threshold.Object()),
 		container.NewTabItem("Groups", s.slices.Object()),
 		container.NewTabItem("Worst rows", container.NewScroll(s.worst)),
-		container.NewTabItem("Explain a row", s.explain.Object()),
+		container.NewTabItem("Explain", s.explain.Object()),
 	)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(s.model, test, train, report), s.header), s.issues)
+	top := container.NewVBox(s.header, container.NewHBox(widget.NewLabel("Model:"), s.model, test, train, report), s.issues)
 	s.obj = container.NewBorder(top, nil, nil, nil, s.tabs)
 	return s
 }

@@ -61,9 +61,9 @@ func newBoardPanel(u *UI) *boardPanel {
 		b.table.SetColumnWidth(i, w)
 	}
 	b.table.OnSelected = func(id widget.TableCellID) { b.selectEntry(id.Row) }
-	figs := container.NewAppTabs(container.NewTabItem("Leaderboard chart", b.chart.Object()),
-		container.NewTabItem("ROC (validation)", b.roc.Object()),
-		container.NewTabItem("Inside the chosen model", b.inside.Object()))
+	figs := container.NewAppTabs(container.NewTabItem("Scores", b.chart.Object()),
+		container.NewTabItem("ROC", b.roc.Object()),
+		container.NewTabItem("Inside", b.inside.Object()))
 	save := widget.NewButtonWithIcon("Save model…", theme.DocumentSaveIcon(), u.saveModel)
 	score := widget.NewButtonWithIcon("Score a file…", theme.FileIcon(), u.scoreFile)
 	detail := container.NewBorder(nil, container.NewVBox(b.why, container.NewHBox(b.choose), container.NewHBox(save, score)), nil, nil, container.NewVScroll(b.detail))

@@ -156,7 +156,7 @@ func columnFigure(f *data.Frame, name string, s plots.Style) (*plots.Figure, err
 	}
 	codes, names := explore.ClassCodes(c)
 	if codes == nil {
-		return nil, fmt.Errorf("%w: free text", plots.ErrNothingToDraw)
+		return nil, fmt.Errorf("%w: a %s column has no distribution figure here", plots.ErrNothingToDraw, c.Kind())
 	}
 	counts, missing := plots.CountLevels(codes, len(names))
 	return plots.LevelBars(names, counts, plots.BarOptions{Label: name, Missing: missing, Style: s})

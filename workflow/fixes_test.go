@@ -57,4 +57,3 @@ func TestExploreFixes_AreStepsPrepareAccepts(t *testing.T) {
 		t.Fatalf("only %d suggested fixes over all datasets", fixes)
 	}
 }
-

@@ -279,6 +279,7 @@ func (p *Project) ReportProgress(s Stage) progress.Func {
 	}
 }
 
+// String describes the project (its file and statuses) for debugging.
 func (p *Project) String() string {
 	p.mu.Lock()
 	defer p.mu.Unlock()

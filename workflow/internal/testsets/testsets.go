@@ -1,8 +1,3 @@
-// Package testsets locates the real datasets that tests compare against
-// pandas and scikit-learn. They are copies of the workplace's shared
-// datasets (see data/README.md for each file's source and licence), kept
-// in the repository so that a clean clone tests the same way everywhere.
-// Only tests import this package.
 package testsets
 
 import (

@@ -39,7 +39,7 @@ func newAlertsPanel(u *UI) *alertsPanel {
 		l.Wrapping = fyne.TextWrapWord
 	}
 	a.fix = widget.NewButtonWithIcon("", theme.ContentAddIcon(), a.addFix)
-	a.figure = newFigureView(u, "alert", fyne.NewSize(420, 300))
+	a.figure = newFigureView(u, "alert", fyne.NewSize(320, 240))
 	a.list = widget.NewList(
 		func() int {
 			if a.r == nil {

@@ -31,8 +31,8 @@ type columnsPanel struct {
 func newColumnsPanel(u *UI) *columnsPanel {
 	c := &columnsPanel{u: u, stats: widget.NewLabel("")}
 	c.stats.TextStyle.Monospace = true
-	c.dist = newFigureView(u, "distribution", fyne.NewSize(360, 260))
-	c.target = newFigureView(u, "versus-target", fyne.NewSize(360, 260))
+	c.dist = newFigureView(u, "distribution", fyne.NewSize(300, 220))
+	c.target = newFigureView(u, "versus-target", fyne.NewSize(300, 220))
 	c.list = widget.NewList(
 		func() int {
 			if c.r == nil {

@@ -22,7 +22,7 @@ type pairPanel struct {
 }
 
 func newPairPanel(u *UI) *pairPanel {
-	p := &pairPanel{u: u, figure: newFigureView(u, "pair", fyne.NewSize(500, 500))}
+	p := &pairPanel{u: u, figure: newFigureView(u, "pair", fyne.NewSize(360, 360))}
 	p.checks = widget.NewCheckGroup(nil, func(sel []string) {
 		if len(sel) > plots.MaxPairColumns {
 			p.checks.SetSelected(sel[:plots.MaxPairColumns])

@@ -46,7 +46,7 @@ func newEvaluateScreen(u *UI) *evaluateScreen {
 	s.issues.Importance = widget.WarningImportance
 	s.metrics.TextStyle.Monospace = true
 	s.worst.TextStyle.Monospace = true
-	s.figure = newFigureView(u, "evaluate", fyne.NewSize(460, 320))
+	s.figure = newFigureView(u, "evaluate", fyne.NewSize(300, 240))
 	s.kind = widget.NewSelect(nil, func(string) { s.drawFigure() })
 	s.threshold = newThresholdPanel(u)
 	s.slices = newSlicesPanel(u)

@@ -40,8 +40,8 @@ func newExploreScreen(u *UI) *exploreScreen {
 	report := widget.NewButtonWithIcon("Export report…", theme.DocumentSaveIcon(), func() { u.exportEDAReport() })
 	s.alerts = newAlertsPanel(u)
 	s.columns = newColumnsPanel(u)
-	s.corr = newFigureView(u, "correlations", fyne.NewSize(500, 400))
-	s.missing = newFigureView(u, "missing", fyne.NewSize(500, 400))
+	s.corr = newFigureView(u, "correlations", fyne.NewSize(360, 300))
+	s.missing = newFigureView(u, "missing", fyne.NewSize(360, 300))
 	s.pair = newPairPanel(u)
 	spearman := widget.NewCheck("Rank (Spearman) instead of linear (Pearson) correlation", func(on bool) { s.showCorrelations(on) })
 	s.tabs = container.NewAppTabs(

@@ -41,7 +41,7 @@ func newTrainScreen(u *UI) *trainScreen {
 	s := &trainScreen{u: u, params: map[string]param.Values{}, status: widget.NewLabel(""), folds: widget.NewEntry(), seed: widget.NewEntry()}
 	s.status.Wrapping = fyne.TextWrapWord
 	s.learners = widget.NewCheckGroup(nil, nil)
-	s.validation = widget.NewSelect([]string{"5-fold cross-validation", "hold-out (validation rows)"}, nil)
+	s.validation = widget.NewSelect([]string{"k-fold CV", "hold-out"}, nil)
 	s.metric = widget.NewSelect(nil, nil)
 	s.board = newBoardPanel(u)
 	train := widget.NewButtonWithIcon("Train and compare", theme.MediaPlayIcon(), s.run)

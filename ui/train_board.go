@@ -44,9 +44,9 @@ func newBoardPanel(u *UI) *boardPanel {
 	b.why.SetMinRowsVisible(2)
 	b.choose = widget.NewButtonWithIcon("Choose this model", theme.ConfirmIcon(), b.chooseSelected)
 	b.choose.Disable()
-	b.chart = newFigureView(u, "leaderboard", fyne.NewSize(420, 260))
-	b.inside = newFigureView(u, "inside", fyne.NewSize(420, 260))
-	b.roc = newFigureView(u, "oof-roc", fyne.NewSize(420, 260))
+	b.chart = newFigureView(u, "leaderboard", fyne.NewSize(280, 220))
+	b.inside = newFigureView(u, "inside", fyne.NewSize(280, 220))
+	b.roc = newFigureView(u, "oof-roc", fyne.NewSize(280, 220))
 	b.table = widget.NewTableWithHeaders(b.size, func() fyne.CanvasObject { return widget.NewLabel("0.0000 model name") }, b.cell)
 	b.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
@@ -65,7 +65,7 @@ func newBoardPanel(u *UI) *boardPanel {
 		container.NewTabItem("ROC", b.roc.Object()),
 		container.NewTabItem("Inside", b.inside.Object()))
 	save := widget.NewButtonWithIcon("Save model…", theme.DocumentSaveIcon(), u.saveModel)
-	score := widget.NewButtonWithIcon("Score a file…", theme.FileIcon(), u.scoreFile)
+	score := widget.NewButtonWithIcon("Score…", theme.FileIcon(), u.scoreFile)
 	detail := container.NewBorder(nil, container.NewVBox(b.why, container.NewHBox(b.choose), container.NewHBox(save, score)), nil, nil, container.NewVScroll(b.detail))
 	bottom := container.NewHSplit(detail, figs)
 	bottom.Offset = 0.4

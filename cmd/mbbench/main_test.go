@@ -118,7 +118,11 @@ func TestSpeed_SaysWhichSideIsFaster(t *testing.T) {
 			t.Errorf("%v vs %v: %q, want %q", c.ours, c.ref, got, c.want)
 		}
 	}
-	if m := memory(row{ours: result{peakMB: 50}, ref: result{peakMB: 100}}); m != "0.50x" {
+	if m := memory(row{ours: result{seconds: 1, peakMB: 50}, ref: result{seconds: 1, peakMB: 100}}); m != "0.50x" {
 		t.Errorf("memory ratio %q", m)
+	}
+	skip := row{ours: result{seconds: 1e-6, note: "skipped: no database"}, ref: result{seconds: 1e-5, note: "skipped"}}
+	if speed(skip) != "" || memory(skip) != "" {
+		t.Errorf("a skipped task has ratios %q %q", speed(skip), memory(skip))
 	}
 }

@@ -7,11 +7,23 @@ import (
 	"time"
 )
 
+// comparable reports whether both sides did the work: no error, no skip
+// (a note starting with "skipped", as when a database is not configured)
+// and a measured time.
+func comparable(r row) bool {
+	for _, x := range []result{r.ours, r.ref} {
+		if x.err != nil || x.seconds <= 0 || strings.HasPrefix(x.note, "skipped") {
+			return false
+		}
+	}
+	return true
+}
+
 // speed says how the work times compare: the reference's time over ours
-// ("2.50x faster") or the reverse when ours is slower; "" when either side
-// failed.
+// ("2.50x faster") or the reverse when ours is slower; "" when the sides
+// cannot be compared.
 func speed(r row) string {
-	if r.ours.err != nil || r.ref.err != nil || r.ours.seconds <= 0 || r.ref.seconds <= 0 {
+	if !comparable(r) {
 		return ""
 	}
 	if r.ours.seconds > r.ref.seconds {
@@ -22,7 +34,7 @@ func speed(r row) string {
 
 // memory is our whole process's peak over the reference's ("" if unknown).
 func memory(r row) string {
-	if r.ours.err != nil || r.ref.err != nil || r.ours.peakMB <= 0 || r.ref.peakMB <= 0 {
+	if !comparable(r) || r.ours.peakMB <= 0 || r.ref.peakMB <= 0 {
 		return ""
 	}
 	return fmt.Sprintf("%.2fx", r.ours.peakMB/r.ref.peakMB)

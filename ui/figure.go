@@ -17,8 +17,9 @@ import (
 	"modelbench/plots"
 )
 
-// Figure render size in pixels; the image is scaled to the space shown.
-const figW, figH = 960, 640
+// Default figure size in pixels, used for saving and before a view has a
+// size; views render at their own size so text keeps its size on screen.
+const figW, figH = 880, 600
 
 // figureView shows one figure rendered off the UI goroutine, with a
 // message instead when there is nothing to draw, and a Save button.
@@ -50,14 +51,31 @@ func (v *figureView) Object() fyne.CanvasObject { return v.obj }
 // show builds and renders a figure in the background; make runs off the
 // UI goroutine and must only read its inputs.
 func (v *figureView) show(make func() (*plots.Figure, error)) {
+	w, h := v.pixels()
 	v.u.jobs.Run(v.key, func(ctx context.Context) (func(), error) {
 		f, err := make()
 		var img image.Image
 		if err == nil {
-			img, err = plots.Image(f, figW, figH)
+			img, err = plots.Image(f, w, h)
 		}
 		return func() { v.set(f, img, err) }, nil
 	}, v.u.showError)
+}
+
+// pixels is the view's size on screen in device pixels, clamped to a
+// sensible range; figW×figH before the view is laid out.
+func (v *figureView) pixels() (int, int) {
+	size := v.img.Size()
+	if size.Width < 100 || size.Height < 80 {
+		return figW, figH
+	}
+	scale := float32(1)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(v.img); c != nil {
+		scale = c.Scale()
+	}
+	w := int(size.Width * scale)
+	h := int(size.Height * scale)
+	return min(max(w, 400), 1800), min(max(h, 300), 1400)
 }
 
 func (v *figureView) set(f *plots.Figure, img image.Image, err error) {

@@ -50,9 +50,9 @@ func newStepsPanel(u *UI, onSelect func(int)) *stepsPanel {
 	bar := container.NewHBox(add,
 		widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { s.move(-1) }),
 		widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { s.move(1) }),
-		widget.NewButtonWithIcon("On/off", theme.VisibilityIcon(), s.toggle),
+		widget.NewButtonWithIcon("", theme.VisibilityIcon(), s.toggle),
 		widget.NewButtonWithIcon("", theme.DeleteIcon(), s.remove),
-		widget.NewButton("Reset", s.reset))
+		widget.NewButtonWithIcon("Default", theme.ViewRestoreIcon(), s.reset))
 	s.list_ = container.NewBorder(bar, nil, nil, nil, s.list)
 	s.editor = container.NewVScroll(container.NewVBox(s.title, s.help, s.formBox, s.why, container.NewHBox(s.save)))
 	return s

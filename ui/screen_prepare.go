@@ -43,13 +43,13 @@ func newPrepareScreen(u *UI) *prepareScreen {
 	s.split = newSplitPanel(u)
 	s.preview = newPreviewPanel(u)
 	s.steps = newStepsPanel(u, s.preview.showStep)
-	apply := widget.NewButtonWithIcon("Fit the pipeline on the training rows", theme.MediaPlayIcon(), s.run)
+	apply := widget.NewButtonWithIcon("Fit the pipeline", theme.MediaPlayIcon(), s.run)
 	apply.Importance = widget.HighImportance
 	top := container.NewBorder(nil, nil, nil, apply, s.status)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Step", theme.DocumentCreateIcon(), s.steps.editorObject()),
-		container.NewTabItemWithIcon("Before and after", theme.VisibilityIcon(), s.preview.Object()),
-		container.NewTabItemWithIcon("What was learnt", theme.InfoIcon(), container.NewVScroll(s.fitted)),
+		container.NewTabItemWithIcon("Before/after", theme.VisibilityIcon(), s.preview.Object()),
+		container.NewTabItemWithIcon("Learnt", theme.InfoIcon(), container.NewVScroll(s.fitted)),
 	)
 	left := container.NewBorder(s.split.Object(), nil, nil, nil, s.steps.listObject())
 	body := container.NewHSplit(left, s.tabs)

@@ -88,6 +88,7 @@ func (f *paramForm) columnsField(s param.Spec, v any, columns []string) (fyne.Ca
 	group.SetSelected(chosen)
 	hint := widget.NewLabel("None ticked means every column the step applies to.")
 	hint.Importance = widget.LowImportance
+	hint.Wrapping = fyne.TextWrapWord
 	box := container.NewVBox(hint, group)
 	if len(columns) > 8 {
 		scroll := container.NewVScroll(box)

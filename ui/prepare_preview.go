@@ -31,8 +31,8 @@ type previewPanel struct {
 func newPreviewPanel(u *UI) *previewPanel {
 	v := &previewPanel{u: u, summary: widget.NewLabel("Pick a step to see the training rows before and after it.")}
 	v.summary.Wrapping = fyne.TextWrapWord
-	v.before = newFigureView(u, "prep-before", fyne.NewSize(260, 180))
-	v.after = newFigureView(u, "prep-after", fyne.NewSize(260, 180))
+	v.before = newFigureView(u, "prep-before", fyne.NewSize(160, 140))
+	v.after = newFigureView(u, "prep-after", fyne.NewSize(160, 140))
 	v.column = widget.NewSelect(nil, func(string) { v.drawColumn() })
 	figs := container.NewGridWithColumns(2, labelled("Before", v.before.Object()), labelled("After", v.after.Object()))
 	v.obj = container.NewBorder(container.NewVBox(widget.NewForm(widget.NewFormItem("Column", v.column)), v.summary), nil, nil, nil, figs)

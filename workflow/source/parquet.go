@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/deprecated"
@@ -58,21 +60,63 @@ func loadParquet(ctx context.Context, spec Spec, report progress.Func) (*data.Ta
 	if nrows == 0 {
 		return nil, fmt.Errorf("%s: the Parquet file has no rows", spec.Path)
 	}
-	cols := make([]data.Column, len(leaves))
-	infs := make([]data.Inference, len(leaves))
-	for i, l := range leaves {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		r := &pqReader{leaf: l, nrows: nrows}
-		col, inf, err := r.read(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("%s, column %q: %w", spec.Path, l.name, err)
-		}
-		cols[i], infs[i] = col, inf
-		report.Send(float64(i+1)/float64(len(leaves)), "reading columns")
+	cols, infs, err := readLeaves(ctx, spec.Path, leaves, nrows, rowHint(nrows, st.Size()), report)
+	if err != nil {
+		return nil, err
 	}
 	return assemble(spec.Path, cols, infs, issues)
+}
+
+// rowHint is how many rows each column reserves room for before reading:
+// the declared row count, but no more than eight per byte of the file, so
+// a damaged file that claims billions of rows cannot make it reserve
+// gigabytes.
+func rowHint(nrows int, fileSize int64) int {
+	return int(min(int64(nrows), max(1<<16, fileSize*8)))
+}
+
+// readLeaves decodes the columns on every core: each column has its own
+// page reader over the file (reads at offsets, safe in parallel). The
+// first error, in column order, is returned.
+func readLeaves(ctx context.Context, path string, leaves []pqLeaf, nrows, hint int, report progress.Func) ([]data.Column, []data.Inference, error) {
+	cols := make([]data.Column, len(leaves))
+	infs := make([]data.Inference, len(leaves))
+	errs := make([]error, len(leaves))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(leaves)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				r := &pqReader{leaf: leaves[i], nrows: nrows, hint: hint}
+				errs[i] = guard("the Parquet reader", func() (e error) { cols[i], infs[i], e = r.read(ctx); return })
+				mu.Lock()
+				done++
+				report.Send(float64(done)/float64(len(leaves)), "reading columns")
+				mu.Unlock()
+			}
+		}()
+	}
+	for i := range leaves {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	for i, err := range errs {
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s, column %q: %w", path, leaves[i].name, err)
+		}
+	}
+	return cols, infs, nil
 }
 
 // collectLeaves walks the schema in file order, naming nested fields with

@@ -17,6 +17,7 @@ type pqReader struct {
 	leaf  pqLeaf
 	nrows int
 	row   int
+	hint  int // rows to reserve room for up front (bounded by the file size)
 
 	miss  data.Mask
 	nums  []float64 // pqNumber
@@ -92,20 +93,30 @@ func (r *pqReader) extend(n int) {
 	end := r.row + n
 	switch r.leaf.kind {
 	case pqNumber:
-		r.nums = growTo(r.nums, end)
+		r.nums = growTo(r.nums, end, r.hint)
 	case pqTime:
-		r.ints = growTo(r.ints, end)
+		r.ints = growTo(r.ints, end, r.hint)
 	case pqBool:
-		r.bools = growTo(r.bools, end)
+		r.bools = growTo(r.bools, end, r.hint)
 	case pqString:
-		r.codes = growTo(r.codes, end)
+		r.codes = growTo(r.codes, end, r.hint)
 	}
-	r.miss = growTo(r.miss, (end+63)/64)
+	r.miss = growTo(r.miss, (end+63)/64, (r.hint+63)/64)
 }
 
-func growTo[T any](s []T, n int) []T {
+// growTo lengthens s to n, reserving room for hint elements the first
+// time so that a column is not copied page after page.
+func growTo[T any](s []T, n, hint int) []T {
 	if n <= len(s) {
 		return s
+	}
+	if cap(s) < n && cap(s) < hint {
+		grown := make([]T, len(s), max(hint, n))
+		copy(grown, s)
+		s = grown
+	}
+	if n <= cap(s) {
+		return s[:n]
 	}
 	return append(s, make([]T, n-len(s))...)
 }
@@ -115,6 +126,13 @@ func (r *pqReader) numberPage(p parquet.Page, n int, present func(int) bool) err
 	vals, ok := numberValuesOf(p)
 	if !ok {
 		return r.genericPage(p, n)
+	}
+	if r.leaf.kind == pqNumber && vals.f64 != nil && allDefined(p.DefinitionLevels(), maxDefinition(r)) {
+		if len(vals.f64) < n {
+			return errShortPage
+		}
+		copy(r.nums[r.row:r.row+n], vals.f64[:n]) // the common case: a page of doubles without nulls
+		return nil
 	}
 	j := 0
 	for i := 0; i < n; i++ {
@@ -131,6 +149,18 @@ func (r *pqReader) numberPage(p parquet.Page, n int, present func(int) bool) err
 		r.storeNumber(row, f, k, isInt)
 	}
 	return nil
+}
+
+func maxDefinition(r *pqReader) byte { return byte(r.leaf.col.MaxDefinitionLevel()) }
+
+// allDefined reports whether no value of a page is null.
+func allDefined(defs []byte, maxDef byte) bool {
+	for _, d := range defs {
+		if d != maxDef {
+			return false
+		}
+	}
+	return true
 }
 
 // errShortPage reports a page with fewer values than its levels say.

@@ -15,12 +15,13 @@ APT_SMOKE := xvfb imagemagick xdotool
 APT_REF   := python3-pandas python3-sklearn python3-scipy
 APT_TEST  := $(APT_BUILD) $(APT_SMOKE) $(APT_REF) chromium poppler-utils
 
-.PHONY: run test bench smoke package lint deps deps-build deps-test build unit vet archcheck clean help
+.PHONY: run test bench bench-all smoke package lint deps deps-build deps-test build unit vet archcheck clean help
 
 help:
 	@echo "make run      build and open Modelbench on a bundled sample dataset"
 	@echo "make test     vet, unit tests (no display), import rules, GUI build and a real-window smoke test"
-	@echo "make bench    speed and memory against pandas / scikit-learn, same run, ratios"
+	@echo "make bench    speed and memory against pandas / scikit-learn, same run, ratios (headline tasks)"
+	@echo "make bench-all  every benchmark task, then the Go benchmarks"
 	@echo "make smoke    start the real app under Xvfb and check its window"
 	@echo "make package  build a release binary for this platform"
 	@echo "make lint     gofmt, go vet, staticcheck"
@@ -60,6 +61,11 @@ smoke: build
 bench: deps-test
 	CGO_ENABLED=0 $(GO) build -o /tmp/mbbench ./cmd/mbbench
 	/tmp/mbbench $(if $(RUN),-run '$(RUN)')
+	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./workflow/... ./plots/...
+
+bench-all: deps-test
+	CGO_ENABLED=0 $(GO) build -o /tmp/mbbench ./cmd/mbbench
+	/tmp/mbbench -all
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./workflow/... ./plots/...
 
 package: deps-build

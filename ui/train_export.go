@@ -94,19 +94,7 @@ func scoreToFile(ctx context.Context, a *artifact.Artifact, in, out string, repo
 	if err != nil {
 		return 0, err
 	}
-	pf, err := p.Frame()
-	if err != nil {
-		return 0, err
-	}
-	cols := t.Frame.Columns()
-	for _, c := range pf.Columns() {
-		name := c.Name()
-		for t.Frame.Index(name) >= 0 {
-			name = "predicted_" + name
-		}
-		cols = append(cols, c.Renamed(name))
-	}
-	result, err := data.NewFrame(cols...)
+	result, err := p.WithInputs(t.Frame)
 	if err != nil {
 		return 0, err
 	}

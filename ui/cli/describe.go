@@ -57,14 +57,8 @@ func runDescribe(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := describeOutput{File: ref.Path, Rows: rep.Rows, Target: rep.Target, Task: rep.Task, Alerts: rep.Alerts,
+	out := describeOutput{File: sourceName(ref), Rows: rep.Rows, Target: rep.Target, Task: rep.Task, Alerts: rep.Alerts,
 		Duplicates: rep.Duplicates.Count, Issues: t.Issues}
-	switch {
-	case ref.Sample != "":
-		out.File = "sample:" + ref.Sample
-	case ref.Source != nil:
-		out.File = ref.Source.String()
-	}
 	if out.Alerts == nil {
 		out.Alerts = []eda.Alert{}
 	}

@@ -47,14 +47,7 @@ func runEvaluate(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) < 1 {
-		return usageErr("MODEL_DIR (a folder with model.json, or the file) is required")
-	}
-	a, err := artifact.Load(pos[0])
-	if err != nil {
-		return err
-	}
-	t, ref, err := df.load(ctx, pos[1:], nil)
+	a, t, ref, err := df.modelAndData(ctx, pos)
 	if err != nil {
 		return err
 	}
@@ -62,10 +55,7 @@ func runEvaluate(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	out.Source = ref.Path
-	if ref.Sample != "" {
-		out.Source = "sample:" + ref.Sample
-	}
+	out.Source = sourceName(ref)
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")

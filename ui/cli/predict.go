@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 
-	"modelbench/workflow/artifact"
 	"modelbench/workflow/data"
 	_ "modelbench/workflow/model/learners" // decoders for every model type
 )
@@ -29,14 +28,7 @@ func runPredict(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) < 1 {
-		return usageErr("MODEL_DIR (a folder with model.json, or the file) is required")
-	}
-	a, err := artifact.Load(pos[0])
-	if err != nil {
-		return err
-	}
-	t, _, err := df.load(ctx, pos[1:], nil)
+	a, t, _, err := df.modelAndData(ctx, pos)
 	if err != nil {
 		return err
 	}
@@ -44,15 +36,12 @@ func runPredict(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	pf, err := p.Frame()
+	result, err := p.WithInputs(t.Frame)
+	if *only {
+		result, err = p.Frame()
+	}
 	if err != nil {
 		return err
-	}
-	result := pf
-	if !*only {
-		if result, err = appendColumns(t.Frame, pf); err != nil {
-			return err
-		}
 	}
 	w := env.Stdout
 	if *out != "" {
@@ -72,16 +61,3 @@ func runPredict(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
-// appendColumns adds the prediction columns after the input's, renaming a
-// prediction column whose name the input already uses.
-func appendColumns(in, preds *data.Frame) (*data.Frame, error) {
-	cols := in.Columns()
-	for _, c := range preds.Columns() {
-		name := c.Name()
-		for in.Index(name) >= 0 {
-			name = "predicted_" + name
-		}
-		cols = append(cols, c.Renamed(name))
-	}
-	return data.NewFrame(cols...)
-}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"modelbench/workflow/artifact"
 	"strings"
 	"unicode/utf8"
 
@@ -170,4 +171,31 @@ func (d *dataFlags) load(ctx context.Context, args []string, report progress.Fun
 		t.Schema = s
 	}
 	return t, ref, nil
+}
+
+// modelAndData reads the saved model that the first positional argument
+// names (a folder with model.json, or the file) and the table the rest
+// name.
+func (d *dataFlags) modelAndData(ctx context.Context, pos []string) (*artifact.Artifact, *data.Table, workflow.DataRef, error) {
+	if len(pos) < 1 {
+		return nil, nil, workflow.DataRef{}, usageErr("MODEL_DIR (a folder with model.json, or the file) is required")
+	}
+	a, err := artifact.Load(pos[0])
+	if err != nil {
+		return nil, nil, workflow.DataRef{}, err
+	}
+	t, ref, err := d.load(ctx, pos[1:], nil)
+	return a, t, ref, err
+}
+
+// sourceName says where a table came from, for outputs: the file, the
+// sample ("sample:ID") or the source (file and sheet, or server and query).
+func sourceName(ref workflow.DataRef) string {
+	switch {
+	case ref.Sample != "":
+		return "sample:" + ref.Sample
+	case ref.Source != nil:
+		return ref.Source.String()
+	}
+	return ref.Path
 }

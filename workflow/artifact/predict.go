@@ -151,3 +151,22 @@ func (p *Predictions) Frame() (*data.Frame, error) {
 	}
 	return data.NewFrame(cols...)
 }
+
+// WithInputs returns the input columns followed by the prediction columns
+// (see Frame); a prediction column whose name the input already uses is
+// called predicted_<name>.
+func (p *Predictions) WithInputs(in *data.Frame) (*data.Frame, error) {
+	pf, err := p.Frame()
+	if err != nil {
+		return nil, err
+	}
+	cols := in.Columns()
+	for _, c := range pf.Columns() {
+		name := c.Name()
+		for in.Index(name) >= 0 {
+			name = "predicted_" + name
+		}
+		cols = append(cols, c.Renamed(name))
+	}
+	return data.NewFrame(cols...)
+}

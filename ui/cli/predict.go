@@ -60,4 +60,3 @@ func runPredict(ctx context.Context, env *Env, args []string) error {
 	}
 	return nil
 }
-

@@ -190,9 +190,14 @@ func (p *Project) statusEvents(before [numStages]Status) []Event {
 	return evs
 }
 
-// invalidateAfter marks every stage after s that holds results as Stale;
-// it must be called with p.mu held.
+// invalidateAfter marks every stage that depends on s and holds results
+// as Stale; it must be called with p.mu held. Stages depend on all earlier
+// ones except Explore, which nothing downstream uses: exploring again
+// leaves the preparation and the models current.
 func (p *Project) invalidateAfter(s Stage) {
+	if s == StageExplore {
+		return
+	}
 	for t := s + 1; t < numStages; t++ {
 		if p.status[t] == Done || p.status[t] == Failed && p.results[t] != nil {
 			p.status[t] = Stale

@@ -298,3 +298,26 @@ func TestLoadRef_SampleUsesItsTarget(t *testing.T) {
 		t.Fatalf("target %q rows %d", tg, tb.Frame.NumRows())
 	}
 }
+
+func TestProject_ExploringAgainLeavesPreparationCurrent(t *testing.T) {
+	p := New()
+	ctx := context.Background()
+	if err := p.LoadData(ctx, DataRef{Sample: "iris"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.RunPrepare(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.RunExplore(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if p.Status(StagePrepare) != Done {
+		t.Fatalf("prepare %v after exploring: the preparation does not depend on the exploration", p.Status(StagePrepare))
+	}
+	if err := p.SetColumnRole("petal width (cm)", data.Ignored, ""); err != nil {
+		t.Fatal(err)
+	}
+	if p.Status(StagePrepare) != Stale || p.Status(StageExplore) != Stale {
+		t.Fatalf("a data change must make both stale: prepare %v explore %v", p.Status(StagePrepare), p.Status(StageExplore))
+	}
+}

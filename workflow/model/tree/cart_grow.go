@@ -113,9 +113,10 @@ func (g *grower) expand(it growItem) {
 	if !sp.found {
 		return
 	}
+	thr := g.threshold(it, sp) // before partition reorders the split feature's rows
 	nLeft := g.partition(it, sp, childConst)
 	nd := &g.t.nodes[id]
-	nd.feature, nd.threshold, nd.missingLeft = sp.feature, g.threshold(it, sp), sp.missingLeft
+	nd.feature, nd.threshold, nd.missingLeft = sp.feature, thr, sp.missingLeft
 	if sp.nMiss == 0 {
 		nd.missingLeft = sp.wLeft >= g.t.weight[id]-sp.wLeft
 	}

@@ -236,3 +236,56 @@ func TestFitAndBin_SameAsSearch(t *testing.T) {
 		}
 	}
 }
+
+// TestMissing_SplitWithMissingLeft: when the best split sends the missing
+// rows left together with the low present values, the node keeps the
+// threshold between the present values (the regression: it was computed
+// after the rows were partitioned, read a missing value and became NaN, so
+// every present row went right at prediction and the saved model did not
+// load). Present x < 0 and missing x are class 1, present x >= 0 class 0.
+func TestMissing_SplitWithMissingLeft(t *testing.T) {
+	d := &model.Dataset{Task: model.Classification, Features: []string{"x"}, Classes: []string{"0", "1"},
+		X: [][]float64{make([]float64, 90)}, Y: make([]float64, 90)}
+	for i := range 90 {
+		switch i % 3 {
+		case 0:
+			d.X[0][i], d.Y[i] = math.NaN(), 1
+		case 1:
+			d.X[0][i], d.Y[i] = -1-float64(i)/100, 1
+		default:
+			d.X[0][i] = float64(i) / 100
+		}
+	}
+	for name, l := range map[string]model.Learner{
+		"tree":   DecisionTree{MaxDepth: 1},
+		"forest": RandomForest{Trees: 5, MaxDepth: 1},
+	} {
+		m, err := l.Fit(context.Background(), d, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		root := rootOf(m)
+		if root.Feature != 0 || !root.MissingLeft || !(root.Threshold > -1.01 && root.Threshold < 0.02) {
+			t.Errorf("%s: root split %+v; want x with a threshold in (-1.01, 0.02), missing left", name, root)
+		}
+		pred, err := m.Predict([][]float64{{math.NaN(), -1.5, -1, 0.5, 0.9}})
+		if err != nil || !slices.Equal(pred, []float64{1, 1, 1, 0, 0}) {
+			t.Errorf("%s: predictions %v (%v) for x = NaN, -1.5, -1, 0.5, 0.9; want 1 1 1 0 0", name, pred, err)
+		}
+		b, err := model.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := model.Unmarshal(b); err != nil {
+			t.Errorf("%s: the saved model does not load: %v", name, err)
+		}
+	}
+}
+
+// rootOf returns the root of a tree, or of a forest's first tree.
+func rootOf(m model.Model) Node {
+	if f, ok := m.(*ForestModel); ok {
+		return f.Tree(0)[0]
+	}
+	return m.(*TreeModel).Nodes()[0]
+}

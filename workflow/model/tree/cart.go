@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"modelbench/workflow/model"
+	"modelbench/workflow/model/internal/classes"
 	"modelbench/workflow/param"
 	"modelbench/workflow/progress"
 )
@@ -164,7 +165,7 @@ func (m *TreeModel) Predict(X [][]float64) ([]float64, error) {
 		for i := lo; i < hi; i++ {
 			v := t.values(t.leafOf(X, i))
 			if m.task == model.Classification {
-				out[i] = float64(argmax(v))
+				out[i] = float64(classes.ArgMax(v))
 			} else {
 				out[i] = v[0]
 			}
@@ -247,7 +248,7 @@ func (m *TreeModel) Explain(row []float64) (model.Explanation, error) {
 	k := 0
 	if m.task == model.Classification {
 		p := m.t.path(row)
-		k = argmax(m.t.values(p[len(p)-1]))
+		k = classes.ArgMax(m.t.values(p[len(p)-1]))
 		e.Class, e.Scale = k, "probability"
 	}
 	e.Terms, e.Base, e.Output = m.t.addPathTerms(nil, m.features, row, k, 1)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"modelbench/workflow/model"
+	"modelbench/workflow/model/internal/classes"
 )
 
 // Exact comparisons with scikit-learn 1.2.1 on the prepared datasets of
@@ -293,7 +294,7 @@ func TestGBT_MatchesScikitLearn(t *testing.T) {
 				pred, _ := m.Predict(test.X)
 				k := len(train.Classes)
 				for i, p := range pred {
-					if int(p) != argmax(c.Output[i*k:(i+1)*k]) {
+					if int(p) != classes.ArgMax(c.Output[i*k:(i+1)*k]) {
 						t.Errorf("test row %d: class %v, scikit-learn %v", i, p, c.Output[i*k:(i+1)*k])
 					}
 				}

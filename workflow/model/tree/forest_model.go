@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"modelbench/workflow/model"
+	"modelbench/workflow/model/internal/classes"
 )
 
 // ForestModel is a fitted random forest. It is immutable and safe for
@@ -101,7 +102,7 @@ func (m *ForestModel) Predict(X [][]float64) ([]float64, error) {
 	w := m.width()
 	out := make([]float64, n)
 	for i := range out {
-		out[i] = float64(argmax(avg[i*w : i*w+w]))
+		out[i] = float64(classes.ArgMax(avg[i*w : i*w+w]))
 	}
 	return out, nil
 }
@@ -162,7 +163,7 @@ func (m *ForestModel) Explain(row []float64) (model.Explanation, error) {
 	e := model.Explanation{Class: -1, Scale: "value"}
 	k := 0
 	if m.task == model.Classification {
-		k = argmax(m.average(X, 1))
+		k = classes.ArgMax(m.average(X, 1))
 		e.Class, e.Scale = k, "probability"
 	}
 	inv := 1 / float64(len(m.trees))

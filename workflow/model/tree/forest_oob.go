@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"modelbench/workflow/model"
+	"modelbench/workflow/model/internal/classes"
 )
 
 // oobScore predicts every training row with the trees whose bootstrap
@@ -40,7 +41,7 @@ func oobScore(d *model.Dataset, trees []*flatTree, inbag [][]uint64) float64 {
 		for i := range n {
 			if cnt[i] > 0 {
 				seen++
-				if argmax(sum[i*w:i*w+w]) == int(d.Y[i]) {
+				if classes.ArgMax(sum[i*w:i*w+w]) == int(d.Y[i]) {
 					right++
 				}
 			}

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"modelbench/workflow/model"
+	"modelbench/workflow/model/internal/classes"
 )
 
 // BoostingModel is a fitted gradient-boosted model. Its score per output is
@@ -165,7 +166,7 @@ func (m *BoostingModel) Predict(X [][]float64) ([]float64, error) {
 	p := make([]float64, len(m.classes))
 	for i := range out {
 		m.proba(sc[i*m.k:(i+1)*m.k], p)
-		out[i] = float64(argmax(p))
+		out[i] = float64(classes.ArgMax(p))
 	}
 	return out, nil
 }
@@ -211,7 +212,7 @@ func (m *BoostingModel) Explain(row []float64) (model.Explanation, error) {
 	if m.task == model.Classification {
 		p := make([]float64, len(m.classes))
 		m.proba(sc, p)
-		e.Class = argmax(p)
+		e.Class = classes.ArgMax(p)
 		e.Scale = "logit"
 		if m.kind == binaryLoss {
 			e.Scale = "log-odds"

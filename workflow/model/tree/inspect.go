@@ -143,14 +143,3 @@ func checkRow(row []float64, d int) error {
 	}
 	return nil
 }
-
-// argmax returns the index of the largest value, the first on ties.
-func argmax(v []float64) int {
-	best := 0
-	for i, x := range v {
-		if x > v[best] {
-			best = i
-		}
-	}
-	return best
-}

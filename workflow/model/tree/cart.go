@@ -123,10 +123,7 @@ func (l DecisionTree) Fit(ctx context.Context, d *model.Dataset, report progress
 const treeStream = 0x7472656531
 
 func newTreeModel(d *model.Dataset, t *flatTree) *TreeModel {
-	m := &TreeModel{task: d.Task, features: append([]string(nil), d.Features...), t: t}
-	if d.Task == model.Classification {
-		m.classes = append([]string(nil), d.Classes...)
-	}
+	m := &TreeModel{fitted: newFitted(d), t: t}
 	m.importances = make([]float64, len(d.Features))
 	t.addImportances(m.importances)
 	normalise(m.importances)
@@ -136,21 +133,10 @@ func newTreeModel(d *model.Dataset, t *flatTree) *TreeModel {
 // TreeModel is a fitted decision tree. It is immutable and safe for
 // concurrent use.
 type TreeModel struct {
-	task        model.Task
-	features    []string
-	classes     []string
+	fitted
 	t           *flatTree
 	importances []float64
 }
-
-// Task returns the task the tree was trained for.
-func (m *TreeModel) Task() model.Task { return m.task }
-
-// Features returns the training feature names; X columns must follow them.
-func (m *TreeModel) Features() []string { return m.features }
-
-// Classes returns the class labels, nil for regression.
-func (m *TreeModel) Classes() []string { return m.classes }
 
 // Predict returns, per row, the class index with the largest share in the
 // row's leaf (the lowest index on ties) or the leaf's mean target.
@@ -177,10 +163,7 @@ func (m *TreeModel) Predict(X [][]float64) ([]float64, error) {
 // PredictProba returns, per row, the class proportions of the training rows
 // in the row's leaf. It returns model.ErrWrongTask for a regression tree.
 func (m *TreeModel) PredictProba(X [][]float64) ([][]float64, error) {
-	if m.task != model.Classification {
-		return nil, fmt.Errorf("probabilities: %w", model.ErrWrongTask)
-	}
-	n, err := model.CheckPredict(X, m.features, true)
+	n, err := m.checkProba(X)
 	if err != nil {
 		return nil, err
 	}
@@ -224,7 +207,7 @@ func (m *TreeModel) Leaves() int { return m.t.leaves() }
 // Path returns the IDs of the nodes row visits, from the root (0) to its
 // leaf, for highlighting in a drawing. row holds one value per feature.
 func (m *TreeModel) Path(row []float64) ([]int, error) {
-	if err := checkRow(row, len(m.features)); err != nil {
+	if err := m.checkRow(row); err != nil {
 		return nil, err
 	}
 	p := m.t.path(row)
@@ -241,7 +224,7 @@ func (m *TreeModel) Path(row []float64) ([]int, error) {
 // classification the value is the share of the predicted class (Scale
 // "probability"); for regression the mean target (Scale "value").
 func (m *TreeModel) Explain(row []float64) (model.Explanation, error) {
-	if err := checkRow(row, len(m.features)); err != nil {
+	if err := m.checkRow(row); err != nil {
 		return model.Explanation{}, err
 	}
 	e := model.Explanation{Class: -1, Scale: "value"}

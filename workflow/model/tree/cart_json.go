@@ -48,7 +48,7 @@ func decodeTreeModel(version int, raw json.RawMessage) (model.Model, error) {
 	if len(j.Importances) != len(j.Features) {
 		return nil, fmt.Errorf("%d importances for %d features", len(j.Importances), len(j.Features))
 	}
-	return &TreeModel{task: j.Task, features: j.Features, classes: j.Classes, t: t, importances: j.Importances}, nil
+	return &TreeModel{fitted: fitted{task: j.Task, features: j.Features, classes: j.Classes}, t: t, importances: j.Importances}, nil
 }
 
 // checkHeader validates the task, features and classes of a saved model and

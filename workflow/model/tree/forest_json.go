@@ -53,7 +53,7 @@ func decodeForestModel(version int, raw json.RawMessage) (model.Model, error) {
 	if len(j.Importances) != len(j.Features) || len(j.OOB) != 1 {
 		return nil, fmt.Errorf("%d importances for %d features, %d out-of-bag scores", len(j.Importances), len(j.Features), len(j.OOB))
 	}
-	m := &ForestModel{task: j.Task, features: j.Features, classes: j.Classes, trees: make([]*flatTree, len(j.Trees)),
+	m := &ForestModel{fitted: fitted{task: j.Task, features: j.Features, classes: j.Classes}, trees: make([]*flatTree, len(j.Trees)),
 		importances: j.Importances, oob: j.OOB[0]}
 	for i := range j.Trees {
 		t, err := j.Trees[i].fromJSON(width, len(j.Features), j.Task == model.Classification)

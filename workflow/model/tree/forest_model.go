@@ -11,19 +11,14 @@ import (
 // ForestModel is a fitted random forest. It is immutable and safe for
 // concurrent use.
 type ForestModel struct {
-	task        model.Task
-	features    []string
-	classes     []string
+	fitted
 	trees       []*flatTree
 	importances []float64
 	oob         float64 // NaN when no row was ever out of bag
 }
 
 func newForestModel(d *model.Dataset, trees []*flatTree) *ForestModel {
-	m := &ForestModel{task: d.Task, features: append([]string(nil), d.Features...), trees: trees, oob: math.NaN()}
-	if d.Task == model.Classification {
-		m.classes = append([]string(nil), d.Classes...)
-	}
+	m := &ForestModel{fitted: newFitted(d), trees: trees, oob: math.NaN()}
 	m.importances = forestImportances(trees, len(d.Features))
 	return m
 }
@@ -44,15 +39,6 @@ func forestImportances(trees []*flatTree, d int) []float64 {
 	normalise(out)
 	return out
 }
-
-// Task returns the task the forest was trained for.
-func (m *ForestModel) Task() model.Task { return m.task }
-
-// Features returns the training feature names; X columns must follow them.
-func (m *ForestModel) Features() []string { return m.features }
-
-// Classes returns the class labels, nil for regression.
-func (m *ForestModel) Classes() []string { return m.classes }
 
 // width is the number of values per tree node.
 func (m *ForestModel) width() int { return max(len(m.classes), 1) }
@@ -110,10 +96,7 @@ func (m *ForestModel) Predict(X [][]float64) ([]float64, error) {
 // PredictProba returns per row the trees' class proportions averaged. It
 // returns model.ErrWrongTask for a regression forest.
 func (m *ForestModel) PredictProba(X [][]float64) ([][]float64, error) {
-	if m.task != model.Classification {
-		return nil, fmt.Errorf("probabilities: %w", model.ErrWrongTask)
-	}
-	n, err := model.CheckPredict(X, m.features, true)
+	n, err := m.checkProba(X)
 	if err != nil {
 		return nil, err
 	}
@@ -153,12 +136,9 @@ func (m *ForestModel) Tree(i int) []Node { return m.trees[i].plainNodes(m.featur
 // Terms are in feature order; Rule says on how many paths the feature was
 // asked.
 func (m *ForestModel) Explain(row []float64) (model.Explanation, error) {
-	if err := checkRow(row, len(m.features)); err != nil {
+	X, err := m.rowMatrix(row)
+	if err != nil {
 		return model.Explanation{}, err
-	}
-	X := make([][]float64, len(row))
-	for j, v := range row {
-		X[j] = []float64{v}
 	}
 	e := model.Explanation{Class: -1, Scale: "value"}
 	k := 0
@@ -174,11 +154,8 @@ func (m *ForestModel) Explain(row []float64) (model.Explanation, error) {
 		e.Base += base
 		e.Output += out
 	}
-	for j, u := range uses {
-		if u > 0 {
-			e.Terms = append(e.Terms, model.Term{Feature: m.features[j], Value: row[j], Effect: effect[j],
-				Rule: fmt.Sprintf("asked on %d of %d tree paths", u, len(m.trees))})
-		}
-	}
+	e.Terms = m.featureTerms(row, effect, uses, func(u int) string {
+		return fmt.Sprintf("asked on %d of %d tree paths", u, len(m.trees))
+	})
 	return e, nil
 }

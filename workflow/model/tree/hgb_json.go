@@ -69,7 +69,7 @@ func decodeBoostModel(version int, raw json.RawMessage) (model.Model, error) {
 	if _, err := checkHeader(j.Task, j.Features, j.Classes); err != nil {
 		return nil, err
 	}
-	m := &BoostingModel{task: j.Task, features: j.Features, classes: j.Classes, kind: squaredLoss, k: 1,
+	m := &BoostingModel{fitted: fitted{task: j.Task, features: j.Features, classes: j.Classes}, kind: squaredLoss, k: 1,
 		base: j.Baseline, trainLoss: j.TrainLoss, valLoss: j.ValLoss, importances: j.Importances}
 	if j.Task == model.Classification {
 		m.kind = binaryLoss

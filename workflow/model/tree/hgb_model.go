@@ -13,9 +13,7 @@ import (
 // are turned into probabilities by the sigmoid (two classes) or the
 // softmax. It is immutable and safe for concurrent use.
 type BoostingModel struct {
-	task        model.Task
-	features    []string
-	classes     []string
+	fitted
 	kind        lossKind
 	k           int          // scores (trees) per iteration
 	base        []float64    // starting score per output
@@ -28,11 +26,8 @@ type BoostingModel struct {
 
 func (b *boostFit) model() *BoostingModel {
 	d := b.d
-	m := &BoostingModel{task: d.Task, features: append([]string(nil), d.Features...), kind: b.kind, k: b.k,
+	m := &BoostingModel{fitted: newFitted(d), kind: b.kind, k: b.k,
 		base: b.base, trees: b.trees, nIter: len(b.trees) / b.k, trainLoss: b.trainCur, valLoss: b.valCur}
-	if d.Task == model.Classification {
-		m.classes = append([]string(nil), d.Classes...)
-	}
 	m.importances = boostImportances(m.trees, len(d.Features))
 	return m
 }
@@ -50,15 +45,6 @@ func boostImportances(trees []*boostTree, d int) []float64 {
 	normalise(out)
 	return out
 }
-
-// Task returns the task the model was trained for.
-func (m *BoostingModel) Task() model.Task { return m.task }
-
-// Features returns the training feature names; X columns must follow them.
-func (m *BoostingModel) Features() []string { return m.features }
-
-// Classes returns the class labels, nil for regression.
-func (m *BoostingModel) Classes() []string { return m.classes }
 
 // NumIter returns the number of boosting iterations fitted (fewer than the
 // maximum when early stopping ended the fit).
@@ -174,10 +160,7 @@ func (m *BoostingModel) Predict(X [][]float64) ([]float64, error) {
 // PredictProba returns per row the class probabilities. It returns
 // model.ErrWrongTask for a regression model.
 func (m *BoostingModel) PredictProba(X [][]float64) ([][]float64, error) {
-	if m.task != model.Classification {
-		return nil, fmt.Errorf("probabilities: %w", model.ErrWrongTask)
-	}
-	n, err := model.CheckPredict(X, m.features, true)
+	n, err := m.checkProba(X)
 	if err != nil {
 		return nil, err
 	}
@@ -199,12 +182,9 @@ func (m *BoostingModel) PredictProba(X [][]float64) ([][]float64, error) {
 // score. Scales: "value" (regression), "log-odds" of the predicted class
 // (two classes) or "logit" (its softmax score).
 func (m *BoostingModel) Explain(row []float64) (model.Explanation, error) {
-	if err := checkRow(row, len(m.features)); err != nil {
+	X, err := m.rowMatrix(row)
+	if err != nil {
 		return model.Explanation{}, err
-	}
-	X := make([][]float64, len(row))
-	for j, v := range row {
-		X[j] = []float64{v}
 	}
 	e := model.Explanation{Class: -1, Scale: "value"}
 	out, sign := 0, 1.0
@@ -242,11 +222,6 @@ func (m *BoostingModel) Explain(row []float64) (model.Explanation, error) {
 		}
 	}
 	e.Output = sign * sc[out]
-	for j, u := range uses {
-		if u > 0 {
-			e.Terms = append(e.Terms, model.Term{Feature: m.features[j], Value: row[j], Effect: effect[j],
-				Rule: fmt.Sprintf("asked %d times", u)})
-		}
-	}
+	e.Terms = m.featureTerms(row, effect, uses, func(u int) string { return fmt.Sprintf("asked %d times", u) })
 	return e, nil
 }

@@ -1,7 +1,6 @@
 package tree
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 
@@ -134,12 +133,4 @@ func (t *flatTree) featureEffects(row []float64, k int, scale float64, effect []
 		prev = cur
 	}
 	return base, prev
-}
-
-// checkRow verifies a single row's length.
-func checkRow(row []float64, d int) error {
-	if len(row) != d {
-		return fmt.Errorf("%w: %d values for %d features", model.ErrSchemaMismatch, len(row), d)
-	}
-	return nil
 }

@@ -11,9 +11,7 @@ import (
 // forestModelJSON is the saved form of a ForestModel (type "forest",
 // version 1). OOB holds one value, "NaN" when undefined.
 type forestModelJSON struct {
-	Task        model.Task   `json:"task"`
-	Features    []string     `json:"features"`
-	Classes     []string     `json:"classes,omitempty"`
+	headerJSON
 	Trees       []flatJSON   `json:"trees"`
 	Importances model.Floats `json:"importances"`
 	OOB         model.Floats `json:"oob_score"`
@@ -27,7 +25,7 @@ func (m *ForestModel) ModelVersion() int { return 1 }
 
 // MarshalJSON writes the model; model.Unmarshal reads it back.
 func (m *ForestModel) MarshalJSON() ([]byte, error) {
-	j := forestModelJSON{Task: m.task, Features: m.features, Classes: m.classes,
+	j := forestModelJSON{headerJSON: m.fitted.toJSON(),
 		Trees: make([]flatJSON, len(m.trees)), Importances: m.importances, OOB: model.Floats{m.oob}}
 	for i, t := range m.trees {
 		j.Trees[i] = t.toJSON()
@@ -36,27 +34,21 @@ func (m *ForestModel) MarshalJSON() ([]byte, error) {
 }
 
 func decodeForestModel(version int, raw json.RawMessage) (model.Model, error) {
-	if version != 1 {
-		return nil, fmt.Errorf("unsupported version %d", version)
-	}
 	var j forestModelJSON
-	if err := json.Unmarshal(raw, &j); err != nil {
-		return nil, err
-	}
-	width, err := checkHeader(j.Task, j.Features, j.Classes)
+	f, width, err := readSaved(version, raw, &j, &j.headerJSON)
 	if err != nil {
 		return nil, err
 	}
 	if len(j.Trees) == 0 {
 		return nil, fmt.Errorf("a forest has no trees")
 	}
-	if len(j.Importances) != len(j.Features) || len(j.OOB) != 1 {
-		return nil, fmt.Errorf("%d importances for %d features, %d out-of-bag scores", len(j.Importances), len(j.Features), len(j.OOB))
+	if len(j.Importances) != len(f.features) || len(j.OOB) != 1 {
+		return nil, fmt.Errorf("%d importances for %d features, %d out-of-bag scores", len(j.Importances), len(f.features), len(j.OOB))
 	}
-	m := &ForestModel{fitted: fitted{task: j.Task, features: j.Features, classes: j.Classes}, trees: make([]*flatTree, len(j.Trees)),
+	m := &ForestModel{fitted: f, trees: make([]*flatTree, len(j.Trees)),
 		importances: j.Importances, oob: j.OOB[0]}
 	for i := range j.Trees {
-		t, err := j.Trees[i].fromJSON(width, len(j.Features), j.Task == model.Classification)
+		t, err := j.Trees[i].fromJSON(width, len(f.features), f.task == model.Classification)
 		if err != nil {
 			return nil, fmt.Errorf("tree %d: %w", i, err)
 		}

@@ -79,6 +79,28 @@ func parseCriterion(s string, task model.Task) (criterion, error) {
 	return 0, fmt.Errorf("criterion %q: use gini or entropy", s)
 }
 
+// cartLearner is a learner that grows CART trees (DecisionTree and
+// RandomForest): growConfig resolves its settings for a dataset.
+type cartLearner interface {
+	model.Learner
+	growConfig(d *model.Dataset) (growConfig, error)
+}
+
+// startCART takes the first steps of every CART fit: it checks d for l,
+// resolves l's settings and presorts the features (see presort).
+func startCART(ctx context.Context, l cartLearner, d *model.Dataset, report progress.Func) (growConfig, []entry, error) {
+	if err := model.CheckFit(ctx, l, d, true); err != nil {
+		return growConfig{}, nil, err
+	}
+	cfg, err := l.growConfig(d)
+	if err != nil {
+		return growConfig{}, nil, err
+	}
+	report.Send(0, "sorting the features")
+	order, err := presort(ctx, d.X)
+	return cfg, order, err
+}
+
 // samples pairs each row's target with weight 1.
 func samples(y []float64) []sample {
 	s := make([]sample, len(y))
@@ -91,24 +113,13 @@ func samples(y []float64) []sample {
 // Fit grows the tree on every row of d, then prunes it with CCPAlpha.
 // Missing feature values (NaN) are allowed; see the package documentation.
 func (l DecisionTree) Fit(ctx context.Context, d *model.Dataset, report progress.Func) (model.Model, error) {
-	if err := model.CheckFit(ctx, l, d, true); err != nil {
-		return nil, err
-	}
-	cfg, err := l.growConfig(d)
-	if err != nil {
-		return nil, err
-	}
-	report.Send(0, "sorting the features")
-	idx, err := presort(ctx, d.X)
+	cfg, idx, err := startCART(ctx, l, d, report)
 	if err != nil {
 		return nil, err
 	}
 	report.Send(0.3, "growing the tree")
 	n := d.Rows()
-	g := &grower{cfg: cfg, x: d.X, ys: samples(d.Y), idx: idx, tmp: make([]entry, n),
-		goLeft: make([]uint8, n), feats: make([]int32, len(d.X))}
-	k := max(cfg.nClasses, 1)
-	g.cT, g.cL, g.cM = make([]float64, k), make([]float64, k), make([]float64, k)
+	g := newGrower(cfg, d.X, samples(d.Y), idx, n)
 	t, err := g.grow(ctx, n, streamRNG(l.Seed, treeStream))
 	if err != nil {
 		return nil, err

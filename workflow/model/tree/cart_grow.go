@@ -69,10 +69,12 @@ type grower struct {
 	t *flatTree
 }
 
-// newGrower returns a grower for x with room for samples of up to m rows.
-func newGrower(cfg growConfig, x [][]float64, ys []sample, m int) *grower {
+// newGrower returns a grower for x and the samples ys (one per row of x)
+// whose sorted lists of up to m rows per feature live in idx (len(x)*m
+// entries).
+func newGrower(cfg growConfig, x [][]float64, ys []sample, idx []entry, m int) *grower {
 	d := len(x)
-	g := &grower{cfg: cfg, x: x, ys: ys, idx: make([]entry, d*m), tmp: make([]entry, m),
+	g := &grower{cfg: cfg, x: x, ys: ys, idx: idx, tmp: make([]entry, m),
 		goLeft: make([]uint8, len(ys)), feats: make([]int32, d)}
 	k := max(cfg.nClasses, 1)
 	g.cT, g.cL, g.cM = make([]float64, k), make([]float64, k), make([]float64, k)

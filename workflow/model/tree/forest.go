@@ -64,15 +64,7 @@ func (l RandomForest) growConfig(d *model.Dataset) (growConfig, error) {
 // Fit grows the trees in parallel on up to GOMAXPROCS goroutines, then
 // computes the out-of-bag score. Missing feature values are allowed.
 func (l RandomForest) Fit(ctx context.Context, d *model.Dataset, report progress.Func) (model.Model, error) {
-	if err := model.CheckFit(ctx, l, d, true); err != nil {
-		return nil, err
-	}
-	cfg, err := l.growConfig(d)
-	if err != nil {
-		return nil, err
-	}
-	report.Send(0, "sorting the features")
-	order, err := presort(ctx, d.X)
+	cfg, order, err := startCART(ctx, l, d, report)
 	if err != nil {
 		return nil, err
 	}
@@ -155,7 +147,7 @@ func (f *forestFit) finish(err error) {
 // work grows trees until none is left, reusing one grower's buffers.
 func (f *forestFit) work(ctx context.Context) {
 	n, dims := f.d.Rows(), len(f.d.X)
-	g := newGrower(f.cfg, f.d.X, make([]sample, n), n)
+	g := newGrower(f.cfg, f.d.X, make([]sample, n), make([]entry, dims*n), n)
 	counts := make([]int32, n)
 	for i := f.take(); i >= 0; i = f.take() {
 		if err := ctx.Err(); err != nil {

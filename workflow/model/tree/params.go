@@ -45,28 +45,30 @@ func floatSpec(name, label, help string, lo, hi float64, def float64, log bool) 
 	return param.Spec{Name: name, Label: label, Help: help, Kind: param.Float, Min: lo, Max: hi, HasRange: true, Log: log, Default: def}
 }
 
-func criterionSpec() param.Spec {
-	return param.Spec{Name: "criterion", Label: "Split criterion", Help: helpCriterion, Kind: param.Choice,
-		Choices: []string{"gini", "entropy"}, Default: "gini"}
-}
-
 func maxFeaturesSpec(def string) param.Spec {
 	return param.Spec{Name: "max_features", Label: "Features per split", Help: helpMaxFeatures, Kind: param.String, Default: def}
 }
 
 func seedSpec() param.Spec { return intSpec("seed", "Random seed", helpSeed, 0, maxSeed, 0) }
 
-// treeParams are the decision tree's parameters.
-func treeParams() []param.Spec {
+// growSpecs are the parameters that shape every CART tree, of the decision
+// tree and of each tree of a forest alike.
+func growSpecs() []param.Spec {
 	return []param.Spec{
-		criterionSpec(),
+		{Name: "criterion", Label: "Split criterion", Help: helpCriterion, Kind: param.Choice,
+			Choices: []string{"gini", "entropy"}, Default: "gini"},
 		intSpec("max_depth", "Maximum depth", helpMaxDepth, 0, 1000, 0),
 		intSpec("min_samples_split", "Minimum rows to split", helpMinSplit, 2, 1e7, 2),
 		intSpec("min_samples_leaf", "Minimum rows per leaf", helpMinLeaf, 1, 1e7, 1),
+	}
+}
+
+// treeParams are the decision tree's parameters.
+func treeParams() []param.Spec {
+	return append(growSpecs(),
 		maxFeaturesSpec("all"),
 		floatSpec("ccp_alpha", "Pruning (cost per leaf)", helpCCPAlpha, 0, 1e12, 0, false),
-		seedSpec(),
-	}
+		seedSpec())
 }
 
 // newDecisionTree builds a DecisionTree from resolved values.
@@ -87,15 +89,9 @@ const helpTrees = "How many trees the forest grows. Each tree sees a different r
 
 // forestParams are the random forest's parameters.
 func forestParams() []param.Spec {
-	return []param.Spec{
-		intSpec("n_estimators", "Number of trees", helpTrees, 1, 10000, 100),
-		criterionSpec(),
-		intSpec("max_depth", "Maximum depth", helpMaxDepth, 0, 1000, 0),
-		intSpec("min_samples_split", "Minimum rows to split", helpMinSplit, 2, 1e7, 2),
-		intSpec("min_samples_leaf", "Minimum rows per leaf", helpMinLeaf, 1, 1e7, 1),
-		maxFeaturesSpec("auto"),
-		seedSpec(),
-	}
+	specs := []param.Spec{intSpec("n_estimators", "Number of trees", helpTrees, 1, 10000, 100)}
+	specs = append(specs, growSpecs()...)
+	return append(specs, maxFeaturesSpec("auto"), seedSpec())
 }
 
 // newRandomForest builds a RandomForest from resolved values.

@@ -2,10 +2,7 @@ package tree
 
 import (
 	"context"
-	"encoding/json"
 	"math"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"modelbench/workflow/model"
@@ -58,14 +55,8 @@ type binsRef struct {
 
 func loadExact(t *testing.T) exactRef {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "exact.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var r exactRef
-	if err := json.Unmarshal(b, &r); err != nil {
-		t.Fatal(err)
-	}
+	readFixture(t, "exact.json", &r)
 	return r
 }
 
@@ -76,8 +67,7 @@ func splitCase(t *testing.T, name string) (train, test *model.Dataset) {
 	if !ok {
 		t.Fatalf("no case %q", name)
 	}
-	p := loadPrepared(t, name, rc)
-	return subset(p.all, func(i int) bool { return !p.test[i] }), subset(p.all, func(i int) bool { return p.test[i] })
+	return loadPrepared(t, name, rc).split()
 }
 
 // close32 compares values that scikit-learn computed from float32 copies of

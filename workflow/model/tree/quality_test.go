@@ -5,22 +5,24 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"modelbench/workflow/model"
+	"modelbench/workflow/model/modeltest"
 )
 
-// The reference numbers of these tests come from scikit-learn 1.2.1:
-// testdata/make_reference.py prepares every dataset of
-// /work/shared/datasets that has a target (the preparation is described at
-// the top of that script), writes the prepared matrices to
-// testdata/quality/<case>.csv and records scikit-learn's scores in
-// testdata/quality.json. Command (from the repository root):
+// The reference numbers of these tests come from scikit-learn 1.2.1 and
+// are checked in: testdata/make_reference.py prepared every real dataset
+// that has a target (the preparation is described at the top of that
+// script), wrote the prepared matrices to testdata/quality/<case>.csv and
+// recorded scikit-learn's scores in testdata/quality.json. The tests read
+// only these files. Command that made them (from the repository root):
 //
 //	/usr/bin/python3 workflow/model/tree/testdata/make_reference.py
 
@@ -49,17 +51,28 @@ type refScore struct {
 	TestSeedMean *float64 `json:"test_seed_mean"`
 }
 
+// loadQualityRef reads testdata/quality.json; a file that lists no case
+// fails t, so the quality test cannot pass by checking nothing.
 func loadQualityRef(t *testing.T) qualityRef {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "quality.json"))
+	var r qualityRef
+	readFixture(t, "quality.json", &r)
+	if len(r.Cases) == 0 {
+		t.Fatal("testdata/quality.json lists no case")
+	}
+	return r
+}
+
+// readFixture decodes the JSON file testdata/<name> into v.
+func readFixture(t *testing.T, name string, v any) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var r qualityRef
-	if err := json.Unmarshal(b, &r); err != nil {
-		t.Fatal(err)
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatalf("testdata/%s: %v", name, err)
 	}
-	return r
 }
 
 // prepared is one prepared case: all rows, which are test rows and the
@@ -112,6 +125,11 @@ func loadPrepared(t *testing.T, name string, rc qualityRefCase) prepared {
 	return out
 }
 
+// split returns the training and the test rows of p.
+func (p prepared) split() (train, test *model.Dataset) {
+	return subset(p.all, func(i int) bool { return !p.test[i] }), subset(p.all, func(i int) bool { return p.test[i] })
+}
+
 // subset returns the rows of d where keep is true.
 func subset(d *model.Dataset, keep func(i int) bool) *model.Dataset {
 	s := &model.Dataset{Task: d.Task, Features: d.Features, Classes: d.Classes, X: make([][]float64, len(d.X))}
@@ -126,33 +144,15 @@ func subset(d *model.Dataset, keep func(i int) bool) *model.Dataset {
 	return s
 }
 
-// score is the accuracy or R² (as scikit-learn's score) of m on d.
+// score is the accuracy or R² (as scikit-learn's score) of m on d; see
+// modeltest.Score.
 func score(t *testing.T, m model.Model, d *model.Dataset) float64 {
 	t.Helper()
-	pred, err := m.Predict(d.X)
+	s, err := modeltest.Score(m, d)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Task == model.Classification {
-		hits := 0
-		for i, p := range pred {
-			if p == d.Y[i] {
-				hits++
-			}
-		}
-		return float64(hits) / float64(len(pred))
-	}
-	mean := 0.0
-	for _, y := range d.Y {
-		mean += y
-	}
-	mean /= float64(len(d.Y))
-	var res, tot float64
-	for i, y := range d.Y {
-		res += (y - pred[i]) * (y - pred[i])
-		tot += (y - mean) * (y - mean)
-	}
-	return 1 - res/tot
+	return s
 }
 
 // qualityLearners are ours with the parameters matching make_reference.py's
@@ -163,39 +163,26 @@ var qualityLearners = map[string]model.Learner{
 	"gbt":    GradientBoosting{},
 }
 
-// qualityTolerance is how far below scikit-learn's score ours may be: 2
-// points of accuracy or 0.02 of R².
-const qualityTolerance = 0.02
-
-// smallTest is the test-split size below which a shortfall on the test
-// split is judged by 5-fold cross-validation on the same folds instead
-// (one row of a 38-row test split moves accuracy by 0.026).
-const smallTest = 120
-
 // TestQuality_MatchesScikitLearn fits each learner on every prepared
 // dataset and compares its test score with scikit-learn's: ours may be at
-// most qualityTolerance below. One forest's score depends on its seed, so
-// a forest that falls short is judged again by its mean test score over
-// seeds 0..4 against scikit-learn's mean over random_state 0..4. On a small
-// test split (fewer than smallTest rows) a shortfall is accepted when both
-// our test score and our 5-fold cross-validation mean on scikit-learn's
-// folds lie in scikit-learn's CV band (mean ± 2·std).
+// most modeltest.Tolerance below (2 points of accuracy or 0.02 of R²). One
+// forest's score depends on its seed, so a forest that falls short is
+// judged again by its mean test score over seeds 0..4 against
+// scikit-learn's mean over random_state 0..4. On a small test split (fewer
+// than modeltest.SmallTest rows, where one row of 38 moves accuracy by
+// 0.026) a shortfall is accepted when both our test score and our 5-fold
+// cross-validation mean on scikit-learn's folds lie in scikit-learn's CV
+// band (mean ± 2·std).
 func TestQuality_MatchesScikitLearn(t *testing.T) {
 	if testing.Short() {
 		t.Skip("fits 54 models")
 	}
 	ref := loadQualityRef(t)
-	names := make([]string, 0, len(ref.Cases))
-	for n := range ref.Cases {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(ref.Cases)) {
 		rc := ref.Cases[name]
 		t.Run(name, func(t *testing.T) {
 			p := loadPrepared(t, name, rc)
-			train := subset(p.all, func(i int) bool { return !p.test[i] })
-			test := subset(p.all, func(i int) bool { return p.test[i] })
+			train, test := p.split()
 			for _, key := range []string{"tree", "forest", "gbt"} {
 				checkQuality(t, name, key, rc, p, train, test)
 			}
@@ -215,7 +202,7 @@ func checkQuality(t *testing.T, name, key string, rc qualityRefCase, p prepared,
 			t.Errorf("%s forest: out-of-bag score %.4f, scikit-learn %.4f", name, fm.OOBScore(), *want.OOB)
 		}
 	}
-	if got >= want.Test-qualityTolerance {
+	if got >= want.Test-modeltest.Tolerance {
 		t.Logf("%-6s test %.4f, scikit-learn %.4f", key, got, want.Test)
 		return
 	}
@@ -230,7 +217,7 @@ func checkQuality(t *testing.T, name, key string, rc qualityRefCase, p prepared,
 			mean += score(t, m, test) / 5
 		}
 		msg := fmt.Sprintf("%-6s test %.4f, scikit-learn %.4f; over 5 seeds %.4f, scikit-learn %.4f", key, got, want.Test, mean, *want.TestSeedMean)
-		if mean >= *want.TestSeedMean-qualityTolerance {
+		if mean >= *want.TestSeedMean-modeltest.Tolerance {
 			t.Log(msg)
 		} else {
 			t.Error(msg)
@@ -238,7 +225,7 @@ func checkQuality(t *testing.T, name, key string, rc qualityRefCase, p prepared,
 		return
 	}
 	lo, hi := want.CVMean-2*want.CVStd, want.CVMean+2*want.CVStd
-	if rc.TestRows < smallTest {
+	if rc.TestRows < modeltest.SmallTest {
 		cv := crossValidate(t, l, p)
 		msg := fmt.Sprintf("%-6s test %.4f, scikit-learn %.4f on %d test rows; 5-fold CV %.4f, scikit-learn band [%.4f, %.4f]",
 			key, got, want.Test, rc.TestRows, cv, lo, hi)

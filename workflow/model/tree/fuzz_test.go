@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"modelbench/workflow/model"
+	"modelbench/workflow/model/modeltest"
 	"modelbench/workflow/model/tree"
 )
 
@@ -15,6 +16,7 @@ import (
 // probabilities, explain and show its nodes without panicking.
 func FuzzDecodeSmall(f *testing.F) {
 	d := flowers()
+	var seeds []model.Model
 	for _, l := range []model.Learner{
 		tree.DecisionTree{MaxDepth: 2},
 		tree.RandomForest{Trees: 2, MaxDepth: 2},
@@ -30,45 +32,42 @@ func FuzzDecodeSmall(f *testing.F) {
 			if err != nil {
 				f.Fatal(err)
 			}
-			b, err := model.Marshal(m)
-			if err != nil {
-				f.Fatal(err)
-			}
-			f.Add(b)
+			seeds = append(seeds, m)
 		}
 	}
-	f.Fuzz(func(t *testing.T, b []byte) {
-		m, err := model.Unmarshal(b)
-		if err != nil {
-			return
+	modeltest.FuzzUnmarshal(f, seeds, checkDecoded)
+}
+
+// checkDecoded is FuzzDecodeSmall's check of a model that decoded: it
+// predicts four rows, gives probabilities and explains without an error,
+// and shows its nodes and pruning path without panicking.
+func checkDecoded(t *testing.T, m model.Model) {
+	X := make([][]float64, len(m.Features()))
+	for j := range X {
+		X[j] = []float64{0, 1, -1e300, 2}
+	}
+	if p, err := m.Predict(X); err != nil || len(p) != 4 {
+		t.Fatalf("Predict: %v, %v", p, err)
+	}
+	if pp, ok := m.(model.ProbPredictor); ok && m.Task() == model.Classification {
+		if _, err := pp.PredictProba(X); err != nil {
+			t.Fatal(err)
 		}
-		X := make([][]float64, len(m.Features()))
-		for j := range X {
-			X[j] = []float64{0, 1, -1e300, 2}
+	}
+	if ex, ok := m.(model.Explainer); ok {
+		if _, err := ex.Explain(make([]float64, len(X))); err != nil {
+			t.Fatal(err)
 		}
-		if p, err := m.Predict(X); err != nil || len(p) != 4 {
-			t.Fatalf("Predict: %v, %v", p, err)
-		}
-		if pp, ok := m.(model.ProbPredictor); ok && m.Task() == model.Classification {
-			if _, err := pp.PredictProba(X); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if ex, ok := m.(model.Explainer); ok {
-			if _, err := ex.Explain(make([]float64, len(X))); err != nil {
-				t.Fatal(err)
-			}
-		}
-		switch tm := m.(type) {
-		case *tree.TreeModel:
-			tm.Nodes()
-			tm.PruningPath()
-		case *tree.ForestModel:
+	}
+	switch tm := m.(type) {
+	case *tree.TreeModel:
+		tm.Nodes()
+		tm.PruningPath()
+	case *tree.ForestModel:
+		tm.Tree(0)
+	case *tree.BoostingModel:
+		if tm.NumTrees() > 0 {
 			tm.Tree(0)
-		case *tree.BoostingModel:
-			if tm.NumTrees() > 0 {
-				tm.Tree(0)
-			}
 		}
-	})
+	}
 }

@@ -249,18 +249,25 @@ func (g *grower) partition(it growItem, sp splitChoice, childConst int) int {
 	}
 	tmp := g.tmp
 	for _, f := range g.feats[childConst:] {
-		s := g.segment(f, it.start, it.end)
-		l, r := 0, 0
-		for _, e := range s {
-			gl := int(g.goLeft[e.row])
-			s[l] = e
-			tmp[r] = e
-			l += gl
-			r += 1 - gl
-		}
-		copy(s[l:], tmp[:r])
+		stablePartition(g.segment(f, it.start, it.end), tmp, func(e entry) int { return int(g.goLeft[e.row]) })
 	}
 	return nLeft
+}
+
+// stablePartition moves the elements of s for which left returns 1 (the
+// others return 0) to the front, keeping the order on both sides, with tmp
+// (at least as long as s) as scratch, and returns how many went left.
+func stablePartition[E any](s, tmp []E, left func(E) int) int {
+	l, r := 0, 0
+	for _, e := range s {
+		gl := left(e)
+		s[l] = e
+		tmp[r] = e
+		l += gl
+		r += 1 - gl
+	}
+	copy(s[l:], tmp[:r])
+	return l
 }
 
 func b2u(b bool) uint8 {

@@ -27,16 +27,7 @@ func (g *boostGrower) addLeafValues(raw []float64) {
 func partitionRows(run runner, seg, tmp []int32, bins []uint8, goes *[histStride]uint8) int {
 	w := min(8, len(seg)/parallelChunk)
 	if w <= 1 || workerCount() == 1 {
-		l, r := 0, 0
-		for _, row := range seg {
-			gl := int(goes[bins[row]])
-			seg[l] = row
-			tmp[r] = row
-			l += gl
-			r += 1 - gl
-		}
-		copy(seg[l:], tmp[:r])
-		return l
+		return stablePartition(seg, tmp, func(row int32) int { return int(goes[bins[row]]) })
 	}
 	lefts := make([]int, w)
 	chunk := func(c int) []int32 { return seg[c*len(seg)/w : (c+1)*len(seg)/w] }

@@ -12,11 +12,7 @@ import (
 // chooseModel runs the whole flow up to a chosen model in a test UI.
 func chooseModel(t *testing.T, sample, learner string) (*UI, *evaluateScreen) {
 	t.Helper()
-	u, _ := newTestUI(t, Options{Sample: sample})
-	u.selectStage(workflow.StagePrepare)
-	u.screens[workflow.StagePrepare].(*prepareScreen).run()
-	u.selectStage(workflow.StageTrain)
-	ts := u.screens[workflow.StageTrain].(*trainScreen)
+	u, _, ts := trainReady(t, sample)
 	ts.learners.SetSelected([]string{ts.labels[learner]})
 	ts.folds.SetText("3")
 	ts.run()
@@ -79,11 +75,7 @@ func TestEvaluate_TrainingRowsWarn(t *testing.T) {
 }
 
 func TestEvaluate_SwitchingModelsWarnsAboutTheTestSet(t *testing.T) {
-	u, _ := newTestUI(t, Options{Sample: "iris"})
-	u.selectStage(workflow.StagePrepare)
-	u.screens[workflow.StagePrepare].(*prepareScreen).run()
-	u.selectStage(workflow.StageTrain)
-	ts := u.screens[workflow.StageTrain].(*trainScreen)
+	u, _, ts := trainReady(t, "iris")
 	ts.learners.SetSelected([]string{ts.labels["logistic"], ts.labels["tree"]})
 	ts.folds.SetText("3")
 	ts.run()

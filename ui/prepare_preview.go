@@ -12,7 +12,6 @@ import (
 
 	"modelbench/plots"
 	"modelbench/plots/explore"
-	"modelbench/workflow"
 	"modelbench/workflow/data"
 	"modelbench/workflow/prep"
 )
@@ -40,10 +39,6 @@ func newPreviewPanel(u *UI) *previewPanel {
 }
 
 func (v *previewPanel) Object() fyne.CanvasObject { return v.obj }
-
-// setResult is called when the pipeline was fitted; nothing to do until a
-// step is picked.
-func (v *previewPanel) setResult(*workflow.PrepareResult) {}
 
 // showStep fits the pipeline up to step i and up to i+1 on the training
 // rows in the background and shows the difference.

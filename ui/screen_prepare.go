@@ -68,7 +68,6 @@ func (s *prepareScreen) Refresh() {
 	s.status.SetText(prepareStatus(p))
 	if r := p.Preparation(); r != nil {
 		s.fitted.SetText("What the fitted steps learnt:\n" + strings.Join(r.Fitted.Describe(), "\n"))
-		s.preview.setResult(r)
 	} else {
 		s.fitted.SetText("")
 	}

@@ -14,12 +14,19 @@ import (
 	"modelbench/workflow/eval"
 )
 
-func TestTrain_LeaderboardChooseAndInspect(t *testing.T) {
-	u, w := newTestUI(t, Options{Sample: "iris"})
+// trainReady opens a sample, fits the default preparation and shows the
+// Train step.
+func trainReady(t *testing.T, sample string) (*UI, fyne.Window, *trainScreen) {
+	t.Helper()
+	u, w := newTestUI(t, Options{Sample: sample})
 	u.selectStage(workflow.StagePrepare)
 	u.screens[workflow.StagePrepare].(*prepareScreen).run()
 	u.selectStage(workflow.StageTrain)
-	ts := u.screens[workflow.StageTrain].(*trainScreen)
+	return u, w, u.screens[workflow.StageTrain].(*trainScreen)
+}
+
+func TestTrain_LeaderboardChooseAndInspect(t *testing.T) {
+	u, w, ts := trainReady(t, "iris")
 	ts.learners.SetSelected([]string{ts.labels["logistic"], ts.labels["tree"]})
 	ts.folds.SetText("3")
 	ts.run()
@@ -53,11 +60,7 @@ func TestTrain_LeaderboardChooseAndInspect(t *testing.T) {
 }
 
 func TestTrain_BadFoldsRefused(t *testing.T) {
-	u, w := newTestUI(t, Options{Sample: "iris"})
-	u.selectStage(workflow.StagePrepare)
-	u.screens[workflow.StagePrepare].(*prepareScreen).run()
-	u.selectStage(workflow.StageTrain)
-	ts := u.screens[workflow.StageTrain].(*trainScreen)
+	u, w, ts := trainReady(t, "iris")
 	ts.folds.SetText("1")
 	ts.run()
 	if !strings.Contains(overlayText(w), "folds") || u.Project().Training() != nil {
@@ -83,11 +86,7 @@ func TestTrain_ScoreToFileWritesPredictions(t *testing.T) {
 }
 
 func TestTrain_TuneOffersBestSetting(t *testing.T) {
-	u, _ := newTestUI(t, Options{Sample: "iris"})
-	u.selectStage(workflow.StagePrepare)
-	u.screens[workflow.StagePrepare].(*prepareScreen).run()
-	u.selectStage(workflow.StageTrain)
-	ts := u.screens[workflow.StageTrain].(*trainScreen)
+	u, _, ts := trainReady(t, "iris")
 	ts.runSearch("tree", eval.SearchOptions{Method: eval.GridSearch, Space: []eval.Dimension{{Name: "max_depth", Values: []any{1, 3}}}})
 	test.Tap(findButtonIn(u.win, "Use the best"))
 	if ts.params["tree"].Int("max_depth") != 3 {

@@ -14,7 +14,7 @@ import (
 
 	"modelbench/assets"
 	"modelbench/ui"
-	"modelbench/ui/cli"
+	"modelbench/cli"
 	"modelbench/workflow"
 )
 

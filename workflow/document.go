@@ -89,6 +89,7 @@ type TrainConfig struct {
 	Settings *TrainSettings `json:"settings,omitempty"`
 	Chosen   string         `json:"chosen,omitempty"`
 	Why      string         `json:"why,omitempty"`
+	Tuning   []TuneRecord   `json:"tuning,omitempty"`
 }
 
 // EvaluateConfig holds the evaluation settings and the record of which

@@ -25,6 +25,8 @@ var forbidden = []struct {
 	{"modelbench/workflow/artifact", []string{"modelbench/workflow/eval", "modelbench/workflow/deploy"}},
 	{"modelbench/workflow/eval", []string{"modelbench/workflow/deploy"}},
 	{"modelbench/cmd", []string{"fyne.io/", "modelbench/ui"}},
+	// The command line drives the same Project the window drives, never Fyne.
+	{"modelbench/cli", []string{"fyne.io/", "modelbench/ui"}},
 }
 
 type listed struct {

@@ -140,11 +140,17 @@ func (p *Project) prepare(ctx context.Context, report progress.Func) (*PrepareRe
 // split cuts the rows that have a target by the split settings and
 // returns the parts as positions in t, and how many rows lack a target.
 func (p *Project) split(t *data.Table, target string) (prep.Split, int, error) {
+	return splitRows(t, target, p.SplitSpec())
+}
+
+// splitRows cuts the rows of t that have a target by spec and returns the
+// parts as positions in t, and how many rows lack a target.
+func splitRows(t *data.Table, target string, spec prep.SplitSpec) (prep.Split, int, error) {
 	rows, err := model.RowsWithTarget(t.Frame, target)
 	if err != nil {
 		return prep.Split{}, 0, err
 	}
-	s, err := p.SplitSpec().Split(t.Frame.Take(rows), target)
+	s, err := spec.Split(t.Frame.Take(rows), target)
 	if err != nil {
 		return prep.Split{}, 0, fmt.Errorf("splitting the rows: %w", err)
 	}

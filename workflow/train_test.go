@@ -111,3 +111,65 @@ func TestTune_GridFindsSettingsOnTheSameFolds(t *testing.T) {
 		t.Fatal("tuning must not change the project")
 	}
 }
+
+func TestTune_RecordedAndUsedThroughTheProject(t *testing.T) {
+	p := preparedProject(t, "penguins")
+	if err := p.SetTrainSettings(TrainSettings{Candidates: []CandidateSpec{{Name: "tree", Learner: "tree"}},
+		Validation: ValidateCV, Folds: 3, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Tune(context.Background(), "tree", eval.SearchOptions{Method: eval.GridSearch,
+		Space: []eval.Dimension{{Name: "max_depth", Values: []any{1, 3}}}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	recs := p.TuneRecords()
+	if len(recs) != 1 || len(recs[0].Trials) != 2 || recs[0].Folds != 3 || recs[0].Seed != 3 {
+		t.Fatalf("tune records %+v", recs)
+	}
+	if recs[0].Trials[0].Params.Int("seed") != 3 {
+		t.Fatalf("the searched trees must get the project's seed: %v", recs[0].Trials[0].Params)
+	}
+	s, err := p.UseTuned(0, "deeper is better")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Candidates[0].Params.Int("max_depth") != 3 || p.TrainSettings().Candidates[0].Params.Int("max_depth") != 3 {
+		t.Fatalf("the tuned depth did not reach the settings: %+v", s)
+	}
+	if !p.TuneRecords()[0].Used || !strings.Contains(p.Journal()[len(p.Journal())-1].What, "tuned setting") {
+		t.Fatal("using the tuned setting was not recorded")
+	}
+	if _, err := p.UseTuned(5, ""); err == nil {
+		t.Fatal("a search that does not exist was used")
+	}
+	// The form survives a save and reopen.
+	path, err := p.Save(t.TempDir() + "/p")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := Open(context.Background(), path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := q.TrainSettings(); got.Seed != 3 || got.Candidates[0].Params.Int("max_depth") != 3 || len(q.TuneRecords()) != 1 {
+		t.Fatalf("reopened settings %+v", got)
+	}
+}
+
+func TestTrain_NoValidationListsCandidatesUnscored(t *testing.T) {
+	p := preparedProject(t, "iris")
+	res, err := p.RunTrain(context.Background(), TrainSettings{Candidates: []CandidateSpec{{Name: "knn", Learner: "knn"}},
+		Validation: ValidateNone, Seed: 1}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Board.Entries) != 2 || len(res.Board.Issues) == 0 {
+		t.Fatalf("board %+v", res.Board)
+	}
+	if _, err := p.ChooseModel(context.Background(), "knn", "fit without validation", nil); err != nil {
+		t.Fatal(err)
+	}
+	if w := p.Journal()[len(p.Journal())-1].What; !strings.Contains(w, "not validated") {
+		t.Fatalf("journal says %q", w)
+	}
+}

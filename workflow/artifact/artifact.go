@@ -27,12 +27,18 @@ type Artifact struct {
 	DataSource string // where that data came from (path or sample name)
 	Learner    string // registry name of the learner
 	Params     param.Values
-	Seed       uint64
-	Task       model.Task
-	Target     string
-	Classes    []string     // class labels for classification (model.ClassLabels)
-	Input      []data.Field // the columns the pipeline expects, with their types
-	TrainRows  int          // rows the model learnt from, after the pipeline's row steps
+	// Seed is the learner's seed: its "seed" parameter when it has one,
+	// else the seed given in Spec (which then changes nothing).
+	Seed uint64
+	// Split is how the rows the model learnt from were chosen: the
+	// training and validation parts of this split of the rows that have a
+	// target. nil means every row given to Fit that has a target.
+	Split     *prep.SplitSpec
+	Task      model.Task
+	Target    string
+	Classes   []string     // class labels for classification (model.ClassLabels)
+	Input     []data.Field // the columns the pipeline expects, with their types
+	TrainRows int          // rows the model learnt from, after the pipeline's row steps
 	// Rows are the positions, in the frame given to Fit or Prepare, of the
 	// rows the pipeline was fitted on (those with a target); nil in an
 	// artifact read from a file.
@@ -74,6 +80,9 @@ func Fit(ctx context.Context, train *data.Frame, s Spec, report progress.Func) (
 		return nil, err
 	}
 	a.Learner, a.Params, a.Seed = s.Learner, params, s.Seed
+	if _, ok := params["seed"]; ok {
+		a.Seed = uint64(params.Int("seed"))
+	}
 	return a, nil
 }
 
@@ -87,18 +96,7 @@ func (s Spec) NewLearner() (model.Learner, param.Values, error) {
 	if !ok {
 		return nil, nil, fmt.Errorf("%w: %q", model.ErrUnknownLearner, s.Learner)
 	}
-	vals := param.Values{}
-	for k, v := range s.Params {
-		vals[k] = v
-	}
-	for _, p := range e.Params {
-		if p.Name == "seed" {
-			if _, set := vals["seed"]; !set {
-				vals["seed"] = int(s.Seed)
-			}
-		}
-	}
-	resolved, err := param.Resolve(e.Params, vals)
+	resolved, err := param.Resolve(e.Params, e.Seeded(s.Params, s.Seed))
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", s.Learner, err)
 	}

@@ -38,6 +38,7 @@ type file struct {
 	Learner    string          `json:"learner"`
 	Params     param.Values    `json:"params"`
 	Seed       uint64          `json:"seed"`
+	Split      *prep.SplitSpec `json:"split,omitempty"`
 	Task       model.Task      `json:"task"`
 	Target     string          `json:"target"`
 	Classes    []string        `json:"classes,omitempty"`
@@ -59,7 +60,7 @@ func (a *Artifact) MarshalJSON() ([]byte, error) {
 		return nil, fmt.Errorf("saving the model: %w", err)
 	}
 	return json.Marshal(file{Format: Format, Version: Version, AppVersion: a.AppVersion, Created: a.Created,
-		Data: fileData{SHA256: a.DataSHA256, Source: a.DataSource}, Learner: a.Learner, Params: a.Params, Seed: a.Seed,
+		Data: fileData{SHA256: a.DataSHA256, Source: a.DataSource}, Learner: a.Learner, Params: a.Params, Seed: a.Seed, Split: a.Split,
 		Task: a.Task, Target: a.Target, Classes: a.Classes, Input: a.Input, TrainRows: a.TrainRows,
 		FitSeconds: a.FitTime.Seconds(), Pipeline: pipe, Model: m})
 }
@@ -85,7 +86,7 @@ func (a *Artifact) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("the model file's model: %w", err)
 	}
 	*a = Artifact{Created: f.Created, AppVersion: f.AppVersion, DataSHA256: f.Data.SHA256, DataSource: f.Data.Source,
-		Learner: f.Learner, Params: f.Params, Seed: f.Seed, Task: f.Task, Target: f.Target, Classes: f.Classes,
+		Learner: f.Learner, Params: f.Params, Seed: f.Seed, Split: f.Split, Task: f.Task, Target: f.Target, Classes: f.Classes,
 		Input: f.Input, TrainRows: f.TrainRows, FitTime: time.Duration(f.FitSeconds * float64(time.Second)),
 		Pipeline: &pipe, Model: m}
 	return nil

@@ -241,3 +241,17 @@ func TestCrossValidate_RejectsUnusableSplits(t *testing.T) {
 		}
 	}
 }
+
+// TestCrossValidate_CancelledBeforeStart: a context cancelled before any
+// fold starts is an error, not a result assembled from folds that never
+// ran (that used to panic on the missing predictions).
+func TestCrossValidate_CancelledBeforeStart(t *testing.T) {
+	f := synthFrame(100, 5, 0)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, workers := range []int{1, 2} {
+		if _, err := CrossValidate(ctx, f, "y", synthPipe, model.Baseline{}, CVOptions{Workers: workers}, nil); !errors.Is(err, context.Canceled) {
+			t.Fatalf("workers %d: got %v, want context.Canceled", workers, err)
+		}
+	}
+}

@@ -65,7 +65,12 @@ feed:
 	}
 	close(next)
 	wg.Wait()
-	return firstError(parent, errs)
+	if err := firstError(parent, errs); err != nil {
+		return err
+	}
+	// A parent cancelled before every job was handed out ran none of the
+	// rest: the results are incomplete even though no job failed.
+	return parent.Err()
 }
 
 // firstError picks the error to report after runParallel's jobs ended:

@@ -121,3 +121,22 @@ func names() []string {
 	}
 	return out
 }
+
+// Seeded returns a copy of given with "seed" set to seed when the family
+// has a "seed" parameter that given leaves unset; other values, and a seed
+// the caller chose, are kept. It is how one seed (the project's) reaches
+// every learner, so that the recorded seed is the one that refits it.
+func (e Entry) Seeded(given param.Values, seed uint64) param.Values {
+	out := param.Values{}
+	for k, v := range given {
+		out[k] = v
+	}
+	for _, sp := range e.Params {
+		if sp.Name == "seed" {
+			if _, set := out["seed"]; !set {
+				out["seed"] = int(seed)
+			}
+		}
+	}
+	return out
+}

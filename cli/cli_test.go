@@ -147,11 +147,11 @@ func TestReport_EDAWritesHTMLAndMarkdown(t *testing.T) {
 }
 
 func TestDescribe_OtherSourcesAndExport(t *testing.T) {
-	code, out, errOut := run(t, "describe", "../../workflow/source/testdata/parquet/penguins.parquet", "--json")
+	code, out, errOut := run(t, "describe", "../workflow/source/testdata/parquet/penguins.parquet", "--json")
 	if code != 0 || !strings.Contains(out, `"rows": 344`) {
 		t.Fatalf("parquet: %d %s", code, errOut)
 	}
-	code, _, errOut = run(t, "describe", "../../workflow/source/testdata/excel/report.xlsx", "--sheet", "nope")
+	code, _, errOut = run(t, "describe", "../workflow/source/testdata/excel/report.xlsx", "--sheet", "nope")
 	if code != 1 || !strings.Contains(errOut, "nope") {
 		t.Fatalf("a missing sheet: %d %q", code, errOut)
 	}

@@ -49,15 +49,16 @@ func runDescribe(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	t, ref, err := df.load(ctx, pos, nil)
+	p, err := openProject(ctx, &df, pos, "")
 	if err != nil {
 		return err
 	}
-	rep, err := eda.Describe(ctx, t, eda.Options{}, nil)
+	rep, err := p.RunExplore(ctx, nil)
 	if err != nil {
 		return err
 	}
-	out := describeOutput{File: sourceName(ref), Rows: rep.Rows, Target: rep.Target, Task: rep.Task, Alerts: rep.Alerts,
+	t := p.Table()
+	out := describeOutput{File: dataName(p), Rows: rep.Rows, Target: rep.Target, Task: rep.Task, Alerts: rep.Alerts,
 		Duplicates: rep.Duplicates.Count, Issues: t.Issues}
 	if out.Alerts == nil {
 		out.Alerts = []eda.Alert{}

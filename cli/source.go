@@ -188,14 +188,6 @@ func (d *dataFlags) modelAndData(ctx context.Context, pos []string) (*artifact.A
 	return a, t, ref, err
 }
 
-// sourceName says where a table came from, for outputs: the file, the
-// sample ("sample:ID") or the source (file and sheet, or server and query).
-func sourceName(ref workflow.DataRef) string {
-	switch {
-	case ref.Sample != "":
-		return "sample:" + ref.Sample
-	case ref.Source != nil:
-		return ref.Source.String()
-	}
-	return ref.Path
-}
+// sourceName says where a table came from, for outputs (see
+// workflow.DataRef.Name).
+func sourceName(ref workflow.DataRef) string { return ref.Name() }

@@ -11,13 +11,11 @@ import (
 	"text/tabwriter"
 
 	"modelbench/workflow"
-	"modelbench/workflow/artifact"
 	"modelbench/workflow/data"
 	"modelbench/workflow/eval"
 	"modelbench/workflow/eval/metrics"
 	"modelbench/workflow/model"
 	"modelbench/workflow/param"
-	"modelbench/workflow/prep"
 )
 
 func init() {
@@ -36,8 +34,10 @@ type trainFlags struct {
 	folds   int
 	params  multiFlag
 	out     string
-	json    bool
-	project string
+	json        bool
+	project     string
+	test        float64
+	saveProject string
 }
 
 func (f *trainFlags) register(fs *flag.FlagSet) {
@@ -48,6 +48,8 @@ func (f *trainFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.out, "out", "", "the folder to write model.json into (created if missing)")
 	fs.BoolVar(&f.json, "json", false, "print the validation results as JSON")
 	fs.StringVar(&f.project, "project", "", "take the preparation and the target from this project (.mbproj); its data when no FILE is given")
+	fs.Float64Var(&f.test, "test", 0, "hold out this share of the rows (0 to 0.9) as test rows, evaluate the model on them once and print the result")
+	fs.StringVar(&f.saveProject, "save-project", "", "also save the project (data reference, preparation, settings, journal) to this .mbproj file")
 }
 
 // check validates the flags that do not depend on the data and returns
@@ -55,6 +57,9 @@ func (f *trainFlags) register(fs *flag.FlagSet) {
 func (f *trainFlags) check() (model.Entry, param.Values, error) {
 	if f.out == "" {
 		return model.Entry{}, nil, usageErr("--out DIR is required")
+	}
+	if f.test < 0 || f.test > 0.9 {
+		return model.Entry{}, nil, usageErr("--test must be a share between 0 and 0.9, not %g", f.test)
 	}
 	if f.folds < 0 || f.folds == 1 {
 		return model.Entry{}, nil, usageErr("--cv must be 0 (no validation) or at least 2, not %d", f.folds)
@@ -82,26 +87,6 @@ func learnerNames() []string {
 	return names
 }
 
-// trainInput is the data to learn from and how to prepare it.
-type trainInput struct {
-	table    *data.Table
-	ref      workflow.DataRef
-	target   string
-	task     model.Task
-	pipeline prep.Pipeline
-}
-
-// source names the data for people: the file or the sample.
-func (in *trainInput) source() string {
-	switch {
-	case in.ref.Sample != "":
-		return "sample:" + in.ref.Sample
-	case in.ref.Source != nil:
-		return in.ref.Source.String()
-	}
-	return in.ref.Path
-}
-
 // trainOutput is what "train --json" prints.
 type trainOutput struct {
 	Learner    string       `json:"learner"`
@@ -110,10 +95,12 @@ type trainOutput struct {
 	Target     string       `json:"target"`
 	Classes    []string     `json:"classes,omitempty"`
 	Source     string       `json:"source"`
-	Rows       int          `json:"rows"` // rows with a target, all fitted on
+	Rows       int          `json:"rows"` // rows the model was fitted on
 	Seed       uint64       `json:"seed"`
-	CV         *cvOutput    `json:"cv,omitempty"` // absent with --cv 0
-	Model      string       `json:"model"`        // the path of model.json
+	CV         *cvOutput    `json:"cv,omitempty"`   // absent with --cv 0
+	Test       *testOutput  `json:"test,omitempty"` // present with --test
+	Model      string       `json:"model"`          // the path of model.json
+	Project    string       `json:"project,omitempty"`
 	FitSeconds float64      `json:"fit_seconds"`
 	Issues     []data.Issue `json:"issues,omitempty"`
 }
@@ -128,6 +115,16 @@ type cvOutput struct {
 	Beats    bool                    `json:"beats_baseline"`
 }
 
+// testOutput is the one evaluation on the held-out test rows.
+type testOutput struct {
+	Rows    int                `json:"rows"`
+	Metrics map[string]float64 `json:"metrics"`
+}
+
+// runTrain drives a workflow.Project through Prepare and Train exactly as
+// the window does (the same default preparation, seeds and validation),
+// with one candidate, then chooses it, which fits it on the learning rows,
+// and saves model.json.
 func runTrain(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "train")
 	var df dataFlags
@@ -142,27 +139,55 @@ func runTrain(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	in, err := loadTrainInput(ctx, &df, pos, tf.project, scales(entry.Name))
+	p, err := openProject(ctx, &df, pos, tf.project)
 	if err != nil {
 		return err
 	}
-	if !entry.Supports(in.task) {
-		return fmt.Errorf("the model %s cannot do %s, which predicting %q is", entry.Name, in.task, in.target)
+	target, task, err := projectTarget(p)
+	if err != nil {
+		return err
 	}
-	spec := artifact.Spec{Target: in.target, Task: in.task, Pipeline: in.pipeline, Learner: entry.Name, Params: given, Seed: tf.seed}
-	out := &trainOutput{Learner: entry.Name, Task: in.task, Target: in.target, Source: in.source(), Seed: tf.seed}
+	if !entry.Supports(task) {
+		return fmt.Errorf("the model %s cannot do %s, which predicting %q is", entry.Name, task, target)
+	}
+	if err := p.SetSplit(splitFor(task, tf.test, tf.seed), "set on the command line"); err != nil {
+		return usageErr("--test: %v", err)
+	}
+	if _, err := p.RunPrepare(ctx, nil); err != nil {
+		return err
+	}
+	s := workflow.TrainSettings{Candidates: []workflow.CandidateSpec{{Name: entry.Name, Learner: entry.Name, Params: given}},
+		Validation: workflow.ValidateCV, Folds: tf.folds, Seed: tf.seed}
+	if tf.folds == 0 {
+		s.Validation = workflow.ValidateNone
+	}
+	tr, err := p.RunTrain(ctx, s, nil)
+	if err != nil {
+		return fmt.Errorf("cross-validation: %w", err)
+	}
+	out := &trainOutput{Learner: entry.Name, Task: task, Target: target, Source: dataName(p), Seed: tf.seed}
 	if tf.folds > 0 {
-		if out.CV, out.Issues, err = crossValidate(ctx, in, spec, tf.folds); err != nil {
+		if out.CV, err = cvSummary(tr, entry.Name, tf.folds); err != nil {
 			return err
 		}
 	}
-	a, err := artifact.Fit(ctx, in.table.Frame, spec, nil)
+	out.Issues = append(out.Issues, tr.Board.Issues...)
+	a, err := p.ChooseModel(ctx, entry.Name, "trained from the command line", nil)
 	if err != nil {
 		return err
 	}
-	a.DataSHA256, a.DataSource, a.AppVersion = in.ref.SHA256, out.Source, workflow.AppVersion
 	if out.Model, err = a.Save(tf.out); err != nil {
 		return err
+	}
+	if tf.test > 0 {
+		if out.Test, err = evaluateTest(ctx, p); err != nil {
+			return err
+		}
+	}
+	if tf.saveProject != "" {
+		if out.Project, err = p.Save(tf.saveProject); err != nil {
+			return err
+		}
 	}
 	out.Params, out.Classes, out.Rows, out.FitSeconds = a.Params, a.Classes, len(a.Rows), a.FitTime.Seconds()
 	if tf.json {
@@ -174,107 +199,39 @@ func runTrain(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
-// scales says whether a learner needs its inputs on a common scale.
-func scales(learner string) bool {
-	return learner == "linear" || learner == "logistic" || learner == "knn"
-}
-
-// loadTrainInput reads the data and decides the target and the
-// preparation: the project's when one is given, else prep.Default (with
-// scaling when the learner needs it).
-func loadTrainInput(ctx context.Context, df *dataFlags, pos []string, project string, scale bool) (*trainInput, error) {
-	if project != "" {
-		return projectInput(ctx, df, pos, project)
-	}
-	t, ref, err := df.load(ctx, pos, nil)
-	if err != nil {
-		return nil, err
-	}
-	in := &trainInput{table: t, ref: ref}
-	var ok bool
-	if in.target, ok = t.Schema.Target(); !ok {
-		return nil, usageErr("--target COL is required (columns: %s)", strings.Join(t.Frame.Names(), ", "))
-	}
-	in.pipeline = prep.Default(t.Schema, t.Frame, scale)
-	return in, in.readTask()
-}
-
-// projectInput takes the pipeline and target of a saved project, and its
-// data unless FILE or --sample is given.
-func projectInput(ctx context.Context, df *dataFlags, pos []string, project string) (*trainInput, error) {
-	p, err := workflow.Open(ctx, project, nil)
-	if err != nil {
-		return nil, err
-	}
-	in := &trainInput{}
-	if len(pos) > 0 || df.sample != "" {
-		if in.table, in.ref, err = df.load(ctx, pos, nil); err != nil {
-			return nil, err
-		}
-	} else {
-		in.table = p.Table()
-		if in.table == nil {
-			return nil, fmt.Errorf("%s: the project's data could not be read: %s", project, p.Error(workflow.StageData))
-		}
-		if ref := p.Document().Data; ref != nil {
-			in.ref = *ref
-		}
-	}
-	in.pipeline, _ = p.Pipeline()
-	in.target = df.target
-	if pt := p.Table(); in.target == "" && pt != nil {
-		in.target, _ = pt.Schema.Target()
-	}
-	if in.target == "" {
-		return nil, usageErr("the project %s has no target; give --target COL", project)
-	}
-	return in, in.readTask()
-}
-
-// readTask checks the target column and infers the task from it.
-func (in *trainInput) readTask() error {
-	c, ok := in.table.Frame.Lookup(in.target)
-	if !ok {
-		return fmt.Errorf("the target column %q is not in %s (columns: %s)", in.target, in.source(), strings.Join(in.table.Frame.Names(), ", "))
-	}
-	in.task = model.InferTask(c)
-	return nil
-}
-
-// crossValidate runs k-fold cross-validation of the learner and of the
-// baseline on the same folds.
-func crossValidate(ctx context.Context, in *trainInput, spec artifact.Spec, folds int) (*cvOutput, []data.Issue, error) {
-	l, vals, err := spec.NewLearner()
-	if err != nil {
-		return nil, nil, err
-	}
-	var cands []eval.Candidate
-	if spec.Learner != eval.BaselineName {
-		cands = []eval.Candidate{{Name: spec.Learner, Learner: l, Params: vals}}
-	}
-	opt := eval.CVOptions{Task: in.task, Folds: prep.FoldSpec{K: folds, Seed: spec.Seed}}
-	lb, err := eval.RunLeaderboard(ctx, in.table.Frame, in.target, in.pipeline, cands, "", opt, nil)
-	if err != nil {
-		return nil, nil, fmt.Errorf("cross-validation: %w", err)
-	}
+// cvSummary reads the learner's and the baseline's cross-validation off
+// the leaderboard; a learner that failed on a fold is not on it, and the
+// leaderboard's warnings say why.
+func cvSummary(tr *workflow.TrainResult, learner string, folds int) (*cvOutput, error) {
+	lb := tr.Board
 	out := &cvOutput{Folds: folds, Metric: lb.Metric}
 	for _, e := range lb.Entries {
 		switch {
 		case e.Baseline:
 			out.Baseline = e.Result.Metrics
-		case e.Name == spec.Learner:
+		case e.Name == learner:
 			out.Metrics = e.Result.Metrics
 		}
 	}
-	if spec.Learner == eval.BaselineName {
+	if learner == eval.BaselineName {
 		out.Metrics = out.Baseline
 	}
-	if out.Metrics == nil { // the learner failed on a fold: the leaderboard says why
-		return nil, nil, fmt.Errorf("cross-validation: %s", issueTexts(lb.Issues))
+	if out.Metrics == nil {
+		return nil, fmt.Errorf("cross-validation: %s", issueTexts(lb.Issues))
 	}
 	sc, _ := metrics.Lookup(lb.Metric)
 	out.Beats = sc.Better(out.Metrics[lb.Metric].Mean, out.Baseline[lb.Metric].Mean)
-	return out, lb.Issues, nil
+	return out, nil
+}
+
+// evaluateTest scores the chosen model once on the held-out test rows.
+func evaluateTest(ctx context.Context, p *workflow.Project) (*testOutput, error) {
+	res, err := p.RunEvaluate(ctx, workflow.PartTest, nil)
+	if err != nil {
+		return nil, err
+	}
+	m := res.Assessment.Metrics
+	return &testOutput{Rows: m.Rows, Metrics: m.Metrics}, nil
 }
 
 func issueTexts(is []data.Issue) string {
@@ -305,5 +262,16 @@ func printTrain(w io.Writer, out *trainOutput) {
 	for _, is := range out.Issues {
 		fmt.Fprintf(w, "%s: %s\n", is.Level, is.Text)
 	}
-	fmt.Fprintf(w, "\nfitted on all %d rows in %.3f s; wrote %s\n", out.Rows, out.FitSeconds, filepath.Clean(out.Model))
+	if out.Test != nil {
+		fmt.Fprintf(w, "\ntest rows (%d, held out and used once):\n", out.Test.Rows)
+		for _, sc := range metrics.Scorers(out.Task, len(out.Classes)) {
+			if v, ok := out.Test.Metrics[sc.Name]; ok {
+				fmt.Fprintf(w, "  %-20s %.4f\n", sc.Name, v)
+			}
+		}
+	}
+	fmt.Fprintf(w, "\nfitted on %d rows in %.3f s; wrote %s\n", out.Rows, out.FitSeconds, filepath.Clean(out.Model))
+	if out.Project != "" {
+		fmt.Fprintf(w, "saved the project to %s\n", out.Project)
+	}
 }

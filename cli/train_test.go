@@ -167,3 +167,79 @@ func TestTrain_ProjectSuppliesPipelineAndTarget(t *testing.T) {
 		t.Errorf("the project's pipeline was not used: features %s", feats)
 	}
 }
+
+// TestTrain_SameModelAsTheProjectReplays: what train fits is exactly what
+// the saved project gives when its stages are run again through
+// workflow.Project, the way the window runs them — the command line has no
+// orchestration of its own.
+func TestTrain_SameModelAsTheProjectReplays(t *testing.T) {
+	dir := t.TempDir()
+	proj := filepath.Join(dir, "p.mbproj")
+	got := trainOK(t, "--sample", "penguins", "--model", "forest", "--param", "n_estimators=20", "--cv", "3",
+		"--test", "0.25", "--seed", "9", "--out", dir, "--save-project", proj)
+	if got.Rows != 344-86 { // every penguin has a species; a quarter (86) is held out
+		t.Fatalf("fitted on %d rows", got.Rows)
+	}
+	cli, err := artifact.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	p, err := workflow.Open(ctx, proj, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chosen := p.Document().Train.Chosen
+	if _, err := p.RunPrepare(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.RunTrain(ctx, p.TrainSettings(), nil); err != nil {
+		t.Fatal(err)
+	}
+	a, err := p.ChooseModel(ctx, chosen, "replay", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Seed != 9 || cli.Seed != 9 || a.TrainRows != cli.TrainRows || len(p.Preparation().Split.Test) != 86 {
+		t.Fatalf("seed %d/%d, rows %d/%d, test rows %d", a.Seed, cli.Seed, a.TrainRows, cli.TrainRows, len(p.Preparation().Split.Test))
+	}
+	want, err := cli.Predict(ctx, p.Table().Frame)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := a.Predict(ctx, p.Table().Frame)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range want.Proba {
+		for k := range want.Proba[i] {
+			if want.Proba[i][k] != again.Proba[i][k] {
+				t.Fatalf("row %d: the command line's model says %v, the replayed project %v", i, want.Proba[i], again.Proba[i])
+			}
+		}
+	}
+}
+
+func TestTrain_TestRowsEvaluatedOnce(t *testing.T) {
+	dir := t.TempDir()
+	var out struct {
+		Rows int `json:"rows"`
+		Test *struct {
+			Rows    int                `json:"rows"`
+			Metrics map[string]float64 `json:"metrics"`
+		} `json:"test"`
+	}
+	code, stdout, errOut := run(t, "train", "--json", "--sample", "iris", "--model", "logistic", "--test", "0.2", "--out", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.Test == nil || out.Test.Rows != 30 || out.Rows != 120 || out.Test.Metrics["accuracy"] < 0.8 {
+		t.Fatalf("train with --test 0.2 on 150 iris rows: %s", stdout)
+	}
+	if code, _, errOut := run(t, "train", "--sample", "iris", "--test", "0.95", "--out", dir); code != 2 || !strings.Contains(errOut, "--test") {
+		t.Fatalf("--test 0.95: exit %d %q", code, errOut)
+	}
+}

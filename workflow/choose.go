@@ -59,7 +59,7 @@ func (p *Project) fitChosen(ctx context.Context, tr *TrainResult, e eval.Entry, 
 	}
 	doc := p.Document()
 	if doc.Data != nil {
-		a.DataSHA256, a.DataSource = doc.Data.SHA256, doc.Data.Path+doc.Data.Sample
+		a.DataSHA256, a.DataSource = doc.Data.SHA256, doc.Data.Name()
 	}
 	a.AppVersion = AppVersion
 	split := p.SplitSpec()

@@ -67,6 +67,19 @@ type DataRef struct {
 	Cols   int    `json:"cols"`
 }
 
+// Name says where the data comes from, for people and provenance records:
+// "sample:ID" for a bundled sample, the source (file and sheet, or server
+// and query) for other sources, else the file's path.
+func (r DataRef) Name() string {
+	switch {
+	case r.Sample != "":
+		return "sample:" + r.Sample
+	case r.Source != nil:
+		return r.Source.String()
+	}
+	return r.Path
+}
+
 // ColumnChoice records a type or role the user chose for a column, so it
 // is re-applied whenever the data is loaded again.
 type ColumnChoice struct {

@@ -77,8 +77,11 @@ func candidates(s TrainSettings, task model.Task) ([]eval.Candidate, error) {
 		return nil, fmt.Errorf("unknown validation %q (use %s, %s or %s)", s.Validation, ValidateCV, ValidateHoldout, ValidateNone)
 	}
 	seen := map[string]bool{}
-	var out []eval.Candidate
+	out := []eval.Candidate{}
 	for _, c := range s.Candidates {
+		if c.Name == eval.BaselineName && c.Learner == eval.BaselineName && len(c.Params) == 0 {
+			continue // the baseline is on every leaderboard already
+		}
 		if c.Name == "" || c.Name == eval.BaselineName || seen[c.Name] {
 			return nil, fmt.Errorf("every candidate needs its own name (not %q, which is empty, taken or the baseline's)", c.Name)
 		}

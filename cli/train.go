@@ -29,11 +29,11 @@ func init() {
 
 // trainFlags are the options of "train" besides the data options.
 type trainFlags struct {
-	learner string
-	seed    uint64
-	folds   int
-	params  multiFlag
-	out     string
+	learner     string
+	seed        uint64
+	folds       int
+	params      multiFlag
+	out         string
 	json        bool
 	project     string
 	test        float64

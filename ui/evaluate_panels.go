@@ -99,15 +99,14 @@ func (t *thresholdPanel) applyCosts() {
 		t.u.showError(err)
 		return
 	}
-	p := t.as.Predictions
-	pos, score := make([]bool, len(p.Truth)), make([]float64, len(p.Truth))
-	for i := range pos {
-		pos[i], score[i] = int(p.Truth[i]) == t.as.Positive, p.Proba[i][t.as.Positive]
+	// The project reprices its evaluation; the panel shows that one, so
+	// the report and the documents cannot keep older costs.
+	if ev := t.u.proj.Evaluation(); ev != nil && ev.Assessment != nil && ev.Assessment.Threshold != nil {
+		t.explorer = ev.Assessment.Threshold
+	} else {
+		t.explorer = t.explorer.WithCosts(metrics.Costs{FalsePositive: fp, FalseNegative: fn})
 	}
-	if ex, err := metrics.NewThresholdExplorer(pos, score, metrics.Costs{FalsePositive: fp, FalseNegative: fn}); err == nil {
-		t.explorer = ex
-		t.update()
-	}
+	t.update()
 }
 
 func (t *thresholdPanel) keep() {

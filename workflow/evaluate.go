@@ -82,6 +82,15 @@ func (p *Project) SetCosts(fp, fn float64) error {
 	p.mu.Lock()
 	p.doc.Evaluate.CostFP, p.doc.Evaluate.CostFN = fp, fn
 	p.doc.Modified = time.Now().UTC()
+	// The current evaluation's threshold explorer prices mistakes with the
+	// new costs at once, so the screen, the report and the documents agree.
+	if r, ok := p.results[StageEvaluate].(*EvaluateResult); ok && r.Assessment != nil && r.Assessment.Threshold != nil {
+		as := *r.Assessment
+		as.Threshold = as.Threshold.WithCosts(costsOf(p.doc.Evaluate))
+		nr := *r
+		nr.Assessment = &as
+		p.results[StageEvaluate] = &nr
+	}
 	p.mu.Unlock()
 	p.emit(Event{Kind: ConfigChanged, Stage: StageEvaluate})
 	return nil

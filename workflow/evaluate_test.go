@@ -71,3 +71,24 @@ func TestEvaluate_ThresholdAndCostsAreRecorded(t *testing.T) {
 		t.Fatalf("evaluate config %+v", d.Evaluate)
 	}
 }
+
+// TestEvaluate_CostsRepriceTheCurrentEvaluation: new costs reach the
+// evaluation the report and documents read, not only the screen.
+func TestEvaluate_CostsRepriceTheCurrentEvaluation(t *testing.T) {
+	p := chosenProject(t, "titanic", "logistic")
+	if _, err := p.RunEvaluate(context.Background(), PartTest, nil); err != nil {
+		t.Fatal(err)
+	}
+	before := p.Evaluation().Assessment.Threshold.MinCost()
+	if err := p.SetCosts(1, 20); err != nil {
+		t.Fatal(err)
+	}
+	ex := p.Evaluation().Assessment.Threshold
+	if c := ex.Costs(); c.FalsePositive != 1 || c.FalseNegative != 20 {
+		t.Fatalf("the evaluation still prices mistakes at %+v", c)
+	}
+	after := ex.MinCost()
+	if after.Threshold >= before.Threshold {
+		t.Fatalf("missed survivors 20 times dearer must lower the cheapest threshold: %.3f -> %.3f", before.Threshold, after.Threshold)
+	}
+}

@@ -46,6 +46,15 @@ func NewThresholdExplorer(positive []bool, score []float64, costs Costs) (*Thres
 	return &ThresholdExplorer{r: r, costs: costs}, nil
 }
 
+// WithCosts returns an explorer of the same scores that prices mistakes
+// with c; e is unchanged.
+func (e *ThresholdExplorer) WithCosts(c Costs) *ThresholdExplorer {
+	return &ThresholdExplorer{r: e.r, costs: c}
+}
+
+// Costs returns the prices of the mistakes the explorer uses.
+func (e *ThresholdExplorer) Costs() Costs { return e.costs }
+
 // Thresholds returns the thresholds where the outcome changes, decreasing:
 // max(score)+1 (no row called positive) and then every distinct score.
 func (e *ThresholdExplorer) Thresholds() []float64 {

@@ -103,6 +103,13 @@ type TrainConfig struct {
 	Chosen   string         `json:"chosen,omitempty"`
 	Why      string         `json:"why,omitempty"`
 	Tuning   []TuneRecord   `json:"tuning,omitempty"`
+	// Board is the last leaderboard (scores only), so that a reopened
+	// project shows it without training again.
+	Board *eval.BoardRecord `json:"board,omitempty"`
+	// Model is the chosen model (model.json's layout). It is written into
+	// project and recovery files only; in memory the Train result holds
+	// it, so Document copies stay small.
+	Model json.RawMessage `json:"model,omitempty"`
 }
 
 // EvaluateConfig holds the evaluation settings and the record of which

@@ -35,6 +35,9 @@ func (p *Project) Save(path string) (string, error) {
 	doc.Modified = time.Now().UTC()
 	doc.AppVersion = AppVersion
 	doc.Stages = p.stageMap()
+	if doc.Train.Model, err = p.chosenModelJSON(); err != nil {
+		return "", err
+	}
 	doc.RecoveredFrom = ""
 	if doc.Data != nil && doc.Data.Path != "" {
 		doc.Data.Path = relativeTo(filepath.Dir(abs), resolve(oldBase, doc.Data.Path))
@@ -105,8 +108,8 @@ func Open(ctx context.Context, path string, report progress.Func) (*Project, err
 func (p *Project) restore(ctx context.Context, doc Document, report progress.Func) error {
 	p.mu.Lock()
 	ref := doc.Data
-	doc.Data = nil
-	doc.Stages = nil
+	p.saved = savedState{model: doc.Train.Model, stages: doc.Stages}
+	doc.Data, doc.Stages, doc.Train.Model = nil, nil, nil
 	p.doc = doc
 	p.recompute()
 	p.mu.Unlock()
@@ -169,13 +172,18 @@ func (a *Autosave) Flush() {
 	doc := a.p.Document()
 	doc.RecoveredFrom = a.p.Path()
 	doc.Stages = a.p.stageMap()
+	model, err := a.p.chosenModelJSON()
+	doc.Train.Model = model
 	if doc.Data != nil && doc.Data.Path != "" {
 		doc.Data.Path = resolveAbs(a.p.baseDir(), doc.Data.Path)
 	}
 	if doc.Data != nil && doc.Data.Source != nil && doc.Data.Source.Path != "" {
 		doc.Data.Source.Path = resolveAbs(a.p.baseDir(), doc.Data.Source.Path)
 	}
-	b, err := json.MarshalIndent(doc, "", "  ")
+	var b []byte
+	if err == nil {
+		b, err = json.MarshalIndent(doc, "", "  ")
+	}
 	if err == nil {
 		if err = os.MkdirAll(filepath.Dir(a.path), 0o755); err == nil {
 			err = writeFileAtomic(a.path, b)

@@ -31,6 +31,9 @@ type Project struct {
 	prevSt  [numStages]Status
 	subs    map[int]func(Event)
 	nextSub int
+	// saved holds what an opened file recorded beyond the choices, until
+	// Resume uses it: the chosen model's JSON and the stage statuses.
+	saved savedState
 	// Loader reads a DataRef; tests and other front ends may replace it
 	// before the first load.
 	Loader Loader

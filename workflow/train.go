@@ -112,7 +112,8 @@ func (p *Project) RunTrain(ctx context.Context, s TrainSettings, report progress
 	}
 	p.mu.Lock()
 	saved := s
-	p.doc.Train.Settings, p.doc.Train.Chosen, p.doc.Train.Why = &saved, "", ""
+	board := res.Board.Record()
+	p.doc.Train.Settings, p.doc.Train.Chosen, p.doc.Train.Why, p.doc.Train.Board = &saved, "", "", &board
 	p.doc.Journal = append(p.doc.Journal, JournalEntry{Time: time.Now().UTC(), Stage: StageTrain.String(), What: trainedWhat(s)})
 	p.doc.Modified = time.Now().UTC()
 	p.mu.Unlock()

@@ -185,3 +185,32 @@ func TestHoldout_ScoresTheEvaluationRows(t *testing.T) {
 		t.Errorf("a row outside the frame: %v", err)
 	}
 }
+
+func TestBoardRecord_RoundTripsWithoutNaN(t *testing.T) {
+	lb, err := UnvalidatedLeaderboard("", model.Classification, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lb.Entries = append(lb.Entries, Entry{Name: "tree", Learner: "tree", Score: 0.9, Std: 0.01, FoldScores: model.Floats{0.89, 0.91}})
+	b, err := json.Marshal(lb.Record())
+	if err != nil {
+		t.Fatalf("a leaderboard with unscored entries must save: %v", err)
+	}
+	var r BoardRecord
+	if err := json.Unmarshal(b, &r); err != nil {
+		t.Fatal(err)
+	}
+	back, err := r.Leaderboard()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Entries) != 2 || !math.IsNaN(back.Entries[0].Score) || back.Entries[1].Score != 0.9 || back.Metric != lb.Metric {
+		t.Fatalf("restored %+v", back)
+	}
+	if _, err := back.Compare("tree", BaselineName); !errors.Is(err, ErrFolds) {
+		t.Fatalf("comparing restored entries: %v, want ErrFolds", err)
+	}
+	if _, err := (BoardRecord{Metric: "nope"}).Leaderboard(); err == nil {
+		t.Fatal("an unknown metric was accepted")
+	}
+}

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"modelbench/workflow"
@@ -35,6 +36,12 @@ func openProject(ctx context.Context, df *dataFlags, pos []string, projectPath s
 	ref, err := df.ref(pos)
 	if err != nil {
 		return nil, err
+	}
+	// Paths on the command line are relative to the working folder, not to
+	// the project file's.
+	ref.Path = absPath(ref.Path)
+	if ref.Source != nil {
+		ref.Source.Path = absPath(ref.Source.Path)
 	}
 	if err := p.LoadData(ctx, ref, nil); err != nil {
 		return nil, err
@@ -93,4 +100,14 @@ func dataName(p *workflow.Project) string {
 		return sourceName(*ref)
 	}
 	return ""
+}
+
+func absPath(path string) string {
+	if path == "" || filepath.IsAbs(path) || strings.Contains(path, "://") {
+		return path
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }

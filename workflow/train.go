@@ -80,11 +80,7 @@ func (p *Project) TrainSettings() TrainSettings {
 	if saved != nil {
 		return *saved
 	}
-	task := model.Classification
-	if r := p.Preparation(); r != nil {
-		task = r.Task
-	}
-	return DefaultTrainSettings(task)
+	return DefaultTrainSettings(p.task())
 }
 
 // RunTrain validates every candidate (and the baseline) on the same folds

@@ -19,11 +19,7 @@ import (
 // used by the next RunTrain. The form survives screen refreshes, saving
 // and reopening because it lives here, not in the screen.
 func (p *Project) SetTrainSettings(s TrainSettings) error {
-	task := model.Classification
-	if r := p.Preparation(); r != nil {
-		task = r.Task
-	}
-	if _, err := candidates(s, task); err != nil {
+	if _, err := candidates(s, p.task()); err != nil {
 		return err
 	}
 	saved := s
@@ -118,4 +114,20 @@ func paramText(v param.Values) string {
 		parts[i] = fmt.Sprintf("%s=%v", k, v[k])
 	}
 	return strings.Join(parts, ", ")
+}
+
+// task is the project's task: the fitted preparation's, else what the
+// target column suggests, else classification.
+func (p *Project) task() model.Task {
+	if r := p.Preparation(); r != nil {
+		return r.Task
+	}
+	if t := p.Table(); t != nil {
+		if name, ok := t.Schema.Target(); ok {
+			if c, ok := t.Frame.Lookup(name); ok {
+				return model.InferTask(c)
+			}
+		}
+	}
+	return model.Classification
 }

@@ -3,9 +3,12 @@ package ui
 import (
 	"context"
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"modelbench/assets"
@@ -212,13 +215,26 @@ func (u *UI) loadData(ref workflow.DataRef) {
 // openProject opens a project file in the background and shows it.
 func (u *UI) openProject(path string) {
 	u.tasks.Start(workflow.StageData, "Opening "+path, func(ctx context.Context, report progress.Func) error {
-		p, err := workflow.Open(ctx, path, report)
+		p, err := workflow.Open(ctx, path, report.Scale(0, 0.4))
 		if err != nil {
 			return err
+		}
+		// Bring back the fitted preparation, the leaderboard, the chosen
+		// model and its evaluation without training again. The project
+		// is shown either way; what could not be restored is said.
+		var notes []string
+		if p.Table() != nil {
+			var rerr error
+			if notes, rerr = p.Resume(ctx, report.Scale(0.4, 1)); rerr != nil {
+				notes = append(notes, rerr.Error())
+			}
 		}
 		fyne.Do(func() {
 			u.setProject(p)
 			u.recentMgr.add(path)
+			if len(notes) > 0 {
+				dialog.ShowInformation("Opened "+filepath.Base(path), strings.Join(notes, "\n"), u.win)
+			}
 		})
 		return nil
 	})

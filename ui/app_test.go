@@ -180,3 +180,39 @@ func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 		}
 	}
 }
+
+// TestUI_OpeningAProjectRestoresItsModel: a project saved after Evaluate
+// opens with its chosen model and evaluation, ready for Deploy, without
+// training again.
+func TestUI_OpeningAProjectRestoresItsModel(t *testing.T) {
+	ctx := context.Background()
+	p := workflow.New()
+	if err := p.LoadData(ctx, workflow.DataRef{Sample: "iris"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.RunPrepare(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	s := workflow.TrainSettings{Candidates: []workflow.CandidateSpec{{Name: "tree", Learner: "tree"}}, Validation: workflow.ValidateCV, Folds: 3, Seed: 2}
+	if _, err := p.RunTrain(ctx, s, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.ChooseModel(ctx, "tree", "only one", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.RunEvaluate(ctx, workflow.PartTest, nil); err != nil {
+		t.Fatal(err)
+	}
+	path, err := p.Save(t.TempDir() + "/iris")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := newTestUI(t, Options{Project: path})
+	q := u.Project()
+	if q.Status(workflow.StageEvaluate) != workflow.Done || q.Training() == nil || q.Training().Chosen == nil {
+		t.Fatalf("opened project: evaluate %s, training %+v", q.Status(workflow.StageEvaluate), q.Training())
+	}
+	if locked, why := q.Locked(workflow.StageDeploy); locked {
+		t.Fatalf("deploy locked after reopening an evaluated project: %s", why)
+	}
+}

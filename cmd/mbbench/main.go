@@ -18,7 +18,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"regexp"
 	"sort"
 	"time"
@@ -64,9 +66,23 @@ func main() {
 	md := flag.String("markdown", os.Getenv("MB_BENCH_MARKDOWN"), "also write the results as a Markdown table to this file (default $MB_BENCH_MARKDOWN)")
 	dir := flag.String("dir", defaultDir(), "folder for the generated data files")
 	list := flag.Bool("list", false, "list the tasks (headline ones marked *) and exit")
+	busy := flag.Bool("busy", false, "keep one core busy with another process while measuring (a busy 2-core machine)")
+	spin := flag.Bool("spin", false, "internal: spin one core until killed")
 	flag.Parse()
+	if *spin {
+		spinForever()
+	}
 	if *worker != "" {
 		os.Exit(runWorker(os.Stdout, *worker, flag.Arg(0)))
+	}
+	stop := func() {}
+	if *busy {
+		var err error
+		if stop, err = startSpinner(); err != nil {
+			fmt.Fprintln(os.Stderr, "mbbench: -busy:", err)
+			os.Exit(1)
+		}
+		fmt.Println("a second process keeps one core busy during every measurement (-busy)")
 	}
 	names, err := selectTasks(*only, *all)
 	if err != nil {
@@ -84,10 +100,38 @@ func main() {
 		}
 		return
 	}
-	if err := runAll(names, *dir, max(*count, 1), *md); err != nil {
+	err = runAll(names, *dir, max(*count, 1), *md)
+	stop()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "mbbench:", err)
 		os.Exit(1)
 	}
+}
+
+// spinForever keeps one core busy; it is the -busy helper process.
+func spinForever() {
+	runtime.GOMAXPROCS(1)
+	x := uint64(1)
+	for {
+		x = x*6364136223846793005 + 1442695040888963407
+		if x == 0 {
+			fmt.Println(x) // never: keeps the loop from being optimised away
+		}
+	}
+}
+
+// startSpinner starts the -spin helper and returns the function that
+// stops it.
+func startSpinner() (func(), error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(exe, "-spin")
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	return func() { _ = cmd.Process.Kill(); _, _ = cmd.Process.Wait() }, nil
 }
 
 func defaultDir() string {

@@ -50,7 +50,7 @@ func TestTasks_EveryTaskHasAReference(t *testing.T) {
 		}
 	}
 	head, _ := selectTasks("", false)
-	want := "eda/describe-1m load/csv-1m model/forest-100k model/gbt-100k model/knn-predict-20k model/logistic-100k model/tree-100k prep/pipeline-1m source/parquet-1m"
+	want := "eda/describe-1m load/csv-1m model/forest-100k model/gbt-100k model/knn-predict-20k model/logistic-100k model/tree-100k prep/pipeline-1m process/train-forest-cv0 process/train-forest-cv5 process/train-logistic-cv0 process/train-logistic-cv5 source/parquet-1m"
 	if strings.Join(head, " ") != want {
 		t.Errorf("headline tasks %v, want %s", head, want)
 	}

@@ -10,7 +10,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"modelbench/workflow/eda"
+	"modelbench/workflow/stat"
 )
 
 // DefaultMaxOutliers is how many outliers a box draws at most when
@@ -93,7 +93,7 @@ type boxStats struct {
 // newBoxStats computes the statistics of finite, non-empty v, which it
 // reorders.
 func newBoxStats(v []float64, maxOut int) boxStats {
-	q := eda.Quantiles(v, 0.25, 0.5, 0.75)
+	q := stat.Quantiles(v, 0.25, 0.5, 0.75)
 	b := boxStats{n: len(v), q1: q[0], median: q[1], q3: q[2]}
 	iqr := b.q3 - b.q1
 	loFence, hiFence := b.q1-1.5*iqr, b.q3+1.5*iqr

@@ -7,7 +7,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 
-	"modelbench/workflow/eda"
+	"modelbench/workflow/stat"
 )
 
 // maxAutoBins caps the automatic number of histogram bins.
@@ -58,7 +58,7 @@ func Histogram(values []float64, opt HistOptions) (*Figure, error) {
 	}
 	if opt.MeanMedian {
 		mean, _ := meanStd(v)
-		median := eda.Quantiles(v, 0.5)[0]
+		median := stat.Quantiles(v, 0.5)[0]
 		opt.Markers = append([]Marker{
 			{Name: "mean " + fmtNum(mean), X: mean},
 			{Name: "median " + fmtNum(median), X: median},
@@ -248,7 +248,7 @@ func autoBinCount(v []float64, rng float64) int {
 		return max(1, min(int(math.Ceil(math.Log2(n)+1)), maxAutoBins))
 	}
 	width := rng / (math.Log2(n) + 1)
-	q := eda.Quantiles(v, 0.25, 0.75)
+	q := stat.Quantiles(v, 0.25, 0.75)
 	iqr := q[1] - q[0]
 	if fd := 2 * iqr * math.Pow(n, -1.0/3); fd > 0 {
 		width = math.Min(width, fd)

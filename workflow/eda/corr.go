@@ -5,6 +5,8 @@ import (
 	"math"
 	"sync"
 	"sync/atomic"
+
+	"modelbench/workflow/stat"
 )
 
 // numVec is a numeric column prepared for the correlation stage.
@@ -236,7 +238,7 @@ func ratio(cov, sx, sy float64) float64 {
 // pearson is the two-pass correlation of two equally long complete vectors.
 func pearson(x, y []float64) float64 {
 	n := float64(len(x))
-	mx, my := CompensatedSum(x)/n, CompensatedSum(y)/n
+	mx, my := stat.CompensatedSum(x)/n, stat.CompensatedSum(y)/n
 	var sxx, syy, sxy float64
 	for i, a := range x {
 		dx, dy := a-mx, y[i]-my

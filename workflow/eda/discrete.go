@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"modelbench/workflow/data"
+	"modelbench/workflow/stat"
 )
 
 // describeCategorical fills levels, top values and rare levels.
@@ -104,8 +105,8 @@ func describeText(c *data.TextColumn, st *ColumnStats) {
 		return
 	}
 	st.TextLength = &LengthStats{
-		Min: sorted[0], Max: sorted[len(sorted)-1], Mean: CompensatedSum(sorted) / float64(len(sorted)),
-		Q1: QuantileSorted(sorted, 0.25), Median: QuantileSorted(sorted, 0.5), Q3: QuantileSorted(sorted, 0.75), P95: QuantileSorted(sorted, 0.95),
+		Min: sorted[0], Max: sorted[len(sorted)-1], Mean: stat.CompensatedSum(sorted) / float64(len(sorted)),
+		Q1: stat.QuantileSorted(sorted, 0.25), Median: stat.QuantileSorted(sorted, 0.5), Q3: stat.QuantileSorted(sorted, 0.75), P95: stat.QuantileSorted(sorted, 0.95),
 	}
 }
 
@@ -142,7 +143,7 @@ func describeDatetime(c *data.DatetimeColumn, st *ColumnStats) {
 	}
 	sortedSteps := append([]float64(nil), steps...)
 	sort.Float64s(sortedSteps)
-	ds.TypicalStep = QuantileSorted(sortedSteps, 0.5)
+	ds.TypicalStep = stat.QuantileSorted(sortedSteps, 0.5)
 	var gaps []DateGap
 	for i, s := range steps {
 		if s > GapFactor*ds.TypicalStep {

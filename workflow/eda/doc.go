@@ -9,10 +9,9 @@
 // are built elsewhere from the Report, which encodes to JSON as it is (no
 // NaN: undefined statistics are nil).
 //
-// It also owns the one implementation of numpy's linear quantiles and
-// median (QuantileSorted, Quantiles, Median) that prep's fitted steps and
-// the plots' summaries share, so a quartile is the same number everywhere,
-// and the compensated sum (CompensatedSum) behind every mean.
+// Its quantiles, medians and means come from workflow/stat, which prep's
+// fitted steps, the models' baselines and the plots' summaries share, so a
+// quartile is the same number everywhere.
 //
 // Error contract: Describe returns an error only for a missing table, an
 // option naming a column the table lacks (the error names it), or a
@@ -21,13 +20,9 @@
 // left nil and alerts say what was found. Panics mean a broken internal
 // invariant, such as an unknown column type.
 //
-// The quantile helpers return NaN for empty input and never fail.
-//
 // Concurrency: Describe only reads the table, so several calls may run at
 // once on the same table. It spreads columns and column pairs over
 // Options.Workers goroutines, and calls its progress.Func from the calling
 // goroutine only. A Report is plain data; it is safe to read from many
-// goroutines once Describe has returned. The quantile helpers keep no
-// state; Quantiles and Median reorder the slice they are given, so it must
-// not be shared while they run.
+// goroutines once Describe has returned.
 package eda

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"modelbench/workflow/data"
+	"modelbench/workflow/stat"
 )
 
 // numFacts are what the alerts need from a numeric column's sorted values,
@@ -38,9 +39,9 @@ func describeNumeric(c *data.NumericColumn, st *ColumnStats, classes *catVec) ([
 	st.Unique = runs.unique
 	st.Zeros, st.Negatives = intp(runs.zeros), intp(runs.negatives)
 	st.Min, st.Max = num(sorted[0]), num(sorted[n-1])
-	st.P05, st.Q1 = num(QuantileSorted(sorted, 0.05)), num(QuantileSorted(sorted, 0.25))
-	st.Median = num(QuantileSorted(sorted, 0.5))
-	st.Q3, st.P95 = num(QuantileSorted(sorted, 0.75)), num(QuantileSorted(sorted, 0.95))
+	st.P05, st.Q1 = num(stat.QuantileSorted(sorted, 0.05)), num(stat.QuantileSorted(sorted, 0.25))
+	st.Median = num(stat.QuantileSorted(sorted, 0.5))
+	st.Q3, st.P95 = num(stat.QuantileSorted(sorted, 0.75)), num(stat.QuantileSorted(sorted, 0.95))
 	m := moments(sorted)
 	st.Mean, st.Std = num(m.mean), num(m.std)
 	st.Skew, st.Kurtosis = num(m.skew), num(m.kurt)
@@ -52,7 +53,7 @@ func describeNumeric(c *data.NumericColumn, st *ColumnStats, classes *catVec) ([
 	top := runs.top.best()
 	f.topValue, f.topShare = top.v, float64(top.n)/float64(n)
 	st.Outliers = outliers(sorted)
-	st.Histogram = histogram(finite(sorted), QuantileSorted(sorted, 0.75)-QuantileSorted(sorted, 0.25))
+	st.Histogram = histogram(finite(sorted), stat.QuantileSorted(sorted, 0.75)-stat.QuantileSorted(sorted, 0.25))
 	f.sentinels = sentinelCounts(sorted)
 	f.dateLike = st.Integer && datesLike(sorted)
 	if classes != nil {
@@ -117,7 +118,7 @@ func moments(vals []float64) moms {
 	if len(vals) == 0 {
 		return out
 	}
-	out.mean = CompensatedSum(vals) / n
+	out.mean = stat.CompensatedSum(vals) / n
 	var m2, m3, m4 float64
 	for _, v := range vals {
 		d := v - out.mean
@@ -157,30 +158,12 @@ func zeroFPErr(v float64) float64 {
 	return v
 }
 
-// CompensatedSum adds vals with Neumaier's improved Kahan summation
-// (Neumaier 1974), whose error does not grow with the number of values, so
-// means of long columns agree with pandas and numpy. An empty slice sums
-// to 0; any NaN or infinite value gives NaN (callers keep finite values).
-func CompensatedSum(vals []float64) float64 {
-	var s, c float64
-	for _, v := range vals {
-		t := s + v
-		if math.Abs(s) >= math.Abs(v) {
-			c += (s - t) + v
-		} else {
-			c += (v - t) + s
-		}
-		s = t
-	}
-	return s + c
-}
-
 // outliers counts the values outside Tukey's fences and those whose robust
 // z-score exceeds RobustZLimit, from ascending values. It returns nil when
 // infinite values make the fences undefined.
 func outliers(sorted []float64) *Outliers {
 	n := len(sorted)
-	q1, q3 := QuantileSorted(sorted, 0.25), QuantileSorted(sorted, 0.75)
+	q1, q3 := stat.QuantileSorted(sorted, 0.25), stat.QuantileSorted(sorted, 0.75)
 	iqr := q3 - q1
 	o := &Outliers{LowerFence: q1 - IQRFactor*iqr, UpperFence: q3 + IQRFactor*iqr}
 	for i := 0; i < n && sorted[i] < o.LowerFence; i++ {
@@ -191,7 +174,7 @@ func outliers(sorted []float64) *Outliers {
 		o.IQRCount++
 		o.Above = num(sorted[i])
 	}
-	med := QuantileSorted(sorted, 0.5)
+	med := stat.QuantileSorted(sorted, 0.5)
 	o.MAD = medianAbsDev(sorted, med)
 	if num(o.LowerFence) == nil || num(o.UpperFence) == nil || num(o.MAD) == nil {
 		return nil

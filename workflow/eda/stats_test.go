@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 	"testing"
+
+	"modelbench/workflow/stat"
 )
 
 func TestSortKeys_MatchesSort(t *testing.T) {
@@ -72,26 +74,6 @@ func TestSortedPresent_Float32Ties(t *testing.T) {
 	}
 }
 
-// The expected quantiles are numpy.percentile(..., method="linear").
-func TestQuantile_Linear(t *testing.T) {
-	for i, c := range []struct {
-		vals []float64
-		q    float64
-		want float64
-	}{
-		{[]float64{1, 2, 3, 4}, 0.25, 1.75},
-		{[]float64{1, 2, 3, 4}, 0.5, 2.5},
-		{[]float64{1, 2, 3, 4}, 0.95, 3.85},
-		{[]float64{1, 2, 3, 4, 10}, 0.75, 4},
-		{[]float64{7}, 0.05, 7},
-		{[]float64{0, 10}, 0.05, 0.5},
-	} {
-		if got := QuantileSorted(c.vals, c.q); !nearly(got, c.want) {
-			t.Errorf("case %d: QuantileSorted(%v, %v) = %v, want %v", i, c.vals, c.q, got, c.want)
-		}
-	}
-}
-
 func TestMedianAbsDev_BruteForce(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	for n := 1; n < 60; n++ {
@@ -100,13 +82,13 @@ func TestMedianAbsDev_BruteForce(t *testing.T) {
 			vals[i] = float64(r.IntN(10)) + r.Float64()*float64(i%2)
 		}
 		sort.Float64s(vals)
-		med := QuantileSorted(vals, 0.5)
+		med := stat.QuantileSorted(vals, 0.5)
 		dev := make([]float64, n)
 		for i, v := range vals {
 			dev[i] = math.Abs(v - med)
 		}
 		sort.Float64s(dev)
-		if got, want := medianAbsDev(vals, med), QuantileSorted(dev, 0.5); !nearly(got, want) {
+		if got, want := medianAbsDev(vals, med), stat.QuantileSorted(dev, 0.5); !nearly(got, want) {
 			t.Fatalf("n=%d: MAD %v, want %v (%v)", n, got, want, vals)
 		}
 	}
@@ -198,23 +180,5 @@ func TestCramersVAndLambda(t *testing.T) {
 	}
 	if l := goodmanKruskalLambda(c, a); !nearly(l, 0) {
 		t.Errorf("λ = %v, want 0", l)
-	}
-}
-
-// TestCompensatedSum_KeepsSmallTerms: naive summation of 1 followed by
-// 1e6 values of 1e-16 returns 1 (each term is below half an ulp of 1);
-// the exact sum is 1 + 1e-10, which Neumaier summation recovers to within
-// one ulp.
-func TestCompensatedSum_KeepsSmallTerms(t *testing.T) {
-	v := make([]float64, 1_000_001)
-	v[0] = 1
-	for i := 1; i < len(v); i++ {
-		v[i] = 1e-16
-	}
-	if got, want := CompensatedSum(v), 1+1e-10; math.Abs(got-want) > 2.3e-16 {
-		t.Errorf("sum %.17g, want %.17g", got, want)
-	}
-	if CompensatedSum(nil) != 0 || !math.IsNaN(CompensatedSum([]float64{1, math.NaN()})) || !math.IsNaN(CompensatedSum([]float64{1, math.Inf(1)})) {
-		t.Error("empty must sum to 0, NaN and infinite values to NaN")
 	}
 }

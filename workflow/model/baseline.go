@@ -6,9 +6,9 @@ import (
 	"errors"
 	"fmt"
 
-	"modelbench/workflow/eda"
 	"modelbench/workflow/param"
 	"modelbench/workflow/progress"
+	"modelbench/workflow/stat"
 )
 
 // Baseline is the learner every comparison includes: it ignores the
@@ -68,7 +68,7 @@ func (b Baseline) Fit(ctx context.Context, d *Dataset, report progress.Func) (Mo
 
 // mean is a compensated (Neumaier) average, so the baseline does not drift
 // on long targets.
-func mean(y []float64) float64 { return eda.CompensatedSum(y) / float64(len(y)) }
+func mean(y []float64) float64 { return stat.CompensatedSum(y) / float64(len(y)) }
 
 type baselineModel struct {
 	task     Task

@@ -25,17 +25,26 @@
 // applies bit for bit as the original. Numeric statistics follow NumPy
 // and scikit-learn 1.2 definitions (see the tests' fixtures).
 //
+// Fitted.Export describes a fitted pipeline for exporters (ONNX, PMML,
+// scikit-learn) as plain typed values, a PipelineExport: the input columns
+// and the conversions Apply makes first, one typed description per step
+// (ImputeExport, OneHotExport, DeriveExport with its expression's tree,
+// ...) whose doc comment states exactly what Apply does with it, and the
+// output column order. Fitted.Inputs lists the input columns. A test
+// re-implements Apply from the descriptions alone and compares.
+//
 // Error contract: problems that depend on the user's data or settings are
 // returned as errors: a *StepError names the step (1-based position and
 // kind) and wraps a *ColumnError naming the column (and row when it
 // applies); sentinel errors (ErrNoRows, ErrNoFeatures, ErrUnknownKind,
-// ErrNotFitted, ErrVersion, ErrNotReady) can be tested with errors.Is.
-// Fit and Apply return ctx.Err() when the context is cancelled. Panics
-// mean a broken internal invariant only.
+// ErrNotFitted, ErrVersion, ErrNotReady, ErrNotExportable) can be tested
+// with errors.Is. Fit and Apply return ctx.Err() when the context is
+// cancelled. Panics mean a broken internal invariant only.
 //
 // Concurrency: Pipelines are values (editing returns a copy); Steps,
 // Transforms and Fitted pipelines are immutable and safe for concurrent
-// use. Fit and Apply may use several goroutines internally (column by
-// column) and report progress from the calling goroutine; they do not
-// assume which goroutine that is.
+// use; so is Export, and the PipelineExport it returns is the caller's.
+// Fit and Apply may use several goroutines internally (column by column)
+// and report progress from the calling goroutine; they do not assume
+// which goroutine that is.
 package prep

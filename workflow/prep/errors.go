@@ -19,6 +19,9 @@ var (
 	ErrVersion = errors.New("unsupported pipeline format version")
 	// ErrNotReady means a prepared frame cannot be handed to a learner yet.
 	ErrNotReady = errors.New("the data is not ready for modelling")
+	// ErrNotExportable means a fitted step cannot be described exactly by
+	// Fitted.Export.
+	ErrNotExportable = errors.New("the step cannot be described for export")
 )
 
 // ColumnError is a problem with one named column. Err says what is wrong;

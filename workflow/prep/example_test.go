@@ -89,3 +89,41 @@ func ExampleSplitSpec_Split() {
 	fmt.Println(len(sp.Train), len(sp.Valid), len(sp.Test), yes)
 	// Output: 60 20 20 5
 }
+
+// An exporter reads the fitted pipeline's description instead of its
+// internals: one typed value per step, with the columns it receives and
+// returns.
+func ExampleFitted_Export() {
+	train := exampleFrame([]float64{20, math.NaN(), 40, 60}, []string{"Oslo", "Rome", "Oslo", ""})
+	p := prep.NewPipeline(
+		prep.Configure("impute", param.Values{"columns": []string{"age"}, "strategy": "median", "indicator": true}, ""),
+		prep.Configure("one_hot", param.Values{"columns": []string{"city"}}, ""),
+	)
+	ft, err := p.Fit(context.Background(), train, "", nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	px, err := ft.Export()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, st := range px.Steps {
+		switch s := st.(type) {
+		case *prep.ImputeExport:
+			for _, c := range s.Columns {
+				fmt.Printf("impute %s: missing -> %v, indicator %s\n", c.Name, c.Number, c.Indicator)
+			}
+		case *prep.OneHotExport:
+			for _, c := range s.Columns {
+				fmt.Printf("one_hot %s: %v -> %v, missing -> %d, unseen: %s\n", c.Name, c.Categories, c.CategoryOutput, c.MissingOutput, s.Unseen)
+			}
+		}
+	}
+	fmt.Println(px.Features)
+	// Output:
+	// impute age: missing -> 40, indicator age_missing
+	// one_hot city: [Oslo Rome] -> [0 1], missing -> 2, unseen: ignore
+	// [age age_missing city=Oslo city=Rome city=(missing)]
+}

@@ -9,9 +9,12 @@ import (
 	"modelbench/workflow/progress"
 )
 
-// inputField records a column the pipeline was fitted on, so that new
-// data of another inferred kind is read the same way.
-type inputField struct {
+// Field is a column as the pipeline sees it: its name, its kind and, for
+// dates, the Go time layout its values are read from and written to text
+// with. Fitted.Inputs lists the columns a pipeline was fitted on as
+// Fields, so that new data of another inferred kind is read the same way;
+// PipelineExport describes every step's input and output with them.
+type Field struct {
 	Name   string    `json:"name"`
 	Kind   data.Kind `json:"type"`
 	Layout string    `json:"layout,omitempty"` // datetime layout, for text conversions
@@ -30,7 +33,7 @@ type fittedStep struct {
 type Fitted struct {
 	pipeline Pipeline
 	target   string
-	input    []inputField
+	input    []Field
 	output   []string
 	steps    []fittedStep
 }
@@ -61,7 +64,7 @@ func (p Pipeline) FitTransform(ctx context.Context, train *data.Frame, target st
 	if err != nil {
 		return nil, nil, err
 	}
-	ft := &Fitted{pipeline: p.Clone(), target: target, input: inputFields(train)}
+	ft := &Fitted{pipeline: p.Clone(), target: target, input: fieldsOf(train)}
 	for i, c := range ft.pipeline.Steps {
 		if s, err := c.Step(); err == nil { // build has validated every step
 			ft.pipeline.Steps[i].Params = s.Params() // canonical, with defaults
@@ -91,11 +94,12 @@ func (p Pipeline) FitTransform(ctx context.Context, train *data.Frame, target st
 	return ft, cur, nil
 }
 
-func inputFields(f *data.Frame) []inputField {
-	out := make([]inputField, f.NumCols())
+// fieldsOf lists the columns of f as Fields.
+func fieldsOf(f *data.Frame) []Field {
+	out := make([]Field, f.NumCols())
 	for i := range out {
 		c := f.Col(i)
-		out[i] = inputField{Name: c.Name(), Kind: c.Kind()}
+		out[i] = Field{Name: c.Name(), Kind: c.Kind()}
 		if d, ok := c.(*data.DatetimeColumn); ok {
 			out[i].Layout = d.Layout()
 		}
@@ -178,6 +182,12 @@ func (ft *Fitted) conform(f *data.Frame) (*data.Frame, error) {
 
 // Pipeline returns a copy of the pipeline that was fitted.
 func (ft *Fitted) Pipeline() Pipeline { return ft.pipeline.Clone() }
+
+// Inputs returns the columns the pipeline was fitted on, in order, with
+// their kinds (the target among them when it was fitted with one): what
+// Apply expects. A column of new data whose kind differs is converted to
+// the field's kind before the steps run (see PipelineExport).
+func (ft *Fitted) Inputs() []Field { return append([]Field(nil), ft.input...) }
 
 // Target returns the target column's name ("" when fitted without one).
 func (ft *Fitted) Target() string { return ft.target }

@@ -27,7 +27,7 @@ type pipelineFile struct {
 
 type fittedFile struct {
 	Target     string          `json:"target"`
-	Input      []inputField    `json:"input"`
+	Input      []Field         `json:"input"`
 	Output     []string        `json:"output"`
 	Transforms []transformFile `json:"transforms"`
 }

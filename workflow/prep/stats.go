@@ -3,13 +3,13 @@ package prep
 import (
 	"math"
 
-	"modelbench/workflow/eda"
+	"modelbench/workflow/stat"
 )
 
 // The statistics below follow NumPy's definitions (numpy 1.24) so that
-// fitted values agree with scikit-learn's: quantiles and medians are
-// eda's (numpy's "linear" method and np.median) over the present values,
-// variance divides by n.
+// fitted values agree with scikit-learn's: quantiles and medians are the
+// stat package's (numpy's "linear" method and np.median) over the present
+// values, variance divides by n.
 
 // presentValues copies the values that are not NaN.
 func presentValues(v []float64) []float64 {
@@ -26,13 +26,13 @@ func presentValues(v []float64) []float64 {
 // ignored, and every result is NaN when no value is present. qs lie in
 // [0, 1]. v is not changed.
 func quantiles(v []float64, qs ...float64) []float64 {
-	return eda.Quantiles(presentValues(v), qs...)
+	return stat.Quantiles(presentValues(v), qs...)
 }
 
 // median returns the median of the present values of v (NaN if none), as
 // np.nanmedian: the mean of the two middle values for an even count. v is
 // not changed.
-func median(v []float64) float64 { return eda.Median(presentValues(v)) }
+func median(v []float64) float64 { return stat.Median(presentValues(v)) }
 
 // meanVar returns the mean and the population variance (ddof 0) of the
 // present values of v, and how many there were.

@@ -6,14 +6,14 @@ import (
 	"sort"
 	"testing"
 
-	"modelbench/workflow/eda"
+	"modelbench/workflow/stat"
 )
 
 // TestQuantiles_IgnoreMissing checks that quantiles and median skip NaN
-// (np.nanquantile, np.nanmedian): the quantiles equal eda's on the sorted
-// present values (eda checks those against numpy), the median is the
-// definition on a sorted copy, for sizes on both sides of eda's sorting
-// threshold.
+// (np.nanquantile, np.nanmedian): the quantiles equal the stat package's
+// on the sorted present values (stat checks those against numpy), the
+// median is the definition on a sorted copy, for sizes on both sides of
+// stat's sorting threshold.
 func TestQuantiles_IgnoreMissing(t *testing.T) {
 	r := newRNG(5)
 	for _, n := range []int{1, 2, 3, 10, 63, 64, 65, 1000, 4097} {
@@ -28,7 +28,7 @@ func TestQuantiles_IgnoreMissing(t *testing.T) {
 		x := presentValues(v)
 		sort.Float64s(x)
 		for _, q := range []float64{0, 0.01, 0.25, 0.5, 0.75, 0.99, 1} {
-			want := eda.QuantileSorted(x, q)
+			want := stat.QuantileSorted(x, q)
 			if got := quantiles(v, q)[0]; got != want {
 				t.Errorf("n=%d q=%g: %v, want %v", n, q, got, want)
 			}

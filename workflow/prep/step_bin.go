@@ -140,11 +140,21 @@ func oneHotBins(name string, bins []float64, k int) []data.Column {
 		}
 		out[int(b)][i] = 1
 	}
+	names := binOutputs(name, k)
 	cols := make([]data.Column, k)
 	for b := range out {
-		cols[b] = data.NewNumeric(name+"="+strconv.Itoa(b), out[b], nil)
+		cols[b] = data.NewNumeric(names[b], out[b], nil)
 	}
 	return cols
+}
+
+// binOutputs names the one-hot columns of k bins: NAME=0, NAME=1, ...
+func binOutputs(name string, k int) []string {
+	out := make([]string, k)
+	for b := range out {
+		out[b] = name + "=" + strconv.Itoa(b)
+	}
+	return out
 }
 
 func (s *binState) Describe() string {

@@ -262,8 +262,11 @@ func indicatorColumn(col data.Column) data.Column {
 			out[i] = 1
 		}
 	}
-	return data.NewNumeric(col.Name()+"_missing", out, nil)
+	return data.NewNumeric(indicatorName(col.Name()), out, nil)
 }
+
+// indicatorName is the name of a column's missing-value indicator.
+func indicatorName(name string) string { return name + "_missing" }
 
 func (s *imputeState) Describe() string {
 	if len(s.Columns) == 0 {

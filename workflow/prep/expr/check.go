@@ -59,27 +59,45 @@ func functionNames() string {
 // the type of its result. It reports the first unknown column or type
 // mismatch as a *Error with its position.
 func (e *Expr) Check(f *data.Frame) (Type, error) {
-	return typeOf(e.root, f)
+	return (&checker{f: f, types: map[node]Type{}}).typeOf(e.root)
 }
 
-func typeOf(n node, f *data.Frame) (Type, error) {
+// checker types nodes against a frame's columns, remembering each node's
+// type so that Tree can read them without typing a subtree twice.
+type checker struct {
+	f     *data.Frame
+	types map[node]Type
+}
+
+func (c *checker) typeOf(n node) (Type, error) {
+	if t, ok := c.types[n]; ok {
+		return t, nil
+	}
+	var t Type
+	var err error
 	switch x := n.(type) {
 	case *numLit:
-		return Number, nil
+		t = Number
 	case *strLit:
-		return Text, nil
+		t = Text
 	case *boolLit:
-		return Bool, nil
+		t = Bool
 	case *colRef:
-		return columnType(x, f)
+		t, err = columnType(x, c.f)
 	case *unary:
-		return unaryType(x, f)
+		t, err = c.unaryType(x)
 	case *binary:
-		return binaryType(x, f)
+		t, err = c.binaryType(x)
 	case *call:
-		return callType(x, f)
+		t, err = c.callType(x)
+	default:
+		panic("expr: unknown node")
 	}
-	panic("expr: unknown node")
+	if err != nil {
+		return 0, err
+	}
+	c.types[n] = t
+	return t, nil
 }
 
 func columnType(x *colRef, f *data.Frame) (Type, error) {
@@ -98,8 +116,8 @@ func columnType(x *colRef, f *data.Frame) (Type, error) {
 	return Text, nil
 }
 
-func unaryType(x *unary, f *data.Frame) (Type, error) {
-	t, err := typeOf(x.x, f)
+func (c *checker) unaryType(x *unary) (Type, error) {
+	t, err := c.typeOf(x.x)
 	if err != nil {
 		return 0, err
 	}
@@ -115,12 +133,12 @@ func unaryType(x *unary, f *data.Frame) (Type, error) {
 	return Number, nil
 }
 
-func binaryType(x *binary, f *data.Frame) (Type, error) {
-	a, err := typeOf(x.x, f)
+func (c *checker) binaryType(x *binary) (Type, error) {
+	a, err := c.typeOf(x.x)
 	if err != nil {
 		return 0, err
 	}
-	b, err := typeOf(x.y, f)
+	b, err := c.typeOf(x.y)
 	if err != nil {
 		return 0, err
 	}
@@ -151,10 +169,10 @@ func binaryType(x *binary, f *data.Frame) (Type, error) {
 	return Number, nil
 }
 
-func callType(x *call, f *data.Frame) (Type, error) {
+func (c *checker) callType(x *call) (Type, error) {
 	types := make([]Type, len(x.args))
 	for i, a := range x.args {
-		t, err := typeOf(a, f)
+		t, err := c.typeOf(a)
 		if err != nil {
 			return 0, err
 		}

@@ -21,6 +21,11 @@
 // the length and nesting of an expression, so any text is safe to
 // evaluate.
 //
+// Expr.Tree gives the parsed expression as a typed syntax tree (Node and
+// its concrete types), for exporters that translate it into another
+// language; the node types' doc comments state the evaluation rules above
+// exactly, and a test checks them against Eval.
+//
 // Error contract: Parse returns a *Error whose Pos is the 1-based
 // character position of the problem; Check and Eval return a *Error
 // naming the position and the column for type problems (an unknown

@@ -35,3 +35,50 @@ func ExampleExpr_Eval() {
 	// [0 NaN 1] true/false
 	// at character 9: expected a number, a column or "(", found ">"
 }
+
+// Walking the typed tree, as an exporter translating an expression does.
+func ExampleExpr_Tree() {
+	f, _ := data.NewFrame(
+		data.NewNumeric("length", nil, nil),
+		data.NewCategoricalFromStrings("sex", nil, nil),
+	)
+	e, _ := expr.Parse(`if(sex == "female", log(length), -1)`)
+	root, err := e.Tree(f)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var walk func(n expr.Node, indent string)
+	walk = func(n expr.Node, indent string) {
+		switch x := n.(type) {
+		case *expr.Call:
+			fmt.Printf("%s%s(...) %v\n", indent, x.Func, x.Type)
+			for _, a := range x.Args {
+				walk(a, indent+"  ")
+			}
+		case *expr.Binary:
+			fmt.Printf("%s%s %v\n", indent, x.Op, x.Type)
+			walk(x.X, indent+"  ")
+			walk(x.Y, indent+"  ")
+		case *expr.Unary:
+			fmt.Printf("%s%s %v\n", indent, x.Op, x.Type)
+			walk(x.X, indent+"  ")
+		case *expr.ColumnRef:
+			fmt.Printf("%scolumn %s (%v) %v\n", indent, x.Name, x.Kind, x.Type)
+		case *expr.TextLit:
+			fmt.Printf("%s%q\n", indent, x.Value)
+		case *expr.NumberLit:
+			fmt.Printf("%s%v\n", indent, x.Value)
+		}
+	}
+	walk(root, "")
+	// Output:
+	// if(...) number
+	//   == true/false
+	//     column sex (categorical) text
+	//     "female"
+	//   log(...) number
+	//     column length (numeric) number
+	//   - number
+	//     1
+}

@@ -1,8 +1,8 @@
-"""Reference quantiles and medians for eda's quantile helpers, from numpy.
+"""Reference quantiles and medians for the stat package's quantile helpers, from numpy.
 
 Made with Debian's Python (numpy 1.24):
 
-    cd workflow/eda/testdata && /usr/bin/python3 quantiles_ref.py > quantiles.json
+    cd workflow/stat/testdata && /usr/bin/python3 quantiles_ref.py > quantiles.json
 
 Each case holds its values (seeded draws, many with ties, some sizes either
 side of the 64-value threshold where Quantiles switches from sorting to

@@ -1,19 +1,23 @@
-package data
+package gotaframe
 
 import (
+	"context"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
+
+	"modelbench/workflow/data"
 )
 
 func TestToGota(t *testing.T) {
-	f, err := NewFrame(
-		NewNumeric("x", []float64{1.5, math.NaN(), 3}, nil),
-		NewNumeric("n", []float64{1, 2, 3}, nil),
-		NewCategoricalFromStrings("c", []string{"a", "", "b"}, nil),
-		NewBoolean("b", []bool{true, false, true}, Mask{1 << 2}),
+	f, err := data.NewFrame(
+		data.NewNumeric("x", []float64{1.5, math.NaN(), 3}, nil),
+		data.NewNumeric("n", []float64{1, 2, 3}, nil),
+		data.NewCategoricalFromStrings("c", []string{"a", "", "b"}, nil),
+		data.NewBoolean("b", []bool{true, false, true}, data.Mask{1 << 2}),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -49,9 +53,9 @@ func TestFromGota(t *testing.T) {
 	}
 	want := []struct {
 		name string
-		kind Kind
+		kind data.Kind
 		miss int
-	}{{"x", Numeric, 1}, {"when", Datetime, 1}, {"color", Categorical, 0}, {"ok", Boolean, 1}}
+	}{{"x", data.Numeric, 1}, {"when", data.Datetime, 1}, {"color", data.Categorical, 0}, {"ok", data.Boolean, 1}}
 	for j, w := range want {
 		c := f.Col(j)
 		if c.Name() != w.name || c.Kind() != w.kind || c.Missing() != w.miss {
@@ -76,5 +80,48 @@ func TestFromGota_Error(t *testing.T) {
 	df := dataframe.New(series.New([]int{1, 2}, series.Int, "a"), series.New([]int{1}, series.Int, "b"))
 	if _, err := FromGota(df); err == nil {
 		t.Error("a gota frame with an error was accepted")
+	}
+}
+
+// TestFromGota_TypesLikeTheLoader: String series holding a CSV's cells
+// come back with the kinds and values data.ReadCSV gives the same file.
+func TestFromGota_TypesLikeTheLoader(t *testing.T) {
+	const csv = "id,when,size,flag,n\n" +
+		"a1,2024-01-02,small,yes,1.5\n" +
+		"a2,2024-02-03, large ,no,\n" +
+		"a3,,small,,3\n" +
+		"a4,2024-04-05,small,yes,4\n"
+	tb, err := data.ReadCSV(context.Background(), strings.NewReader(csv), int64(len(csv)), "t.csv", data.CSVOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := tb.Frame
+	lines := strings.Split(strings.TrimSpace(csv), "\n")
+	names := strings.Split(lines[0], ",")
+	ss := make([]series.Series, len(names))
+	for j, name := range names {
+		vals := make([]interface{}, len(lines)-1)
+		for i, line := range lines[1:] {
+			if cell := strings.Split(line, ",")[j]; cell != "" {
+				vals[i] = cell
+			}
+		}
+		ss[j] = series.New(vals, series.String, name)
+	}
+	got, err := FromGota(dataframe.New(ss...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for j := 0; j < want.NumCols(); j++ {
+		w, g := want.Col(j), got.Col(j)
+		if w.Name() != g.Name() || w.Kind() != g.Kind() {
+			t.Errorf("column %d: %q %v, the loader gives %q %v", j, g.Name(), g.Kind(), w.Name(), w.Kind())
+			continue
+		}
+		for i := 0; i < w.Len(); i++ {
+			if w.IsMissing(i) != g.IsMissing(i) || w.Format(i) != g.Format(i) {
+				t.Errorf("%s row %d: %q, the loader gives %q", w.Name(), i, g.Format(i), w.Format(i))
+			}
+		}
 	}
 }

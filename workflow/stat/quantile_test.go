@@ -1,4 +1,4 @@
-package eda
+package stat
 
 import (
 	"encoding/json"
@@ -76,6 +76,26 @@ func TestQuantiles_MatchNumpy(t *testing.T) {
 		}
 		if got := Median(slices.Clone(c.Values)); !sameBits(got, c.Median) {
 			t.Errorf("%s: Median = %v, numpy %v", c.Name, got, c.Median)
+		}
+	}
+}
+
+// The expected quantiles are numpy.percentile(..., method="linear").
+func TestQuantile_Linear(t *testing.T) {
+	for i, c := range []struct {
+		vals []float64
+		q    float64
+		want float64
+	}{
+		{[]float64{1, 2, 3, 4}, 0.25, 1.75},
+		{[]float64{1, 2, 3, 4}, 0.5, 2.5},
+		{[]float64{1, 2, 3, 4}, 0.95, 3.85},
+		{[]float64{1, 2, 3, 4, 10}, 0.75, 4},
+		{[]float64{7}, 0.05, 7},
+		{[]float64{0, 10}, 0.05, 0.5},
+	} {
+		if got := QuantileSorted(c.vals, c.q); math.Abs(got-c.want) > 1e-12 {
+			t.Errorf("case %d: QuantileSorted(%v, %v) = %v, want %v", i, c.vals, c.q, got, c.want)
 		}
 	}
 }

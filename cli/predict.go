@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"os"
 
-	"modelbench/workflow/data"
+	"modelbench/workflow"
+	"modelbench/workflow/artifact"
 	_ "modelbench/workflow/model/learners" // decoders for every model type
 )
 
@@ -28,35 +29,38 @@ func runPredict(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, t, _, err := df.modelAndData(ctx, pos)
+	if len(pos) < 1 {
+		return usageErr("MODEL_DIR (a folder with model.json, or the file) is required")
+	}
+	a, err := artifact.Load(pos[0])
 	if err != nil {
 		return err
 	}
-	p, err := a.Predict(ctx, t.Frame)
+	ref, err := df.ref(pos[1:])
 	if err != nil {
 		return err
 	}
-	result, err := p.WithInputs(t.Frame)
-	if *only {
-		result, err = p.Frame()
-	}
-	if err != nil {
+	if *out == "" {
+		_, err := workflow.Score(ctx, a, ref, "", env.Stdout, *only, nil)
 		return err
 	}
-	w := env.Stdout
-	if *out != "" {
-		f, err := os.Create(*out)
-		if err != nil {
-			return err
+	if st, err := os.Stat(*out); err == nil && ref.Path != "" {
+		if in, err := os.Stat(ref.Path); err == nil && os.SameFile(st, in) {
+			return usageErr("--out %s is the input file; write the scored file elsewhere", *out)
 		}
-		defer f.Close()
-		w = f
 	}
-	if err := data.WriteCSV(w, result); err != nil {
+	f, err := os.Create(*out)
+	if err != nil {
 		return err
 	}
-	if *out != "" {
-		fmt.Fprintf(env.Stderr, "wrote %d predictions to %s\n", result.NumRows(), *out)
+	n, err := workflow.Score(ctx, a, ref, "", f, *only, nil)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
+	if err != nil {
+		os.Remove(*out) // no half-written file
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "wrote %d predictions to %s\n", n, *out)
 	return nil
 }

@@ -50,6 +50,10 @@ func TestEvaluate_TestRowsMetricsFiguresAndThreshold(t *testing.T) {
 	if low == es.threshold.out.Text || !strings.Contains(low, "threshold 0.200") {
 		t.Fatalf("the threshold explorer does not follow the slider: %q", low)
 	}
+	// The labels are the file's own: survived is spelled yes/no.
+	if !strings.Contains(low, "positive class: yes") || !strings.Contains(es.metrics.Text, "\nno ") || !strings.Contains(es.metrics.Text, "\nyes ") {
+		t.Errorf("labels not as titanic spells them:\n%s\n%s", low, es.metrics.Text)
+	}
 	es.threshold.costFN.SetText("5")
 	es.threshold.applyCosts()
 	if u.Project().Document().Evaluate.CostFN != 5 {

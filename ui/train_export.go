@@ -14,7 +14,6 @@ import (
 
 	"modelbench/workflow"
 	"modelbench/workflow/artifact"
-	"modelbench/workflow/data"
 	"modelbench/workflow/progress"
 )
 
@@ -83,28 +82,19 @@ func (u *UI) scoreFile() {
 	d.Show()
 }
 
-// scoreToFile reads in, predicts every row and writes the input columns
-// followed by the prediction columns to out.
+// scoreToFile predicts every row of in and writes its cells as read,
+// followed by the prediction columns, to out (workflow.Score).
 func scoreToFile(ctx context.Context, a *artifact.Artifact, in, out string, report progress.Func) (int, error) {
-	t, _, err := workflow.LoadRef(ctx, workflow.DataRef{Path: in}, "", report.Scale(0, 0.5))
-	if err != nil {
-		return 0, err
-	}
-	p, err := a.Predict(ctx, t.Frame)
-	if err != nil {
-		return 0, err
-	}
-	result, err := p.WithInputs(t.Frame)
-	if err != nil {
-		return 0, err
-	}
 	f, err := os.Create(out)
 	if err != nil {
 		return 0, err
 	}
-	if err := data.WriteCSV(f, result); err != nil {
-		f.Close()
-		return 0, err
+	n, err := workflow.Score(ctx, a, workflow.DataRef{Path: in}, "", f, false, report)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	return result.NumRows(), f.Close()
+	if err != nil {
+		os.Remove(out) // no half-written file
+	}
+	return n, err
 }

@@ -97,9 +97,9 @@ func years(c *data.DatetimeColumn) []float64 {
 }
 
 // ClassCodes returns category codes (-1 missing) and names for colouring
-// by a column: the levels of a categorical, false/true for a boolean, the
-// distinct values of a numeric column with at most 20 of them. Other
-// columns give nil codes.
+// by a column: the levels of a categorical, false/true for a boolean (in
+// its spelling, such as No/Yes), the distinct values of a numeric column
+// with at most 20 of them. Other columns give nil codes.
 func ClassCodes(c data.Column) ([]int32, []string) {
 	switch col := c.(type) {
 	case *data.CategoricalColumn:
@@ -115,7 +115,8 @@ func ClassCodes(c data.Column) ([]int32, []string) {
 				codes[i] = 1
 			}
 		}
-		return codes, []string{"false", "true"}
+		sp := col.Spelling()
+		return codes, []string{sp.False, sp.True}
 	case *data.NumericColumn:
 		return numericClasses(col)
 	}

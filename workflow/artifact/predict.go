@@ -156,11 +156,21 @@ func (p *Predictions) Frame() (*data.Frame, error) {
 // (see Frame); a prediction column whose name the input already uses is
 // called predicted_<name>.
 func (p *Predictions) WithInputs(in *data.Frame) (*data.Frame, error) {
+	pf, err := p.besides(in)
+	if err != nil {
+		return nil, err
+	}
+	return data.NewFrame(append(in.Columns(), pf.Columns()...)...)
+}
+
+// besides returns the prediction columns (see Frame), each renamed
+// predicted_<name> while in already has a column of that name.
+func (p *Predictions) besides(in *data.Frame) (*data.Frame, error) {
 	pf, err := p.Frame()
 	if err != nil {
 		return nil, err
 	}
-	cols := in.Columns()
+	var cols []data.Column
 	for _, c := range pf.Columns() {
 		name := c.Name()
 		for in.Index(name) >= 0 {

@@ -289,6 +289,9 @@ func (cp *chunkParser) parsePlain(pc *piece, data []byte, line int) (int, int) {
 	modes := cp.p.modes
 	pos := 0
 	for pos < len(data) {
+		if blankAt(data, pos) {
+			return pos, line // parse skips it, as every blank line
+		}
 		i := pos
 		ok := true
 		for j := 0; j < ncols && ok; j++ {
@@ -338,6 +341,11 @@ func (cp *chunkParser) parsePlain(pc *piece, data []byte, line int) (int, int) {
 		pos, line = i, line+1
 	}
 	return pos, line
+}
+
+// blankAt reports whether the record at data[pos] is an empty line.
+func blankAt(data []byte, pos int) bool {
+	return data[pos] == '\n' || data[pos] == '\r' && (pos+1 == len(data) || data[pos+1] == '\n')
 }
 
 // fieldEnds reports whether a field ending at end is followed by what

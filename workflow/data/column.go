@@ -200,20 +200,24 @@ func (c *CategoricalColumn) MemSize() int64 {
 }
 
 // BooleanColumn holds true/false values; a missing row has its mask bit set.
+// It remembers how its values are spelled (see BoolSpelling), so that a
+// column read from "Yes"/"No" cells formats back as "Yes" and "No".
 type BooleanColumn struct {
 	name  string
 	vals  []bool
 	miss  Mask
 	nmiss int
+	spell BoolSpelling
 }
 
 // NewBoolean builds a boolean column that takes ownership of vals and miss
-// (which may be nil).
+// (which may be nil). Its values are spelled "true" and "false"
+// (DefaultBoolSpelling); see Spelled for other spellings.
 func NewBoolean(name string, vals []bool, miss Mask) *BooleanColumn {
 	if miss != nil && miss.Count() == 0 {
 		miss = nil
 	}
-	return &BooleanColumn{name: name, vals: vals, miss: miss, nmiss: miss.Count()}
+	return &BooleanColumn{name: name, vals: vals, miss: miss, nmiss: miss.Count(), spell: DefaultBoolSpelling}
 }
 
 // Name implements Column.
@@ -234,21 +238,40 @@ func (c *BooleanColumn) Missing() int { return c.nmiss }
 // At returns row i's value and whether it is present.
 func (c *BooleanColumn) At(i int) (v, ok bool) { return c.vals[i], !c.miss.Get(i) }
 
-// Format implements Column.
+// Spelling returns how the column writes true and false.
+func (c *BooleanColumn) Spelling() BoolSpelling { return c.spell }
+
+// Spelled returns the same values spelled as s; an empty field of s keeps
+// the default spelling of that value ("true" or "false"). It panics when
+// both values would be spelled alike, a broken invariant. c is not
+// changed.
+func (c *BooleanColumn) Spelled(s BoolSpelling) *BooleanColumn {
+	s = s.orDefault()
+	if s.True == s.False {
+		panic("data: a boolean spelling must tell true from false")
+	}
+	d := *c
+	d.spell = s
+	return &d
+}
+
+// Format implements Column: the value in the column's spelling.
 func (c *BooleanColumn) Format(i int) string {
 	if c.miss.Get(i) {
 		return ""
 	}
-	return strconv.FormatBool(c.vals[i])
+	return c.spell.Text(c.vals[i])
 }
 
-// Take implements Column.
+// Take implements Column; the spelling is kept.
 func (c *BooleanColumn) Take(rows []int) Column {
 	out := make([]bool, len(rows))
 	for j, r := range rows {
 		out[j] = c.vals[r]
 	}
-	return NewBoolean(c.name, out, c.miss.take(rows))
+	d := NewBoolean(c.name, out, c.miss.take(rows))
+	d.spell = c.spell
+	return d
 }
 
 // Renamed implements Column.

@@ -27,9 +27,11 @@ func (e *ConvertError) Unwrap() error { return e.Err }
 // Convert returns col's values as a column of kind to, under opt (missing
 // tokens, decimal comma). Missing cells stay missing. Text and categories
 // are read as numbers, yes/no words or dates (the date layout is detected
-// from the values); numbers become categories or text in their shortest
-// form; booleans become 1/0 as numbers; numbers 0/1 become booleans; dates
-// become Unix seconds as numbers. The first row whose value does not fit
+// from the values; yes/no words keep their spelling, see SpellingOf);
+// numbers become categories or text in their shortest form; booleans
+// become 1/0 as numbers and categories or text in their spelling; numbers
+// 0/1 become booleans spelled true and false; dates become Unix seconds as
+// numbers. The first row whose value does not fit
 // is reported as a *ConvertError. col itself is never changed; when it
 // already has kind to it is returned as it is.
 func Convert(col Column, to Kind, opt ParseOptions) (Column, error) {

@@ -16,6 +16,8 @@ func TestConvert(t *testing.T) {
 	cat := NewCategoricalFromStrings("c", []string{"yes", "no", "", "yes"}, nil)
 	dates := NewText("d", []string{"31/03/2024", "01/04/2024", "", "15/12/2023"}, nil)
 	flags := NewBoolean("b", []bool{true, false, false, true}, nil)
+	yn := flags.Spelled(BoolSpelling{True: "Y", False: "N"})
+	bits := NewNumeric("bits", []float64{1, 0, math.NaN(), 1}, nil)
 	cases := []struct {
 		name string
 		col  Column
@@ -25,7 +27,9 @@ func TestConvert(t *testing.T) {
 		{"numeric to categorical", num, Categorical, []string{"1", "0", "∅", "2.5"}},
 		{"numeric to text", num, Text, []string{"1", "0", "∅", "2.5"}},
 		{"text to numeric", txt, Numeric, []string{"3", "4.5", "∅", "∅"}},
-		{"categorical to boolean", cat, Boolean, []string{"true", "false", "∅", "true"}},
+		{"categorical to boolean keeps the spelling", cat, Boolean, []string{"yes", "no", "∅", "yes"}},
+		{"boolean to categorical in its spelling", yn, Categorical, []string{"Y", "N", "N", "Y"}},
+		{"numbers 0/1 to boolean, spelled true/false", bits, Boolean, []string{"true", "false", "∅", "true"}},
 		{"categorical to text", cat, Text, []string{"yes", "no", "∅", "yes"}},
 		{"text to datetime, day first", dates, Datetime, []string{"31/03/2024", "01/04/2024", "∅", "15/12/2023"}},
 		{"boolean to numeric", flags, Numeric, []string{"1", "0", "0", "1"}},

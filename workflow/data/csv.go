@@ -158,6 +158,7 @@ func readOnce(ctx context.Context, r io.Reader, size int64, name string, opt CSV
 		return nil, redo, err
 	}
 	t.Issues = append(issues, t.Issues...)
+	t.Text = smp.layout()
 	report.Send(1, "done")
 	return t, nil, nil
 }

@@ -27,6 +27,15 @@
 // rather than measurements), and Dictionary and EncodeLevels (category
 // codes in order of first appearance).
 //
+// A yes/no column remembers how the file spells its values (BoolSpelling:
+// "Yes"/"No", "Y"/"N", "TRUE"/"FALSE"; the most frequent spelling of each
+// value when a column mixes them), and Format, class labels and reports
+// use it; SpellLike matches such a column to labels learnt in another
+// spelling by truth value. The loaded Table records how delimited text was
+// read (Table.Text), so that RecordReader and Table.WriteCSVAsRead can
+// give its records again exactly as the file holds them, as scored files
+// need.
+//
 // Missing cells are the tokens of ParseOptions (by default "", NA, N/A,
 // null, NaN, ?, -, in any case; "None" is a value). pandas differs: it also
 // reads "None", "nan" and "n/a" as missing but not "?" or "-".

@@ -137,7 +137,7 @@ func convertCells(name string, cells []string, opt ParseOptions, kind Kind, firs
 			}
 			vals[i] = v
 		}
-		return NewBoolean(name, vals, miss), nil
+		return NewBoolean(name, vals, miss).Spelled(cellSpelling(cells, miss)), nil
 	case Datetime:
 		return convertDates(name, cells, opt, bad)
 	case Categorical:
@@ -154,6 +154,27 @@ func convertCells(name string, cells []string, opt ParseOptions, kind Kind, firs
 		}
 		return NewText(name, vals, miss), nil
 	}
+}
+
+// cellSpelling is SpellingOf the present cells.
+func cellSpelling(cells []string, miss Mask) BoolSpelling {
+	index := map[string]int{}
+	var texts []string
+	var counts []int
+	for i, c := range cells {
+		if miss.Get(i) {
+			continue
+		}
+		c = strings.TrimSpace(c)
+		k, ok := index[c]
+		if !ok {
+			k = len(texts)
+			index[c] = k
+			texts, counts = append(texts, c), append(counts, 0)
+		}
+		counts[k]++
+	}
+	return SpellingOf(texts, counts)
 }
 
 func convertDates(name string, cells []string, opt ParseOptions, bad func(int, string) error) (Column, error) {

@@ -138,14 +138,16 @@ func levelsToBools(name string, codes []int32, levels []string, bad func(int, st
 		lv[k] = v
 	}
 	vals, miss := make([]bool, len(codes)), NewMask(len(codes))
+	counts := make([]int, len(levels))
 	for i, c := range codes {
 		if c < 0 {
 			miss.Set(i)
 		} else {
 			vals[i] = lv[c]
+			counts[c]++
 		}
 	}
-	return NewBoolean(name, vals, miss), nil
+	return NewBoolean(name, vals, miss).Spelled(SpellingOf(levels, counts)), nil
 }
 
 func levelsToDates(name string, codes []int32, levels []string, bad func(int, string) error) (Column, error) {

@@ -18,6 +18,9 @@ type Table struct {
 	Schema     Schema      // kinds, labels, roles and reasons
 	Inferences []Inference // one per column, in Frame order
 	Issues     []Issue     // warnings and notes from loading
+	// Text is how delimited text was read (ReadCSV), so that its records
+	// can be read again as written (RecordReader); nil for other sources.
+	Text *TextLayout
 }
 
 // NewTable infers the schema of a Frame built elsewhere.

@@ -33,7 +33,8 @@ func asCat(c data.Column) (catVec, bool) {
 				codes[i] = 1
 			}
 		}
-		return catVec{name: c.Name(), codes: codes, k: 2, levels: []string{"false", "true"}}, true
+		sp := c.Spelling()
+		return catVec{name: c.Name(), codes: codes, k: 2, levels: []string{sp.False, sp.True}}, true
 	}
 	return catVec{}, false
 }

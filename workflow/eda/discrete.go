@@ -22,7 +22,8 @@ func describeCategorical(c *data.CategoricalColumn, st *ColumnStats) {
 	fillLevels(st, levels, counts)
 }
 
-// describeBoolean counts true and false as two levels.
+// describeBoolean counts true and false as two levels, named in the
+// column's spelling ("No", "Yes").
 func describeBoolean(c *data.BooleanColumn, st *ColumnStats) {
 	counts := make([]int, 2)
 	for i := 0; i < c.Len(); i++ {
@@ -34,7 +35,8 @@ func describeBoolean(c *data.BooleanColumn, st *ColumnStats) {
 			}
 		}
 	}
-	fillLevels(st, []string{"false", "true"}, counts)
+	sp := c.Spelling()
+	fillLevels(st, []string{sp.False, sp.True}, counts)
 }
 
 // fillLevels sets Unique, Levels, Top and RareLevels from level counts;

@@ -200,8 +200,8 @@ func (d *Dependence) grid(col data.Column, opt DependenceOptions) ([]data.Column
 			for i := range vals {
 				vals[i] = v
 			}
-			out = append(out, data.NewBoolean(c.Name(), vals, nil))
-			d.Values = append(d.Values, fmt.Sprint(v))
+			out = append(out, data.NewBoolean(c.Name(), vals, nil).Spelled(c.Spelling()))
+			d.Values = append(d.Values, c.Spelling().Text(v))
 		}
 		return out, nil
 	}

@@ -41,9 +41,12 @@ func InferTask(c data.Column) Task {
 // ClassLabels returns the sorted distinct labels of a classification
 // target's present values, formatted as the column shows them (numerically
 // sorted for numbers, as scikit-learn's np.unique and LabelEncoder do), so
-// that the same data always gives the same class indices. It is the one
-// class-label convention of Modelbench: datasets, saved models and
-// evaluation all use it. An empty or all-missing column has no labels.
+// that the same data always gives the same class indices. Labels are the
+// user's own values: categories as written, yes/no values in the column's
+// spelling ("No", "Yes"; see data.BoolSpelling), numbers in their shortest
+// form ("0", "1"). It is the one class-label convention of Modelbench:
+// datasets, saved models and evaluation all use it. An empty or
+// all-missing column has no labels.
 func ClassLabels(c data.Column) []string {
 	switch col := c.(type) {
 	case *data.NumericColumn:
@@ -91,6 +94,9 @@ func ClassLabels(c data.Column) []string {
 
 // TargetValues reads target column c as a Dataset holds it: the numbers
 // for regression, each row's position in classes for classification. A
+// yes/no column matches classes by truth value when its spelling is not
+// theirs (data.SpellLike), so "Yes" finds the class "true" of a model
+// saved before labels kept their spelling, or "Y" of another file. A
 // missing value, or a label that is not in classes, gives NaN, so that the
 // caller decides whether that is an error (training) or a row to leave out
 // (scoring); c.IsMissing tells the two apart. A regression target that is
@@ -105,6 +111,7 @@ func TargetValues(c data.Column, task Task, classes []string) ([]float64, error)
 		copy(out, num.Values())
 		return out, nil
 	}
+	c = data.SpellLike(c, classes)
 	index := make(map[string]float64, len(classes))
 	for k, l := range classes {
 		index[l] = float64(k)

@@ -88,29 +88,42 @@ func toNumber(c data.Column, i int) (float64, bool) {
 	return v, true
 }
 
+// toBoolean reads numbers as non-zero = true (spelled true and false) and
+// text as yes/no words, keeping their most frequent spellings
+// (data.SpellingOf).
 func toBoolean(c data.Column, fail func(int, string) error) (data.Column, error) {
 	n := c.Len()
 	vals := make([]bool, n)
 	miss := data.NewMask(n)
+	num, isNum := c.(*data.NumericColumn)
+	count := map[string]int{}
+	var texts []string
 	for i := range vals {
 		if c.IsMissing(i) {
 			miss.Set(i)
 			continue
 		}
-		if num, ok := c.(*data.NumericColumn); ok {
+		if isNum {
 			vals[i] = num.At(i) != 0
 			continue
 		}
-		v, ok := data.ParseBool(c.Format(i))
+		s := strings.TrimSpace(c.Format(i))
+		v, ok := data.ParseBool(s)
 		if !ok {
 			if err := fail(i, "is not a yes/no value"); err != nil {
 				return nil, err
 			}
 			miss.Set(i)
+		} else if count[s]++; count[s] == 1 {
+			texts = append(texts, s)
 		}
 		vals[i] = v
 	}
-	return data.NewBoolean(c.Name(), vals, miss), nil
+	counts := make([]int, len(texts))
+	for k, s := range texts {
+		counts[k] = count[s]
+	}
+	return data.NewBoolean(c.Name(), vals, miss).Spelled(data.SpellingOf(texts, counts)), nil
 }
 
 func toDatetime(c data.Column, layout string, fail func(int, string) error) (data.Column, error) {

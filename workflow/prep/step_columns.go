@@ -220,6 +220,7 @@ func (s *replaceState) replaceNumbers(c *data.NumericColumn) (data.Column, error
 }
 
 func (s *replaceState) replaceLevels(c data.Column) (data.Column, error) {
+	c = data.SpellLike(c, s.Values) // yes/no values match by truth value
 	set := make(map[string]bool, len(s.Values))
 	for _, v := range s.Values {
 		set[v] = true
@@ -236,7 +237,11 @@ func (s *replaceState) replaceLevels(c data.Column) (data.Column, error) {
 	if c.Kind() == data.Categorical {
 		return cat, nil
 	}
-	return convertColumn(cat, c.Kind(), "", false)
+	out, err := convertColumn(cat, c.Kind(), "", false)
+	if b, ok := c.(*data.BooleanColumn); ok && err == nil {
+		out = out.(*data.BooleanColumn).Spelled(b.Spelling())
+	}
+	return out, err
 }
 
 func (s *replaceState) Describe() string {

@@ -98,7 +98,7 @@ func (c *imputeConfig) fitColumn(col data.Column) (imputeCol, error) {
 			if !ok {
 				return ic, colErr(col.Name(), "the column holds yes/no values; give fill_value true or false")
 			}
-			ic.Label = fmt.Sprint(b)
+			ic.Label = col.(*data.BooleanColumn).Spelling().Text(b)
 		}
 		return ic, nil
 	}
@@ -209,7 +209,7 @@ func fillColumn(col data.Column, ic imputeCol) data.Column {
 	case *data.CategoricalColumn:
 		return fillCategorical(c, ic.Label)
 	case *data.BooleanColumn:
-		fill := ic.Label == "true"
+		fill, _ := data.ParseBool(ic.Label) // "true" or the column's spelling ("Yes"); checked when fitted
 		out := make([]bool, c.Len())
 		for i := range out {
 			v, ok := c.At(i)
@@ -218,7 +218,7 @@ func fillColumn(col data.Column, ic imputeCol) data.Column {
 			}
 			out[i] = v
 		}
-		return data.NewBoolean(c.Name(), out, nil)
+		return data.NewBoolean(c.Name(), out, nil).Spelled(c.Spelling())
 	case *data.TextColumn:
 		out := make([]string, c.Len())
 		for i, v := range c.Values() {

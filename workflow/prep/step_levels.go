@@ -55,7 +55,7 @@ func (s *ordinalState) fit(in *fitInput) (Transform, *data.Frame, error) {
 		return nil, nil, err
 	}
 	col, _ := in.frame.Lookup(s.Column)
-	codes, levels := data.Dictionary(col)
+	codes, levels := data.Dictionary(data.SpellLike(col, s.Order))
 	used := make([]bool, len(levels))
 	for _, k := range codes {
 		if k >= 0 {
@@ -96,7 +96,7 @@ func (s *ordinalState) Apply(_ context.Context, f *data.Frame) (*data.Frame, err
 	if err != nil {
 		return nil, err
 	}
-	codes, levels := data.Dictionary(col)
+	codes, levels := data.Dictionary(data.SpellLike(col, s.Order))
 	lut := s.lut(levels)
 	out := make([]float64, len(codes))
 	for i, k := range codes {
@@ -194,7 +194,7 @@ func (s *groupRareState) Apply(_ context.Context, f *data.Frame) (*data.Frame, e
 		if err != nil {
 			return nil, err
 		}
-		codes, levels := data.Dictionary(col)
+		codes, levels := data.Dictionary(data.SpellLike(col, gc.Keep))
 		outLevels := append([]string{}, gc.Keep...)
 		pos := make(map[string]int32, len(outLevels)+1)
 		for i, l := range outLevels {

@@ -209,7 +209,7 @@ func (s *oneHotState) encode(f *data.Frame, oc oneHotCol) ([]data.Column, error)
 	if err != nil {
 		return nil, err
 	}
-	codes, levels := data.Dictionary(col)
+	codes, levels := data.Dictionary(data.SpellLike(col, oc.Categories))
 	lut := levelSlots(oc, levels)
 	missSlot := -2 // unseen
 	if oc.MissingSeen {

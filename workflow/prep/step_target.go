@@ -264,7 +264,7 @@ func (s *targetEncodeState) Apply(ctx context.Context, f *data.Frame) (*data.Fra
 		for l, name := range tc.Levels {
 			index[name] = l
 		}
-		codes, levels := data.Dictionary(col)
+		codes, levels := data.Dictionary(data.SpellLike(col, tc.Levels))
 		lut := make([]int, len(levels))
 		for k, l := range levels {
 			lut[k] = -1

@@ -14,7 +14,7 @@ type storedColumn struct {
 	Kind    data.Kind `json:"type"`
 	Numbers []num     `json:"numbers,omitempty"` // numeric; NaN marks missing
 	Codes   []int32   `json:"codes,omitempty"`   // categorical codes; booleans 0/1; -1 missing
-	Levels  []string  `json:"levels,omitempty"`  // categorical levels
+	Levels  []string  `json:"levels,omitempty"`  // categorical levels; a boolean's spelling of false and true
 	Times   []int64   `json:"times,omitempty"`   // datetime, UTC nanoseconds
 	Layout  string    `json:"layout,omitempty"`  // datetime layout
 	Texts   []string  `json:"texts,omitempty"`   // text
@@ -39,6 +39,8 @@ func storeColumn(c data.Column) storedColumn {
 				s.Codes[i] = 1
 			}
 		}
+		sp := x.Spelling()
+		s.Levels = []string{sp.False, sp.True}
 	case *data.DatetimeColumn:
 		s.Times, s.Layout = x.UnixNanos(), x.Layout()
 	case *data.TextColumn:
@@ -122,7 +124,11 @@ func (s storedColumn) take(rows []int) data.Column {
 			}
 			out[j] = r >= 0 && s.Codes[r] == 1
 		}
-		return data.NewBoolean(s.Name, out, miss)
+		b := data.NewBoolean(s.Name, out, miss)
+		if len(s.Levels) == 2 && s.Levels[0] != s.Levels[1] {
+			b = b.Spelled(data.BoolSpelling{False: s.Levels[0], True: s.Levels[1]})
+		}
+		return b
 	case data.Datetime:
 		out := make([]int64, len(rows))
 		for j, r := range rows {

@@ -118,7 +118,7 @@ func (u *UI) offerRecovery() {
 		}
 		p := workflow.New()
 		u.setProject(p)
-		u.tasks.Start(workflow.StageData, "Restoring unsaved work", func(ctx ctxT, report reportT) error {
+		u.tasks.Start(jobLoad, "Restoring unsaved work", func(ctx ctxT, report reportT) error {
 			return p.Restore(ctx, doc, report)
 		})
 	}, u.win)

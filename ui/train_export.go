@@ -66,21 +66,28 @@ func (u *UI) scoreFile() {
 		}
 		in := r.URI().Path()
 		r.Close()
-		out := strings.TrimSuffix(in, filepath.Ext(in)) + "_scored.csv"
-		u.tasks.Start(workflow.StageTrain, "Scoring "+filepath.Base(in), func(ctx context.Context, report progress.Func) error {
-			n, err := scoreToFile(ctx, a, in, out, report)
-			if err != nil {
-				return err
-			}
-			fyne.Do(func() {
-				dialog.ShowInformation("Scored", fmt.Sprintf("%d rows scored; the predictions are in %s", n, out), u.win)
-			})
-			return nil
-		})
+		u.startScore(a, in)
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter(dataExtensions))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// startScore scores the file in with a in the background, as its own job:
+// it runs beside a training or a tuning, and scoring another file runs
+// beside it too. The scored file goes beside in.
+func (u *UI) startScore(a *artifact.Artifact, in string) {
+	out := strings.TrimSuffix(in, filepath.Ext(in)) + "_scored.csv"
+	u.tasks.Start(jobScoreFile.on(out), "Scoring "+filepath.Base(in), func(ctx context.Context, report progress.Func) error {
+		n, err := scoreToFile(ctx, a, in, out, report)
+		if err != nil {
+			return err
+		}
+		fyne.Do(func() {
+			dialog.ShowInformation("Scored", fmt.Sprintf("%d rows scored; the predictions are in %s", n, out), u.win)
+		})
+		return nil
+	})
 }
 
 // scoreToFile reads in, predicts every row and writes the input columns

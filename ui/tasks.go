@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"slices"
@@ -58,9 +59,9 @@ type taskState struct {
 // cancels the job's running task, and its work begins only once the old
 // work has returned, so two runs of one job never overlap; tasks of
 // different jobs run side by side. A superseded task's result is never
-// reported; progress is throttled; a panic becomes an error; a cancelled
-// task ends silently. Listeners are called through fyne.Do. Its methods
-// are safe for concurrent use.
+// reported; progress is throttled; a panic becomes an error; a task that
+// ends with context.Canceled, wrapped or not, ends silently. Listeners
+// are called through fyne.Do. Its methods are safe for concurrent use.
 type runner struct {
 	mu      sync.Mutex
 	current map[jobKey]*runningTask
@@ -168,7 +169,7 @@ func (r *runner) finish(job jobKey, id int, label string, err error) {
 			if r.onDone != nil {
 				r.onDone(job, label)
 			}
-		case err == context.Canceled:
+		case errors.Is(err, context.Canceled):
 		default:
 			if r.onError != nil {
 				r.onError(job, label, err)
@@ -242,7 +243,9 @@ func newJobs() *jobs {
 
 // Run computes work off the UI goroutine and hands its apply function to
 // the UI goroutine. A panic in work is reported to apply's caller as an
-// error through onErr (on the UI goroutine).
+// error through onErr (on the UI goroutine); an error that is (or wraps)
+// context.Canceled is not reported, and a superseded job neither applies
+// nor reports.
 func (j *jobs) Run(key string, work func(ctx context.Context) (apply func(), err error), onErr func(error)) {
 	ctx, cancel := context.WithCancel(context.Background())
 	j.mu.Lock()
@@ -270,7 +273,7 @@ func (j *jobs) Run(key string, work func(ctx context.Context) (apply func(), err
 			current := j.seq[key] == id
 			j.mu.Unlock()
 			switch {
-			case !current || err == context.Canceled:
+			case !current || errors.Is(err, context.Canceled):
 			case err != nil:
 				if onErr != nil {
 					onErr(err)

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -132,6 +133,12 @@ func TestRunner_Outcomes(t *testing.T) {
 				return ctx.Err()
 			}
 		}, false, ""},
+		{"5 cancelled, returning a wrapped ctx.Err()", func(r *runner) taskFunc {
+			return func(ctx context.Context, _ progress.Func) error {
+				r.Cancel(jobScoreFile)
+				return fmt.Errorf("scoring new.csv: %w", ctx.Err())
+			}
+		}, false, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -150,6 +157,34 @@ func TestRunner_Outcomes(t *testing.T) {
 			}
 			if len(r.Active()) != 0 {
 				t.Errorf("still active: %v", r.Active())
+			}
+		})
+	}
+}
+
+// TestJobs_WrappedCancellationIsSilent: a view job whose work returns a
+// wrapped context.Canceled neither applies nor reports an error; a plain
+// failure reaches onErr.
+func TestJobs_WrappedCancellationIsSilent(t *testing.T) {
+	cases := []struct {
+		name    string
+		err     error
+		wantErr bool
+	}{
+		{"1 wrapped cancellation", fmt.Errorf("drawing the ROC curve: %w", context.Canceled), false},
+		{"2 plain cancellation", context.Canceled, false},
+		{"3 a failure", errors.New("no classes"), true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			j := newJobs()
+			j.sync = true
+			applied, reported := false, false
+			j.Run("figure", func(context.Context) (func(), error) {
+				return func() { applied = true }, tc.err
+			}, func(error) { reported = true })
+			if applied || reported != tc.wantErr {
+				t.Fatalf("applied %v, error reported %v; want no apply and error reported %v", applied, reported, tc.wantErr)
 			}
 		})
 	}

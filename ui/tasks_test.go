@@ -4,13 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"modelbench/plots"
 	"modelbench/workflow/progress"
 )
 
@@ -248,5 +251,52 @@ func TestStatusBar_RowPerJobCancelStopsOnlyItsJob(t *testing.T) {
 	}
 	if !errors.Is(trainEnd, context.Canceled) || scoreEnd != nil || !slices.Equal(got.done, []string{"Scoring new.csv"}) || len(got.errs) != 0 {
 		t.Fatalf("training ended with %v, score with %v; done %v, errors %v", trainEnd, scoreEnd, got.done, got.errs)
+	}
+}
+
+// TestFigureView_SupersededFigureDoesNotRenderOrApply shows a figure and,
+// while it is built or rendered, shows a newer one in the same view (the
+// inline job runner runs the newer one to the end at once). The
+// superseded figure must not be rendered once it is known to be stale, and
+// must never replace the newer one.
+func TestFigureView_SupersededFigureDoesNotRenderOrApply(t *testing.T) {
+	cases := []struct {
+		name        string
+		supersede   string // "", "build" or "render": where the newer show starts
+		wantRenders int
+		wantNewer   bool // the view ends showing the newer figure
+	}{
+		{"1 not superseded: rendered once and shown", "", 1, false},
+		{"2 superseded while building: never rendered", "build", 1, true},
+		{"3 superseded while rendering: not shown", "render", 2, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			u, _ := newTestUI(t, Options{})
+			v := newFigureView(u, "test-figure", fyne.NewSize(200, 150))
+			older, newer := &plots.Figure{}, &plots.Figure{}
+			renders := 0
+			v.render = func(f *plots.Figure, w, h int) (image.Image, error) {
+				renders++
+				if tc.supersede == "render" && f == older {
+					v.show(func() (*plots.Figure, error) { return newer, nil })
+				}
+				return image.NewRGBA(image.Rect(0, 0, w, h)), nil
+			}
+			v.show(func() (*plots.Figure, error) {
+				if tc.supersede == "build" {
+					v.show(func() (*plots.Figure, error) { return newer, nil })
+				}
+				return older, nil
+			})
+			want := older
+			if tc.wantNewer {
+				want = newer
+			}
+			if renders != tc.wantRenders || v.current != want || v.img.Image == nil {
+				t.Fatalf("%d renders, showing the newer figure %v (image %v); want %d renders, newer %v",
+					renders, v.current == newer, v.img.Image != nil, tc.wantRenders, tc.wantNewer)
+			}
+		})
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"modelbench/plots"
+	"modelbench/workflow/progress"
 )
 
 // Default figure size in pixels, used for saving and before a view has a
@@ -135,15 +136,22 @@ func (v *figureView) saveDialog() {
 		}
 		path := w.URI().Path()
 		w.Close()
-		if !strings.HasSuffix(strings.ToLower(path), ".svg") && !strings.HasSuffix(strings.ToLower(path), ".png") {
-			path += ".png"
-		}
-		if err := plots.Save(f, path, figW, figH); err != nil {
-			v.u.showError(err)
-		}
+		v.saveTo(f, path)
 	}, v.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".svg"}))
 	d.SetFileName(v.key + ".png")
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// saveTo renders f at figW×figH and writes it to path in the background,
+// as its own job: SVG for a .svg path, else PNG (adding .png when path has
+// neither extension).
+func (v *figureView) saveTo(f *plots.Figure, path string) {
+	if lower := strings.ToLower(path); !strings.HasSuffix(lower, ".svg") && !strings.HasSuffix(lower, ".png") {
+		path += ".png"
+	}
+	v.u.tasks.Start(jobSaveFigure.on(path), "Saving the figure to "+path, func(context.Context, progress.Func) error {
+		return plots.Save(f, path, figW, figH)
+	})
 }

@@ -41,14 +41,24 @@ func (u *UI) saveModel() {
 			u.showError(err)
 			return
 		}
-		path, err := a.Save(dir.Path())
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		dialog.ShowInformation("Model saved", "The fitted preparation and model are in "+path+
-			".\nScore new data with: modelbench predict "+dir.Path()+" new.csv --out scored.csv", u.win)
+		u.saveModelTo(a, dir.Path())
 	}, u.win)
+}
+
+// saveModelTo writes a as model.json into dir in the background, as its
+// own job, and then says where it went and how to score with it.
+func (u *UI) saveModelTo(a *artifact.Artifact, dir string) {
+	u.tasks.Start(jobSaveModel.on(dir), "Saving the model to "+dir, func(context.Context, progress.Func) error {
+		path, err := a.Save(dir)
+		if err != nil {
+			return err
+		}
+		fyne.Do(func() {
+			dialog.ShowInformation("Model saved", "The fitted preparation and model are in "+path+
+				".\nScore new data with: modelbench predict "+dir+" new.csv --out scored.csv", u.win)
+		})
+		return nil
+	})
 }
 
 // scoreFile predicts a data file with the chosen model and writes the

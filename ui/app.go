@@ -65,7 +65,7 @@ func Create(a fyne.App, w fyne.Window, opts Options) *UI {
 	u.tasks.sync, u.jobs.sync = opts.Synchronous, opts.Synchronous
 	u.status = newStatusBar(u.tasks)
 	u.tasks.onChange = u.status.update
-	u.tasks.onError = func(stage workflow.Stage, label string, err error) { u.showError(fmt.Errorf("%s: %w", label, err)) }
+	u.tasks.onError = func(_ jobKey, label string, err error) { u.showError(fmt.Errorf("%s: %w", label, err)) }
 	u.guide = newGuidePane()
 	u.body = container.NewStack()
 	u.nav = newNavigator(u.selectStage)
@@ -200,7 +200,7 @@ func (u *UI) loadData(ref workflow.DataRef) {
 		label = "Loading sample " + ref.Sample
 	}
 	p := u.proj
-	u.tasks.Start(workflow.StageData, label, func(ctx context.Context, report progress.Func) error {
+	u.tasks.Start(jobLoad, label, func(ctx context.Context, report progress.Func) error {
 		if err := p.LoadData(ctx, ref, report); err != nil {
 			return err
 		}
@@ -214,7 +214,7 @@ func (u *UI) loadData(ref workflow.DataRef) {
 
 // openProject opens a project file in the background and shows it.
 func (u *UI) openProject(path string) {
-	u.tasks.Start(workflow.StageData, "Opening "+path, func(ctx context.Context, report progress.Func) error {
+	u.tasks.Start(jobLoad, "Opening "+path, func(ctx context.Context, report progress.Func) error {
 		p, err := workflow.Open(ctx, path, report.Scale(0, 0.4))
 		if err != nil {
 			return err

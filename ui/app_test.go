@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"testing"
 
@@ -12,7 +11,6 @@ import (
 
 	"modelbench/workflow"
 	"modelbench/workflow/data"
-	"modelbench/workflow/progress"
 )
 
 func newTestUI(t *testing.T, opts Options) (*UI, fyne.Window) {
@@ -110,31 +108,6 @@ func TestUI_BadFileLeavesProjectAsItWas(t *testing.T) {
 	}
 	if !strings.Contains(overlayText(w), "/no/such/file.csv") {
 		t.Fatalf("error dialog should name the file: %q", overlayText(w))
-	}
-}
-
-func TestRunner_NewStartCancelsOldAndPanicsBecomeErrors(t *testing.T) {
-	r := newRunner()
-	var errs []error
-	r.onError = func(_ workflow.Stage, _ string, err error) { errs = append(errs, err) }
-	started := make(chan struct{})
-	cancelled := make(chan struct{})
-	r.Start(workflow.StageTrain, "slow", func(ctx context.Context, _ progress.Func) error {
-		close(started)
-		<-ctx.Done()
-		close(cancelled)
-		return ctx.Err()
-	})
-	<-started
-	r.sync = true
-	r.Start(workflow.StageTrain, "boom", func(context.Context, progress.Func) error { panic("kaput") })
-	<-cancelled
-	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "kaput") {
-		t.Fatalf("errors %v; want the panic as one error and no error for the cancelled task", errs)
-	}
-	r.Start(workflow.StageTrain, "fails", func(context.Context, progress.Func) error { return errors.New("plain") })
-	if len(errs) != 2 || len(r.Active()) != 0 {
-		t.Fatalf("errors %v active %v", errs, r.Active())
 	}
 }
 

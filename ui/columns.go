@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"modelbench/workflow"
 	"modelbench/workflow/data"
 	"modelbench/workflow/progress"
 )
@@ -130,7 +129,7 @@ func (c *columnPanel) onKind(v string) {
 		return
 	}
 	name, why, p := c.t.Schema.Fields[c.selected].Name, c.why.Text, c.u.proj
-	c.u.tasks.Start(workflow.StageData, "Converting "+name+" to "+v, func(ctx context.Context, _ progress.Func) error {
+	c.u.tasks.Start(jobConvert, "Converting "+name+" to "+v, func(ctx context.Context, _ progress.Func) error {
 		err := p.SetColumnKind(name, k, why)
 		if err != nil {
 			fyne.Do(c.fill) // put the select back

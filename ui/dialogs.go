@@ -68,9 +68,7 @@ func (u *UI) openProjectDialog() {
 // saveProject saves to the project's file, asking for one the first time.
 func (u *UI) saveProject(askPath bool) {
 	if path := u.proj.Path(); path != "" && !askPath {
-		if _, err := u.proj.Save(path); err != nil {
-			u.showError(err)
-		}
+		u.saveProjectTo(path, false)
 		return
 	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
@@ -80,19 +78,32 @@ func (u *UI) saveProject(askPath bool) {
 		}
 		path := w.URI().Path()
 		w.Close()
-		if filepath.Ext(path) != workflow.FileExtension {
-			os.Remove(path) // the dialog created it; Save adds the extension
-		}
-		saved, err := u.proj.Save(path)
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		u.recentMgr.add(saved)
+		u.saveProjectTo(path, true)
 	}, u.win)
 	d.SetFileName("project" + workflow.FileExtension)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// saveProjectTo writes the project to path in the background, as its own
+// job. A path without the project extension is a file the save dialog
+// created: it is removed, since Save adds the extension. picked adds the
+// saved file to the recent files.
+func (u *UI) saveProjectTo(path string, picked bool) {
+	p := u.proj
+	u.tasks.Start(jobSaveProject.on(path), "Saving the project to "+path, func(ctxT, reportT) error {
+		if picked && filepath.Ext(path) != workflow.FileExtension {
+			os.Remove(path)
+		}
+		saved, err := p.Save(path)
+		if err != nil {
+			return err
+		}
+		if picked {
+			fyne.Do(func() { u.recentMgr.add(saved) })
+		}
+		return nil
+	})
 }
 
 // offerRecovery asks whether to restore work left by a session that ended
@@ -118,7 +129,7 @@ func (u *UI) offerRecovery() {
 		}
 		p := workflow.New()
 		u.setProject(p)
-		u.tasks.Start(workflow.StageData, "Restoring unsaved work", func(ctx ctxT, report reportT) error {
+		u.tasks.Start(jobLoad, "Restoring unsaved work", func(ctx ctxT, report reportT) error {
 			return p.Restore(ctx, doc, report)
 		})
 	}, u.win)

@@ -203,14 +203,16 @@ func (e *explainPanel) explain() {
 		e.u.showError(fmt.Errorf("give a row number from 1 to %d", len(e.res.Assessment.Rows)))
 		return
 	}
-	tr := e.p.Training()
-	frame := e.p.Table().Frame.Take(e.res.Assessment.Rows)
-	ex, err := eval.ExplainArtifactRow(context.Background(), tr.Chosen, frame, n-1)
-	if err != nil {
-		e.out.SetText(err.Error())
-		return
-	}
-	e.out.SetText(explanationText(ex))
+	a, t, row := e.p.Training().Chosen, e.p.Table(), e.res.Assessment.Rows[n-1]
+	e.out.SetText("Working out the explanation…")
+	e.u.jobs.Run("explain-row", func(ctx context.Context) (func(), error) {
+		ex, err := eval.ExplainArtifactRow(ctx, a, t.Frame.Take([]int{row}), 0)
+		if err != nil {
+			return nil, err
+		}
+		text := explanationText(ex)
+		return func() { e.out.SetText(text) }, nil
+	}, func(err error) { e.out.SetText(err.Error()) })
 }
 
 func explanationText(ex *eval.RowExplanation) string {

@@ -11,7 +11,6 @@ import (
 
 	"modelbench/plots"
 	"modelbench/plots/report"
-	"modelbench/workflow"
 	"modelbench/workflow/progress"
 	"modelbench/workflow/source"
 )
@@ -30,7 +29,7 @@ func (u *UI) exportEDAReport() {
 			return
 		}
 		folder := dir.Path()
-		u.tasks.Start(workflow.StageExplore, "Writing the exploration report", func(ctx context.Context, rep progress.Func) error {
+		u.tasks.Start(jobExportReport.on(folder), "Writing the exploration report to "+folder, func(ctx context.Context, rep progress.Func) error {
 			doc := report.EDA(t, r, plots.Light())
 			if _, err := doc.WriteFiles(folder, "exploration"); err != nil {
 				return err
@@ -77,7 +76,7 @@ func (u *UI) exportDataTo(prepared bool) {
 		path := w.URI().Path()
 		w.Close()
 		t, res := u.proj.Table(), u.proj.Preparation()
-		u.tasks.Start(workflow.StageData, "Exporting to "+path, func(ctx context.Context, report progress.Func) error {
+		u.tasks.Start(jobExportData.on(path), "Exporting to "+path, func(ctx context.Context, report progress.Func) error {
 			frame := t.Frame
 			if prepared {
 				var err error

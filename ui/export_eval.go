@@ -8,7 +8,6 @@ import (
 
 	"modelbench/plots"
 	"modelbench/plots/report"
-	"modelbench/workflow"
 	"modelbench/workflow/progress"
 )
 
@@ -27,7 +26,7 @@ func (u *UI) exportEvaluationReport() {
 			return
 		}
 		folder := dir.Path()
-		u.tasks.Start(workflow.StageEvaluate, "Writing the evaluation report", func(ctx context.Context, _ progress.Func) error {
+		u.tasks.Start(jobExportReport.on(folder), "Writing the evaluation report to "+folder, func(ctx context.Context, _ progress.Func) error {
 			d := report.Evaluation(r.Model, r.Part, r.Assessment, r.Issues, doc.Train.Why, plots.Light())
 			if _, err := d.WriteFiles(folder, "evaluation"); err != nil {
 				return err

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"modelbench/plots"
+	"modelbench/workflow/progress"
 )
 
 // Default figure size in pixels, used for saving and before a view has a
@@ -31,10 +32,14 @@ type figureView struct {
 	save    *widget.Button
 	current *plots.Figure
 	obj     fyne.CanvasObject
+	// render draws a figure into an image of w×h pixels (plots.Image; tests
+	// count calls). It runs off the UI goroutine.
+	render func(f *plots.Figure, w, h int) (image.Image, error)
 }
 
 func newFigureView(u *UI, key string, minSize fyne.Size) *figureView {
-	v := &figureView{u: u, key: key, img: canvas.NewImageFromImage(nil), msg: widget.NewLabel("")}
+	v := &figureView{u: u, key: key, img: canvas.NewImageFromImage(nil), msg: widget.NewLabel(""),
+		render: func(f *plots.Figure, w, h int) (image.Image, error) { return plots.Image(f, w, h) }}
 	v.img.FillMode = canvas.ImageFillContain
 	v.img.ScaleMode = canvas.ImageScaleSmooth
 	v.img.SetMinSize(minSize)
@@ -48,15 +53,26 @@ func newFigureView(u *UI, key string, minSize fyne.Size) *figureView {
 
 func (v *figureView) Object() fyne.CanvasObject { return v.obj }
 
-// show builds and renders a figure in the background; make runs off the
-// UI goroutine and must only read its inputs.
-func (v *figureView) show(make func() (*plots.Figure, error)) {
+// show builds and renders a figure in the background; build runs off the
+// UI goroutine and must only read its inputs. A newer show of the view
+// supersedes this one: the work stops at the next check of its context
+// (before building, before rendering, after rendering) and never applies.
+func (v *figureView) show(build func() (*plots.Figure, error)) {
 	w, h := v.pixels()
 	v.u.jobs.Run(v.key, func(ctx context.Context) (func(), error) {
-		f, err := make()
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		f, err := build()
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return nil, ctxErr
+		}
 		var img image.Image
 		if err == nil {
-			img, err = plots.Image(f, w, h)
+			img, err = v.render(f, w, h)
+			if ctxErr := ctx.Err(); ctxErr != nil {
+				return nil, ctxErr
+			}
 		}
 		return func() { v.set(f, img, err) }, nil
 	}, v.u.showError)
@@ -120,15 +136,22 @@ func (v *figureView) saveDialog() {
 		}
 		path := w.URI().Path()
 		w.Close()
-		if !strings.HasSuffix(strings.ToLower(path), ".svg") && !strings.HasSuffix(strings.ToLower(path), ".png") {
-			path += ".png"
-		}
-		if err := plots.Save(f, path, figW, figH); err != nil {
-			v.u.showError(err)
-		}
+		v.saveTo(f, path)
 	}, v.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".svg"}))
 	d.SetFileName(v.key + ".png")
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// saveTo renders f at figW×figH and writes it to path in the background,
+// as its own job: SVG for a .svg path, else PNG (adding .png when path has
+// neither extension).
+func (v *figureView) saveTo(f *plots.Figure, path string) {
+	if lower := strings.ToLower(path); !strings.HasSuffix(lower, ".svg") && !strings.HasSuffix(lower, ".png") {
+		path += ".png"
+	}
+	v.u.tasks.Start(jobSaveFigure.on(path), "Saving the figure to "+path, func(context.Context, progress.Func) error {
+		return plots.Save(f, path, figW, figH)
+	})
 }

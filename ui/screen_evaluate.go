@@ -177,7 +177,7 @@ func (s *evaluateScreen) run(part string) {
 	p := s.u.proj
 	name := s.model.Selected
 	switched := name != "" && name != p.Document().Train.Chosen
-	s.u.tasks.Start(workflow.StageEvaluate, "Evaluating on the "+part+" rows", func(ctx context.Context, report progress.Func) error {
+	s.u.tasks.Start(jobEvaluate, "Evaluating on the "+part+" rows", func(ctx context.Context, report progress.Func) error {
 		if switched {
 			if _, err := p.ChooseModel(ctx, name, "switched to "+name+" in the Evaluate step", report.Scale(0, 0.3)); err != nil {
 				return err

@@ -104,7 +104,7 @@ func (s *exploreScreen) showCorrelations(spearman bool) {
 // start describes the table in the background.
 func (s *exploreScreen) start() {
 	p := s.u.proj
-	s.u.tasks.Start(workflow.StageExplore, "Exploring the data", func(ctx context.Context, report progress.Func) error {
+	s.u.tasks.Start(jobExplore, "Exploring the data", func(ctx context.Context, report progress.Func) error {
 		_, err := p.RunExplore(ctx, report)
 		return err
 	})

@@ -96,7 +96,7 @@ func prepareStatus(p *workflow.Project) string {
 // run fits the pipeline in the background.
 func (s *prepareScreen) run() {
 	p := s.u.proj
-	s.u.tasks.Start(workflow.StagePrepare, "Fitting the preparation", func(ctx context.Context, report progress.Func) error {
+	s.u.tasks.Start(jobPrepare, "Fitting the preparation", func(ctx context.Context, report progress.Func) error {
 		_, err := p.RunPrepare(ctx, report)
 		return err
 	})

@@ -168,7 +168,7 @@ func (s *trainScreen) run() {
 		return
 	}
 	p := s.u.proj
-	s.u.tasks.Start(workflow.StageTrain, "Training and validating", func(ctx context.Context, report progress.Func) error {
+	s.u.tasks.Start(jobTrain, "Training and validating", func(ctx context.Context, report progress.Func) error {
 		_, err := p.RunTrain(ctx, st, report)
 		return err
 	})

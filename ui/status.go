@@ -10,63 +10,94 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// statusBar shows the running task's progress, an estimate of the time
-// left, and a cancel button; it is hidden when nothing runs.
+// statusBar shows one row per running job, oldest first: its label and
+// progress, an estimate of the time left, and a Cancel button that stops
+// that job only. It is hidden when nothing runs. Its methods run on the
+// UI goroutine.
 type statusBar struct {
-	tasks    *runner
+	tasks *runner
+	rows  map[jobKey]*statusRow
+	list  *fyne.Container
+}
+
+// statusRow is one job's line in the status bar.
+type statusRow struct {
+	label    *widget.Label
 	bar      *widget.ProgressBar
 	activity *widget.ProgressBarInfinite
-	label    *widget.Label
 	cancel   *widget.Button
-	box      *fyne.Container
-	active   []taskState
+	obj      fyne.CanvasObject
 }
 
 func newStatusBar(tasks *runner) *statusBar {
-	s := &statusBar{tasks: tasks, bar: widget.NewProgressBar(), activity: widget.NewProgressBarInfinite(), label: widget.NewLabel("")}
-	s.label.Truncation = fyne.TextTruncateEllipsis
-	s.activity.Stop()
-	s.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
-		for _, t := range s.active {
-			s.tasks.Cancel(t.Stage)
-		}
-	})
-	bars := container.NewStack(s.bar, s.activity)
-	s.box = container.NewBorder(nil, nil, nil, s.cancel, container.NewGridWithColumns(2, s.label, bars))
-	s.box.Hide()
+	s := &statusBar{tasks: tasks, rows: map[jobKey]*statusRow{}, list: container.NewVBox()}
+	s.list.Hide()
 	return s
 }
 
-func (s *statusBar) Object() fyne.CanvasObject { return s.box }
+func (s *statusBar) Object() fyne.CanvasObject { return s.list }
+
+func (s *statusBar) newRow(job jobKey) *statusRow {
+	r := &statusRow{label: widget.NewLabel(""), bar: widget.NewProgressBar(), activity: widget.NewProgressBarInfinite()}
+	r.label.Truncation = fyne.TextTruncateEllipsis
+	r.activity.Stop()
+	r.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { s.tasks.Cancel(job) })
+	bars := container.NewStack(r.bar, r.activity)
+	r.obj = container.NewBorder(nil, nil, nil, r.cancel, container.NewGridWithColumns(2, r.label, bars))
+	return r
+}
 
 // update shows the tasks that run now; it runs on the UI goroutine.
 func (s *statusBar) update(active []taskState) {
-	s.active = active
-	if len(active) == 0 {
-		s.activity.Stop()
-		s.box.Hide()
-		return
+	objs := make([]fyne.CanvasObject, 0, len(active))
+	seen := make(map[jobKey]bool, len(active))
+	for _, t := range active {
+		r := s.rows[t.Job]
+		if r == nil {
+			r = s.newRow(t.Job)
+			s.rows[t.Job] = r
+		}
+		r.show(t)
+		seen[t.Job] = true
+		objs = append(objs, r.obj)
 	}
-	t := active[len(active)-1]
+	for job, r := range s.rows {
+		if !seen[job] {
+			r.activity.Stop()
+			delete(s.rows, job)
+		}
+	}
+	s.list.Objects = objs
+	if len(objs) == 0 {
+		s.list.Hide()
+	} else {
+		s.list.Show()
+	}
+	s.list.Refresh()
+}
+
+// show puts one task's label and progress on its row.
+func (r *statusRow) show(t taskState) {
 	text := t.Label
 	if t.Message != "" {
 		text += " — " + t.Message
 	}
 	if t.Fraction >= 0 {
-		s.activity.Stop()
-		s.activity.Hide()
-		s.bar.Show()
-		s.bar.SetValue(t.Fraction)
+		r.activity.Stop()
+		r.activity.Hide()
+		r.bar.Show()
+		r.bar.SetValue(t.Fraction)
 		if eta := estimateLeft(t); eta != "" {
 			text += " (" + eta + ")"
 		}
 	} else {
-		s.bar.Hide()
-		s.activity.Show()
-		s.activity.Start()
+		r.bar.Hide()
+		r.activity.Show()
+		if !r.activity.Running() {
+			r.activity.Start()
+		}
 	}
-	s.label.SetText(text)
-	s.box.Show()
+	r.label.SetText(text)
 }
 
 // estimateLeft extrapolates the time left from the elapsed time and the

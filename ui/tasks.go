@@ -2,73 +2,125 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
 
-	"modelbench/workflow"
 	"modelbench/workflow/progress"
 )
+
+// jobKey names one kind of background work. The runner keeps at most one
+// task per key: starting a job cancels that job's running task and leaves
+// every other job running. Work that writes a file is keyed by its target
+// too (see on), so that writing two different files are two jobs.
+type jobKey string
+
+// The jobs the window runs. Several jobs may belong to one stage (training,
+// choosing, tuning and scoring are all Train work) and run side by side.
+const (
+	jobLoad         jobKey = "load" // loading data, opening a project, restoring unsaved work
+	jobConvert      jobKey = "convert-column"
+	jobExplore      jobKey = "explore"
+	jobPrepare      jobKey = "prepare"
+	jobTrain        jobKey = "train"
+	jobChoose       jobKey = "choose"
+	jobTune         jobKey = "tune"
+	jobEvaluate     jobKey = "evaluate"
+	jobScoreFile    jobKey = "score-file"
+	jobSaveModel    jobKey = "save-model"
+	jobSaveProject  jobKey = "save-project"
+	jobSaveFigure   jobKey = "save-figure"
+	jobExportData   jobKey = "export-data"
+	jobExportReport jobKey = "export-report"
+)
+
+// on returns the key of job k writing to target: a second start for the
+// same target replaces the first, one for another target runs beside it.
+func (k jobKey) on(target string) jobKey { return k + ":" + jobKey(target) }
 
 // taskFunc is long work: it must honour ctx and may report progress.
 type taskFunc func(ctx context.Context, report progress.Func) error
 
 // taskState is what the status bar shows about one running task.
 type taskState struct {
-	Stage    workflow.Stage
+	Job      jobKey
 	Label    string
 	Fraction float64 // negative when unknown
 	Message  string
 	Started  time.Time
 }
 
-// runner runs one task per stage off the UI goroutine. A new start for a
-// stage cancels the running one; progress is throttled; a panic becomes an
-// error; listeners are called through fyne.Do.
+// runner runs one task per job off the UI goroutine. A new start of a job
+// cancels the job's running task, and its work begins only once the old
+// work has returned, so two runs of one job never overlap; tasks of
+// different jobs run side by side. A superseded task's result is never
+// reported; progress is throttled; a panic becomes an error; a task that
+// ends with context.Canceled, wrapped or not, ends silently. Listeners
+// are called through fyne.Do. Its methods are safe for concurrent use.
 type runner struct {
 	mu      sync.Mutex
-	current map[workflow.Stage]*runningTask
+	current map[jobKey]*runningTask
 	seq     int
-	// sync runs tasks on the caller's goroutine (tests).
+	wg      sync.WaitGroup
+	// sync runs tasks on the caller's goroutine (tests). Tasks then run one
+	// after another, so there is never an old run of the same job to wait
+	// for except the caller itself.
 	sync bool
 	// onChange is called (on the UI goroutine) whenever the set of running
 	// tasks or their progress changes.
 	onChange func(active []taskState)
-	// onError is called (on the UI goroutine) when a task fails.
-	onError func(stage workflow.Stage, label string, err error)
-	// onDone is called (on the UI goroutine) when a task ends without error.
-	onDone func(stage workflow.Stage, label string)
+	// onError is called (on the UI goroutine) when a current task fails.
+	onError func(job jobKey, label string, err error)
+	// onDone is called (on the UI goroutine) when a current task ends
+	// without error.
+	onDone func(job jobKey, label string)
 }
 
 type runningTask struct {
 	id     int
 	cancel context.CancelFunc
+	done   chan struct{} // closed once the task has ended and been reported
 	state  taskState
 }
 
-func newRunner() *runner { return &runner{current: map[workflow.Stage]*runningTask{}} }
+func newRunner() *runner { return &runner{current: map[jobKey]*runningTask{}} }
 
-// Start runs work for stage, cancelling the stage's previous task.
-func (r *runner) Start(stage workflow.Stage, label string, work taskFunc) {
+// Start runs work as job, labelled for the status bar, cancelling the
+// job's previous task.
+func (r *runner) Start(job jobKey, label string, work taskFunc) {
 	ctx, cancel := context.WithCancel(context.Background())
 	r.mu.Lock()
-	if old := r.current[stage]; old != nil {
+	old := r.current[job]
+	if old != nil {
 		old.cancel()
 	}
 	r.seq++
-	t := &runningTask{id: r.seq, cancel: cancel, state: taskState{Stage: stage, Label: label, Fraction: -1, Started: time.Now()}}
-	r.current[stage] = t
+	t := &runningTask{id: r.seq, cancel: cancel, done: make(chan struct{}),
+		state: taskState{Job: job, Label: label, Fraction: -1, Started: time.Now()}}
+	r.current[job] = t
+	r.wg.Add(1)
+	inline := r.sync
 	r.mu.Unlock()
 	r.changed()
 	run := func() {
-		err := r.protect(ctx, work, r.reporter(stage, t.id))
+		defer r.wg.Done()
+		defer close(t.done)
+		if old != nil && !inline {
+			<-old.done
+		}
+		err := ctx.Err() // cancelled while waiting: the work has nothing to do
+		if err == nil {
+			err = r.protect(ctx, work, r.reporter(job, t.id))
+		}
 		cancel()
-		r.finish(stage, t.id, label, err)
+		r.finish(job, t.id, label, err)
 	}
-	if r.sync {
+	if inline {
 		run()
 		return
 	}
@@ -85,10 +137,10 @@ func (r *runner) protect(ctx context.Context, work taskFunc, report progress.Fun
 	return work(ctx, report)
 }
 
-func (r *runner) reporter(stage workflow.Stage, id int) progress.Func {
+func (r *runner) reporter(job jobKey, id int) progress.Func {
 	return progress.Func(func(rep progress.Report) {
 		r.mu.Lock()
-		t := r.current[stage]
+		t := r.current[job]
 		if t == nil || t.id != id {
 			r.mu.Unlock()
 			return
@@ -99,12 +151,12 @@ func (r *runner) reporter(stage workflow.Stage, id int) progress.Func {
 	}).Throttle(80 * time.Millisecond)
 }
 
-func (r *runner) finish(stage workflow.Stage, id int, label string, err error) {
+func (r *runner) finish(job jobKey, id int, label string, err error) {
 	r.mu.Lock()
-	t := r.current[stage]
+	t := r.current[job]
 	current := t != nil && t.id == id
 	if current {
-		delete(r.current, stage)
+		delete(r.current, job)
 	}
 	r.mu.Unlock()
 	if !current {
@@ -115,21 +167,21 @@ func (r *runner) finish(stage workflow.Stage, id int, label string, err error) {
 		switch {
 		case err == nil:
 			if r.onDone != nil {
-				r.onDone(stage, label)
+				r.onDone(job, label)
 			}
-		case err == context.Canceled:
+		case errors.Is(err, context.Canceled):
 		default:
 			if r.onError != nil {
-				r.onError(stage, label, err)
+				r.onError(job, label, err)
 			}
 		}
 	})
 }
 
-// Cancel stops the stage's running task, if any.
-func (r *runner) Cancel(stage workflow.Stage) {
+// Cancel stops the job's running task, if any; other jobs keep running.
+func (r *runner) Cancel(job jobKey) {
 	r.mu.Lock()
-	t := r.current[stage]
+	t := r.current[job]
 	r.mu.Unlock()
 	if t != nil {
 		t.cancel()
@@ -145,18 +197,23 @@ func (r *runner) CancelAll() {
 	}
 }
 
+// Wait blocks until every task started so far has ended and its listeners
+// have been called. It must not be called from a task, nor on the UI
+// goroutine of a running app while tasks still need it.
+func (r *runner) Wait() { r.wg.Wait() }
+
 // Active returns the running tasks, oldest first.
 func (r *runner) Active() []taskState {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	out := make([]taskState, 0, len(r.current))
+	ts := make([]*runningTask, 0, len(r.current))
 	for _, t := range r.current {
-		out = append(out, t.state)
+		ts = append(ts, t)
 	}
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j].Started.Before(out[j-1].Started); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
+	slices.SortFunc(ts, func(a, b *runningTask) int { return a.id - b.id })
+	out := make([]taskState, len(ts))
+	for i, t := range ts {
+		out[i] = t.state
 	}
 	return out
 }
@@ -186,7 +243,9 @@ func newJobs() *jobs {
 
 // Run computes work off the UI goroutine and hands its apply function to
 // the UI goroutine. A panic in work is reported to apply's caller as an
-// error through onErr (on the UI goroutine).
+// error through onErr (on the UI goroutine); an error that is (or wraps)
+// context.Canceled is not reported, and a superseded job neither applies
+// nor reports.
 func (j *jobs) Run(key string, work func(ctx context.Context) (apply func(), err error), onErr func(error)) {
 	ctx, cancel := context.WithCancel(context.Background())
 	j.mu.Lock()
@@ -214,7 +273,7 @@ func (j *jobs) Run(key string, work func(ctx context.Context) (apply func(), err
 			current := j.seq[key] == id
 			j.mu.Unlock()
 			switch {
-			case !current || err == context.Canceled:
+			case !current || errors.Is(err, context.Canceled):
 			case err != nil:
 				if onErr != nil {
 					onErr(err)

@@ -212,7 +212,7 @@ func (b *boardPanel) chooseSelected() {
 		b.u.showError(fmt.Errorf("write why you choose %s: the reason goes into the model card and the decision journal", name))
 		return
 	}
-	b.u.tasks.Start(workflow.StageTrain, "Fitting "+name+" on all development rows", func(ctx context.Context, report progress.Func) error {
+	b.u.tasks.Start(jobChoose, "Fitting "+name+" on all development rows", func(ctx context.Context, report progress.Func) error {
 		_, err := p.ChooseModel(ctx, name, why, report)
 		return err
 	})

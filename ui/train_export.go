@@ -40,14 +40,24 @@ func (u *UI) saveModel() {
 			u.showError(err)
 			return
 		}
-		path, err := a.Save(dir.Path())
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		dialog.ShowInformation("Model saved", "The fitted preparation and model are in "+path+
-			".\nScore new data with: modelbench predict "+dir.Path()+" new.csv --out scored.csv", u.win)
+		u.saveModelTo(a, dir.Path())
 	}, u.win)
+}
+
+// saveModelTo writes a as model.json into dir in the background, as its
+// own job, and then says where it went and how to score with it.
+func (u *UI) saveModelTo(a *artifact.Artifact, dir string) {
+	u.tasks.Start(jobSaveModel.on(dir), "Saving the model to "+dir, func(context.Context, progress.Func) error {
+		path, err := a.Save(dir)
+		if err != nil {
+			return err
+		}
+		fyne.Do(func() {
+			dialog.ShowInformation("Model saved", "The fitted preparation and model are in "+path+
+				".\nScore new data with: modelbench predict "+dir+" new.csv --out scored.csv", u.win)
+		})
+		return nil
+	})
 }
 
 // scoreFile predicts a data file with the chosen model and writes the
@@ -65,21 +75,28 @@ func (u *UI) scoreFile() {
 		}
 		in := r.URI().Path()
 		r.Close()
-		out := strings.TrimSuffix(in, filepath.Ext(in)) + "_scored.csv"
-		u.tasks.Start(workflow.StageTrain, "Scoring "+filepath.Base(in), func(ctx context.Context, report progress.Func) error {
-			n, err := scoreToFile(ctx, a, in, out, report)
-			if err != nil {
-				return err
-			}
-			fyne.Do(func() {
-				dialog.ShowInformation("Scored", fmt.Sprintf("%d rows scored; the predictions are in %s", n, out), u.win)
-			})
-			return nil
-		})
+		u.startScore(a, in)
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter(dataExtensions))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// startScore scores the file in with a in the background, as its own job:
+// it runs beside a training or a tuning, and scoring another file runs
+// beside it too. The scored file goes beside in.
+func (u *UI) startScore(a *artifact.Artifact, in string) {
+	out := strings.TrimSuffix(in, filepath.Ext(in)) + "_scored.csv"
+	u.tasks.Start(jobScoreFile.on(out), "Scoring "+filepath.Base(in), func(ctx context.Context, report progress.Func) error {
+		n, err := scoreToFile(ctx, a, in, out, report)
+		if err != nil {
+			return err
+		}
+		fyne.Do(func() {
+			dialog.ShowInformation("Scored", fmt.Sprintf("%d rows scored; the predictions are in %s", n, out), u.win)
+		})
+		return nil
+	})
 }
 
 // scoreToFile predicts every row of in and writes its cells as read,

@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -73,7 +75,7 @@ func TestTrain_ScoreToFileWritesPredictions(t *testing.T) {
 	a := u.chosenArtifact()
 	dir := t.TempDir()
 	in := dir + "/new.csv"
-	os.WriteFile(in, []byte("species,island,bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,sex,year\n,Biscoe,46.1,13.2,211,4500,female,2007\n,Dream,39.5,17.8,188,3300,,2007\n"), 0o644)
+	os.WriteFile(in, []byte(penguinRows), 0o644)
 	n, err := scoreToFile(context.Background(), a, in, dir+"/out.csv", nil)
 	if err != nil || n != 2 {
 		t.Fatalf("%d rows, %v", n, err)
@@ -84,6 +86,80 @@ func TestTrain_ScoreToFileWritesPredictions(t *testing.T) {
 		t.Fatalf("scored file:\n%s", out)
 	}
 }
+
+// TestTrain_ScoringDoesNotCancelATrainingRun holds a real training run
+// half-way (its first progress report blocks until released), scores a
+// file with the chosen model meanwhile, then lets the training go on:
+// both Train-stage jobs must complete and the new leaderboard must apply.
+func TestTrain_ScoringDoesNotCancelATrainingRun(t *testing.T) {
+	u, _ := chooseModel(t, "penguins", "logistic")
+	u.selectStage(workflow.StageTrain)
+	ts := u.screens[workflow.StageTrain].(*trainScreen)
+	before, a := u.Project().Training(), u.chosenArtifact()
+	in := t.TempDir() + "/new.csv"
+	os.WriteFile(in, []byte(penguinRows), 0o644)
+
+	held, release := make(chan struct{}), make(chan struct{})
+	var holding atomic.Bool
+	var releaseOnce sync.Once
+	letGo := func() { releaseOnce.Do(func() { close(release) }) }
+	t.Cleanup(letGo)
+	show := u.tasks.onChange
+	u.tasks.onChange = func(active []taskState) {
+		for _, st := range active {
+			if st.Job == jobTrain && st.Fraction >= 0 && holding.CompareAndSwap(false, true) {
+				close(held)
+				<-release // the training's goroutine waits inside its progress report
+			}
+		}
+		show(active)
+	}
+	ended := make(chan error, 1)
+	u.tasks.onDone = func(job jobKey, _ string) {
+		if job == jobTrain {
+			ended <- nil
+		}
+	}
+	showErr := u.tasks.onError
+	u.tasks.onError = func(job jobKey, label string, err error) {
+		if job == jobTrain {
+			ended <- err
+		}
+		showErr(job, label, err)
+	}
+
+	ts.learners.SetSelected([]string{ts.labels["logistic"], ts.labels["tree"]})
+	u.tasks.sync = false // this one training runs on its own goroutine
+	ts.run()
+	select {
+	case <-held:
+	case err := <-ended:
+		t.Fatalf("the training ended (%v) before it reported progress; nothing to hold", err)
+	}
+	u.tasks.sync = true
+	u.startScore(a, in)
+	if out, err := os.ReadFile(strings.TrimSuffix(in, ".csv") + "_scored.csv"); err != nil || strings.Count(string(out), "\n") != 3 {
+		t.Fatalf("the score did not complete: %v\n%s", err, out)
+	}
+	var labels []string
+	for _, st := range u.tasks.Active() {
+		labels = append(labels, st.Label)
+	}
+	if len(labels) != 1 || labels[0] != "Training and validating" {
+		t.Fatalf("running after the score: %q; want the training still running", labels)
+	}
+	letGo()
+	if err := <-ended; err != nil {
+		t.Fatalf("the training failed: %v", err)
+	}
+	tr := u.Project().Training()
+	if tr == before || tr == nil || len(tr.Board.Entries) != 3 || u.Project().Status(workflow.StageTrain) != workflow.Done {
+		t.Fatalf("the new leaderboard did not apply: %+v, status %v", tr, u.Project().Status(workflow.StageTrain))
+	}
+}
+
+const penguinRows = "species,island,bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,sex,year\n" +
+	",Biscoe,46.1,13.2,211,4500,female,2007\n,Dream,39.5,17.8,188,3300,,2007\n"
 
 func TestTrain_TuneOffersBestSetting(t *testing.T) {
 	u, _, ts := trainReady(t, "iris")

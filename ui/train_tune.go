@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"modelbench/workflow"
 	"modelbench/workflow/eval"
 	"modelbench/workflow/model"
 	"modelbench/workflow/param"
@@ -81,7 +80,7 @@ func (s *trainScreen) tune() {
 // runSearch searches in the background and shows the ranked trials.
 func (s *trainScreen) runSearch(learner string, opt eval.SearchOptions) {
 	p := s.u.proj
-	s.u.tasks.Start(workflow.StageTrain, "Tuning "+learner, func(ctx context.Context, report progress.Func) error {
+	s.u.tasks.Start(jobTune, "Tuning "+learner, func(ctx context.Context, report progress.Func) error {
 		res, err := p.Tune(ctx, learner, opt, report)
 		if err != nil {
 			return err

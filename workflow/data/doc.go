@@ -1,7 +1,8 @@
 // Package data owns Modelbench's in-memory table: the typed columnar Frame,
 // the column kinds and roles, type and role inference with reasons a person
 // can read, the loaders that turn delimited text into Frames, conversion
-// between kinds, CSV export, and the interop with gota DataFrames.
+// between kinds and CSV export. The interop with gota DataFrames is in the
+// subpackage gotaframe, so that this package never links gota.
 //
 // # Loading
 //
@@ -49,7 +50,4 @@
 // callback; they start and end their own worker goroutines, do not care
 // which goroutine calls them, and call the callback from the calling
 // goroutine only.
-//
-// The gota interop (ToGota, FromGota) is kept in gota.go, away from the
-// loaders: gota boxes every cell, so it is for the edges only.
 package data

@@ -1,4 +1,13 @@
-package data
+// Package gotaframe converts between Modelbench's data.Frame and gota
+// DataFrames, for users and tools that speak gota. It lives apart from
+// package data so that nothing which only reads Frames (the scoring
+// service, the monitor) links gota. gota boxes every cell: these copies are
+// for the edges, on small tables, never in a hot path.
+//
+// Errors: FromGota returns the DataFrame's own error, or one naming the
+// column and row that could not be converted. Functions are pure and safe
+// for concurrent use.
+package gotaframe
 
 import (
 	"fmt"
@@ -6,6 +15,8 @@ import (
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
+
+	"modelbench/workflow/data"
 )
 
 // ToGota copies f into a gota DataFrame. Numeric columns become Float
@@ -14,7 +25,7 @@ import (
 // String (dates in their column's layout). Missing cells become gota's NA.
 // An empty Frame gives an empty DataFrame. It is meant for interop at the
 // edges, never in a hot path: gota boxes every cell.
-func ToGota(f *Frame) dataframe.DataFrame {
+func ToGota(f *data.Frame) dataframe.DataFrame {
 	ss := make([]series.Series, 0, f.NumCols())
 	for _, c := range f.Columns() {
 		ss = append(ss, toSeries(c))
@@ -22,9 +33,9 @@ func ToGota(f *Frame) dataframe.DataFrame {
 	return dataframe.New(ss...)
 }
 
-func toSeries(c Column) series.Series {
+func toSeries(c data.Column) series.Series {
 	switch col := c.(type) {
-	case *NumericColumn:
+	case *data.NumericColumn:
 		if col.IsInteger() && col.Missing() == 0 {
 			vals := make([]int, col.Len())
 			for i, v := range col.Values() {
@@ -33,7 +44,7 @@ func toSeries(c Column) series.Series {
 			return series.New(vals, series.Int, c.Name())
 		}
 		return series.New(append([]float64(nil), col.Values()...), series.Float, c.Name())
-	case *BooleanColumn:
+	case *data.BooleanColumn:
 		vals := make([]interface{}, col.Len())
 		for i := range vals {
 			if v, ok := col.At(i); ok {
@@ -51,16 +62,16 @@ func toSeries(c Column) series.Series {
 	return series.New(vals, series.String, c.Name())
 }
 
-// FromGota copies a gota DataFrame into a Frame. Float and Int series
+// FromGota copies a gota DataFrame into a data.Frame. Float and Int series
 // become numeric columns, Bool series boolean ones; String series are
 // typed like a loaded file's text columns (categorical, text, datetime,
 // boolean or numeric, whichever fits every value). gota's NA becomes a
 // missing cell. A DataFrame carrying an error returns that error.
-func FromGota(df dataframe.DataFrame) (*Frame, error) {
+func FromGota(df dataframe.DataFrame) (*data.Frame, error) {
 	if df.Err != nil {
 		return nil, fmt.Errorf("gota dataframe: %w", df.Err)
 	}
-	cols := make([]Column, 0, df.Ncol())
+	cols := make([]data.Column, 0, df.Ncol())
 	for _, name := range df.Names() {
 		col, err := fromSeries(df.Col(name))
 		if err != nil {
@@ -68,10 +79,10 @@ func FromGota(df dataframe.DataFrame) (*Frame, error) {
 		}
 		cols = append(cols, col)
 	}
-	return NewFrame(cols...)
+	return data.NewFrame(cols...)
 }
 
-func fromSeries(s series.Series) (Column, error) {
+func fromSeries(s series.Series) (data.Column, error) {
 	n := s.Len()
 	switch s.Type() {
 	case series.Float, series.Int:
@@ -83,9 +94,9 @@ func fromSeries(s series.Series) (Column, error) {
 				vals[i] = e.Float()
 			}
 		}
-		return NewNumeric(s.Name, vals, nil), nil
+		return data.NewNumeric(s.Name, vals, nil), nil
 	case series.Bool:
-		vals, miss := make([]bool, n), NewMask(n)
+		vals, miss := make([]bool, n), data.NewMask(n)
 		for i := range vals {
 			e := s.Elem(i)
 			if e.IsNA() {
@@ -98,15 +109,14 @@ func fromSeries(s series.Series) (Column, error) {
 			}
 			vals[i] = v
 		}
-		return NewBoolean(s.Name, vals, miss), nil
+		return data.NewBoolean(s.Name, vals, miss), nil
 	}
-	codes, levels := EncodeLevels(n, func(i int) (string, bool) {
-		e := s.Elem(i)
-		if e.IsNA() {
-			return "", false
+	cells := make([]string, n)
+	for i := range cells {
+		if e := s.Elem(i); !e.IsNA() {
+			cells[i] = e.String()
 		}
-		return e.String(), true
-	})
-	col, _, err := typeLevels(s.Name, codes, levels, ParseOptions{MissingTokens: []string{""}}, nil)
+	}
+	col, _, err := data.BuildColumn(s.Name, cells, data.ParseOptions{MissingTokens: []string{""}}, nil, 1)
 	return col, err
 }

@@ -1,4 +1,4 @@
-package data
+package gotaframe
 
 import (
 	"math"
@@ -6,14 +6,16 @@ import (
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
+
+	"modelbench/workflow/data"
 )
 
 func TestToGota(t *testing.T) {
-	f, err := NewFrame(
-		NewNumeric("x", []float64{1.5, math.NaN(), 3}, nil),
-		NewNumeric("n", []float64{1, 2, 3}, nil),
-		NewCategoricalFromStrings("c", []string{"a", "", "b"}, nil),
-		NewBoolean("b", []bool{true, false, true}, Mask{1 << 2}),
+	f, err := data.NewFrame(
+		data.NewNumeric("x", []float64{1.5, math.NaN(), 3}, nil),
+		data.NewNumeric("n", []float64{1, 2, 3}, nil),
+		data.NewCategoricalFromStrings("c", []string{"a", "", "b"}, nil),
+		data.NewBoolean("b", []bool{true, false, true}, data.Mask{1 << 2}),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -49,9 +51,9 @@ func TestFromGota(t *testing.T) {
 	}
 	want := []struct {
 		name string
-		kind Kind
+		kind data.Kind
 		miss int
-	}{{"x", Numeric, 1}, {"when", Datetime, 1}, {"color", Categorical, 0}, {"ok", Boolean, 1}}
+	}{{"x", data.Numeric, 1}, {"when", data.Datetime, 1}, {"color", data.Categorical, 0}, {"ok", data.Boolean, 1}}
 	for j, w := range want {
 		c := f.Col(j)
 		if c.Name() != w.name || c.Kind() != w.kind || c.Missing() != w.miss {

@@ -24,6 +24,9 @@ var forbidden = []struct {
 	{"modelbench/workflow/model", []string{"modelbench/workflow/eval", "modelbench/workflow/deploy"}},
 	{"modelbench/workflow/artifact", []string{"modelbench/workflow/eval", "modelbench/workflow/deploy"}},
 	{"modelbench/workflow/eval", []string{"modelbench/workflow/deploy"}},
+	// The scoring service links the monitor: it must build without cgo and
+	// stay small, so no GUI, plots, gota, exploration or data sources.
+	{"modelbench/workflow/deploy/monitor", []string{"fyne.io/", "gonum.org/v1/plot", "github.com/go-gota/", "modelbench/workflow/eda", "modelbench/workflow/source", "modelbench/ui", "modelbench/plots"}},
 	{"modelbench/cmd", []string{"fyne.io/", "modelbench/ui"}},
 	// The command line drives the same Project the window drives, never Fyne.
 	{"modelbench/cli", []string{"fyne.io/", "modelbench/ui"}},

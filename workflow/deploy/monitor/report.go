@@ -32,7 +32,8 @@ type Report struct {
 	// Prediction is the drift of the predictions of the requests that did
 	// not fail.
 	Prediction FeatureDrift `json:"prediction"`
-	// Feedback counts the requests whose true outcome has arrived.
+	// Feedback counts the requests that did not fail and whose true
+	// outcome has arrived.
 	Feedback int `json:"feedback"`
 	// Live holds metrics on the requests with both a prediction and
 	// feedback; nil when there are none.

@@ -73,8 +73,7 @@ func (a *featureAcc) drift(rows int) FeatureDrift {
 			m := p.Numeric.Mean
 			fd.BaselineMean = &m
 		}
-		if len(a.nums) > 0 {
-			m := sum(a.nums) / float64(len(a.nums))
+		if m := sum(a.nums) / float64(len(a.nums)); len(a.nums) > 0 && finite(m) {
 			fd.WindowMean = &m
 		}
 		return fd

@@ -129,6 +129,10 @@ func TestNewBaseline_Errors(t *testing.T) {
 	if _, err := NewBaseline(ctx, &data.Frame{}, Predictions{Task: Regression}, nil); err == nil {
 		t.Error("an empty frame was accepted")
 	}
+	huge, _ := data.NewFrame(data.NewNumeric("x", []float64{1e308, -1e308, 1e308}, nil))
+	if _, err := NewBaseline(ctx, huge, Predictions{Task: Regression, Values: []float64{1, 2, 3}}, nil); !errors.Is(err, ErrBaseline) || !strings.Contains(err.Error(), `"x"`) {
+		t.Errorf("values whose spread overflows: %v", err)
+	}
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
 	if _, err := NewBaseline(cancelled, f, Predictions{Task: Regression, Values: []float64{1, 2, 3}}, nil); !errors.Is(err, context.Canceled) {

@@ -66,8 +66,10 @@ func NewBaseline(ctx context.Context, inputs *data.Frame, pred Predictions, repo
 		b.Features = append(b.Features, p)
 		report.Send(float64(j+1)/float64(inputs.NumCols()), "profiling "+inputs.Col(j).Name())
 	}
+	// Values near the float64 limits can overflow the mean or spread; the
+	// check names the column.
 	if err := b.Validate(); err != nil {
-		panic(fmt.Sprintf("monitor: NewBaseline built an invalid baseline: %v", err))
+		return nil, fmt.Errorf("baseline: %w (values too large to summarise?)", err)
 	}
 	return b, nil
 }
@@ -137,10 +139,9 @@ func numericProfile(sorted []float64) *NumericProfile {
 	}
 	np.Min, np.Max = sorted[0], sorted[n-1]
 	mean := 0.0
-	for _, v := range sorted {
-		mean += v
+	for k, v := range sorted {
+		mean += (v - mean) / float64(k+1) // running mean: no overflow of the sum
 	}
-	mean /= float64(n)
 	ss := 0.0
 	for _, v := range sorted {
 		ss += (v - mean) * (v - mean)

@@ -188,10 +188,26 @@ func TestSummarise_FalseAlarms(t *testing.T) {
 }
 
 // TestSummariseFrame_SameAsRecords: a window given as a Frame and as
-// records gives the same report.
+// records gives the same report, on a small window and on one large enough
+// to be read in parallel parts.
 func TestSummariseFrame_SameAsRecords(t *testing.T) {
 	d := loadDiamonds(t)
-	recs, f := d.window(t, 5, 3000, false)
+	for _, n := range []int{3000, 3 * parallelRecords / 2} {
+		recs, f := d.window(t, 5, min(n, 20000), false)
+		rows := make([]int, n)
+		for i := range rows {
+			rows[i] = i % len(recs)
+		}
+		all := make([]Record, n)
+		for i, r := range rows {
+			all[i] = recs[r]
+		}
+		sameReport(t, d, all, f.Take(rows))
+	}
+}
+
+func sameReport(t *testing.T, d *diamonds, recs []Record, f *data.Frame) {
+	t.Helper()
 	outcomes := make([]Outcome, len(recs))
 	for i := range recs {
 		outcomes[i] = recs[i].Outcome
@@ -207,7 +223,7 @@ func TestSummariseFrame_SameAsRecords(t *testing.T) {
 	ja, _ := json.Marshal(a)
 	jb, _ := json.Marshal(b)
 	if string(ja) != string(jb) {
-		t.Errorf("frame and records differ:\n%s\n%s", ja, jb)
+		t.Errorf("frame and records differ (%d rows)", len(recs))
 	}
 	if _, err := SummariseFrame(context.Background(), d.base, f, outcomes[:3], nil); err == nil {
 		t.Error("too few outcomes accepted")

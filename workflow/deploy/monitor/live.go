@@ -52,6 +52,14 @@ func (l *liveAcc) add(pred, truth any) {
 	}
 }
 
+func (l *liveAcc) merge(o *liveAcc) {
+	l.feedback += o.feedback
+	l.predLabels = append(l.predLabels, o.predLabels...)
+	l.trueLabels = append(l.trueLabels, o.trueLabels...)
+	l.predValues = append(l.predValues, o.predValues...)
+	l.trueValues = append(l.trueValues, o.trueValues...)
+}
+
 func (l *liveAcc) metrics() *LiveMetrics {
 	var m map[string]float64
 	n := len(l.trueLabels)

@@ -98,19 +98,55 @@ func Summarise(ctx context.Context, b *Baseline, recs []Record, report progress.
 	if b == nil {
 		return nil, fmt.Errorf("monitor: no baseline")
 	}
-	w := newWindow(b)
-	for i := range recs {
-		if i&0xffff == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-			report.Send(0.9*float64(i)/float64(len(recs)), "reading requests")
-		}
-		w.addRecord(&recs[i])
+	w, err := readRecords(ctx, b, recs, report)
+	if err != nil {
+		return nil, err
 	}
 	r := w.finish()
 	report.Send(1, "window summarised")
 	return r, nil
+}
+
+// parallelRecords is the window size from which records are read on one
+// goroutine per core, each into its own window, merged afterwards.
+const parallelRecords = 1 << 16
+
+func readRecords(ctx context.Context, b *Baseline, recs []Record, report progress.Func) (*window, error) {
+	parts := 1
+	if len(recs) >= parallelRecords {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	ws := make([]*window, parts)
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := p*len(recs)/parts, (p+1)*len(recs)/parts
+		ws[p] = newWindow(b, hi-lo)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				if (i-lo)&0xffff == 0 {
+					if errs[p] = ctx.Err(); errs[p] != nil {
+						return
+					}
+				}
+				ws[p].addRecord(&recs[i])
+			}
+		}()
+	}
+	report.Send(0, "reading requests")
+	wg.Wait()
+	for p := range parts {
+		if errs[p] != nil {
+			return nil, errs[p]
+		}
+	}
+	for _, o := range ws[1:] {
+		ws[0].merge(o)
+	}
+	report.Send(0.9, "requests read")
+	return ws[0], nil
 }
 
 // SummariseFrame is Summarise for inputs held in a Frame, one row per
@@ -126,7 +162,7 @@ func SummariseFrame(ctx context.Context, b *Baseline, inputs *data.Frame, outcom
 	if outcomes != nil && len(outcomes) != rows {
 		return nil, fmt.Errorf("monitor: %d outcomes for %d rows", len(outcomes), rows)
 	}
-	w := newWindow(b)
+	w := newWindow(b, rows)
 	for j, acc := range w.feats {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -159,12 +195,31 @@ type window struct {
 	live     liveAcc
 }
 
-func newWindow(b *Baseline) *window {
-	w := &window{b: b, pred: newAcc(&b.Prediction), live: liveAcc{task: b.Task}}
+// newWindow starts a window expecting about capacity records.
+func newWindow(b *Baseline, capacity int) *window {
+	w := &window{b: b, pred: newAcc(&b.Prediction, capacity), live: liveAcc{task: b.Task}, lat: make([]float64, 0, capacity)}
 	for i := range b.Features {
-		w.feats = append(w.feats, newAcc(&b.Features[i]))
+		w.feats = append(w.feats, newAcc(&b.Features[i], capacity))
 	}
 	return w
+}
+
+// merge adds what o gathered to w.
+func (w *window) merge(o *window) {
+	for j, a := range w.feats {
+		a.merge(o.feats[j])
+	}
+	w.pred.merge(o.pred)
+	w.lat = append(w.lat, o.lat...)
+	w.requests += o.requests
+	w.errors += o.errors
+	if !o.from.IsZero() && (w.from.IsZero() || o.from.Before(w.from)) {
+		w.from = o.from
+	}
+	if o.to.After(w.to) {
+		w.to = o.to
+	}
+	w.live.merge(&o.live)
 }
 
 func (w *window) addRecord(r *Record) {

@@ -155,7 +155,7 @@ func TestPSI_Numpy(t *testing.T) {
 		if !floatsNear(p.Numeric.Edges, c.Edges, 1e-12) || !slices.Equal(p.Numeric.Bins, c.ReferenceBins) {
 			t.Errorf("%s: edges %v bins %v, numpy %v %v", c.Name, p.Numeric.Edges, p.Numeric.Bins, c.Edges, c.ReferenceBins)
 		}
-		acc := newAcc(&p)
+		acc := newAcc(&p, 0)
 		for _, v := range append(slices.Clone(c.Current), nanN(c.CurrentMissing)...) {
 			acc.add(v)
 		}

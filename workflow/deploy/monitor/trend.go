@@ -90,7 +90,7 @@ func Trend(ctx context.Context, b *Baseline, recs []Record, width Bucket, report
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		w := newWindow(b)
+		w := newWindow(b, len(groups[s]))
 		for _, i := range groups[s] {
 			w.addRecord(&recs[i])
 		}

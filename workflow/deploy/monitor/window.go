@@ -54,9 +54,10 @@ type featureAcc struct {
 	invalid int
 }
 
-func newAcc(p *Profile) *featureAcc {
+func newAcc(p *Profile, capacity int) *featureAcc {
 	a := &featureAcc{prof: p}
 	if p.Numeric != nil {
+		a.nums = make([]float64, 0, capacity)
 		a.bins = make([]float64, len(p.Numeric.Bins)+1)
 		return a
 	}
@@ -72,6 +73,19 @@ func newAcc(p *Profile) *featureAcc {
 	}
 	a.unseen = map[string]int{}
 	return a
+}
+
+// merge adds what o gathered to a; both accumulate the same profile.
+func (a *featureAcc) merge(o *featureAcc) {
+	a.nums = append(a.nums, o.nums...)
+	for k, c := range o.bins {
+		a.bins[k] += c
+	}
+	for s, n := range o.unseen {
+		a.unseen[s] += n
+	}
+	a.missing += o.missing
+	a.invalid += o.invalid
 }
 
 func (a *featureAcc) addMissing() {
@@ -118,6 +132,10 @@ func (a *featureAcc) add(v any) {
 	var s string
 	switch x := v.(type) {
 	case string:
+		if k, ok := a.index[x]; ok && a.prof.Kind != data.Boolean {
+			a.bins[k]++ // the common case: a known level as it was trained
+			return
+		}
 		s = strings.TrimSpace(x)
 		if missingText(s) {
 			a.addMissing()

@@ -110,6 +110,10 @@ type TrainConfig struct {
 	// project and recovery files only; in memory the Train result holds
 	// it, so Document copies stay small.
 	Model json.RawMessage `json:"model,omitempty"`
+	// Versions are the models carried forward so far (after a retrain);
+	// Version is the current one's number (0 or 1 before any retrain).
+	Versions []ModelVersion `json:"versions,omitempty"`
+	Version  int            `json:"version,omitempty"`
 }
 
 // EvaluateConfig holds the evaluation settings and the record of which

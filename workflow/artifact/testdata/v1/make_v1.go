@@ -55,7 +55,7 @@ func main() {
 	check(err)
 	for _, c := range []struct {
 		name, learner, target string
-		params               param.Values
+		params                param.Values
 	}{
 		{"tree_classification", "tree", "species", param.Values{"max_depth": 5}},
 		{"forest_classification", "forest", "species", param.Values{"n_estimators": 4, "max_depth": 4}},

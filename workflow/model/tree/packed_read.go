@@ -98,11 +98,11 @@ func (u *unpacker) tree() (*flatTree, error) {
 		return nil, fmt.Errorf("unknown or contradictory section flags %#x", flags)
 	}
 	t := &flatTree{width: u.width}
-	splits, err := u.shape(t, n)
+	m, err := u.shape(t, n)
 	if err != nil {
 		return nil, err
 	}
-	if err := u.splits(t, splits); err != nil {
+	if err := u.splits(t, m); err != nil {
 		return nil, err
 	}
 	if flags&packCounts != 0 {
@@ -119,50 +119,51 @@ func (u *unpacker) tree() (*flatTree, error) {
 	return t, t.checkStats(u.classification)
 }
 
+// splitMark marks a split node between shape and splits, which sets its
+// feature.
+const splitMark = -2
+
 // shape reads the leaf bits of n nodes, checks that they describe one
-// binary tree in preorder and links the children; it returns the split
-// nodes in order.
-func (u *unpacker) shape(t *flatTree, n int) ([]int32, error) {
+// binary tree in preorder and links the children; it returns the number
+// of split nodes. In preorder a split's left child is the next node, and
+// the node after a leaf is the right child of the latest split still
+// waiting for one.
+func (u *unpacker) shape(t *flatTree, n int) (int, error) {
 	bits, err := u.take((n + 7) / 8)
 	if err != nil {
-		return nil, err
-	}
-	leaf := func(i int) bool { return bits[i/8]>>(i%8)&1 == 1 }
-	open := 1 // subtrees still to read
-	var splits []int32
-	for i := range n {
-		if open == 0 {
-			return nil, fmt.Errorf("node %d comes after the tree is complete", i)
-		}
-		open--
-		if !leaf(i) {
-			open += 2
-			splits = append(splits, int32(i))
-		}
-	}
-	if open != 0 || (n%8 != 0 && bits[n/8]>>(n%8) != 0) {
-		return nil, errors.New("the leaf bits do not describe a complete tree")
+		return 0, err
 	}
 	t.nodes = make([]node, n)
-	size := make([]int32, n) // nodes in the subtree
-	for i := n - 1; i >= 0; i-- {
-		nd := &t.nodes[i]
-		if leaf(i) {
-			*nd, size[i] = node{feature: -1, left: -1, right: -1}, 1
-			continue
+	waiting := make([]int32, 0, 64) // splits whose right child is still to come
+	m := 0
+	for i := range n {
+		if i > 0 {
+			if prev := &t.nodes[i-1]; prev.feature == splitMark {
+				prev.left = int32(i)
+				waiting = append(waiting, int32(i-1))
+			} else if len(waiting) == 0 {
+				return 0, fmt.Errorf("node %d comes after the tree is complete", i)
+			} else {
+				t.nodes[waiting[len(waiting)-1]].right = int32(i)
+				waiting = waiting[:len(waiting)-1]
+			}
 		}
-		l := int32(i + 1)
-		r := l + size[l]
-		nd.left, nd.right = l, r
-		size[i] = 1 + size[l] + size[r]
+		if bits[i>>3]>>(i&7)&1 == 1 {
+			t.nodes[i] = node{feature: -1, left: -1, right: -1}
+		} else {
+			t.nodes[i].feature = splitMark
+			m++
+		}
 	}
-	return splits, nil
+	if len(waiting) != 0 || t.nodes[n-1].feature != -1 || (n%8 != 0 && bits[n/8]>>(n%8) != 0) {
+		return 0, errors.New("the leaf bits do not describe a complete tree")
+	}
+	return m, nil
 }
 
-// splits reads the missing-value sides, features and thresholds of the
+// splits reads the missing-value sides, features and thresholds of the m
 // split nodes.
-func (u *unpacker) splits(t *flatTree, splits []int32) error {
-	m := len(splits)
+func (u *unpacker) splits(t *flatTree, m int) error {
 	bits, err := u.take((m + 7) / 8)
 	if err != nil {
 		return err
@@ -171,13 +172,17 @@ func (u *unpacker) splits(t *flatTree, splits []int32) error {
 	if err != nil {
 		return err
 	}
-	thr, err := u.floats(m)
+	thr, err := u.take(8 * m)
 	if err != nil {
 		return err
 	}
-	for k, i := range splits {
+	k := 0
+	for i := range t.nodes {
 		nd := &t.nodes[i]
-		nd.missingLeft = bits[k/8]>>(k%8)&1 == 1
+		if nd.feature != splitMark {
+			continue
+		}
+		nd.missingLeft = bits[k>>3]>>(k&7)&1 == 1
 		var f uint32
 		switch u.fw {
 		case 1:
@@ -187,13 +192,15 @@ func (u *unpacker) splits(t *flatTree, splits []int32) error {
 		default:
 			f = binary.LittleEndian.Uint32(feats[4*k:])
 		}
+		v := math.Float64frombits(binary.LittleEndian.Uint64(thr[8*k:]))
 		if f >= uint32(u.d) {
 			return fmt.Errorf("node %d splits on feature %d of %d", i, f, u.d)
 		}
-		if math.IsNaN(thr[k]) {
+		if math.IsNaN(v) {
 			return fmt.Errorf("node %d has a NaN threshold", i)
 		}
-		nd.feature, nd.threshold = int32(f), thr[k]
+		nd.feature, nd.threshold = int32(f), v
+		k++
 	}
 	if m%8 != 0 && bits[m/8]>>(m%8) != 0 {
 		return errors.New("stray missing-value bits")
@@ -202,18 +209,30 @@ func (u *unpacker) splits(t *flatTree, splits []int32) error {
 }
 
 // counts reads the leaves' class weights and rebuilds every node's
-// values and weight as the grower computed them.
+// values and weight as the grower computed them: a split's class weights
+// are its children's sums, a node's weight the sum of its class weights
+// in class order, its values the class weights divided by its weight.
+// The class weights are built in place of the values (children before
+// parents), then divided (parents before children).
 func (u *unpacker) counts(t *flatTree) error {
 	n, w := len(t.nodes), u.width
 	c := make([]float64, n*w)
-	for i, nd := range t.nodes {
-		if nd.feature >= 0 {
+	b, p := u.b, 0 // a local cursor: no write barrier per byte
+	for i := range t.nodes {
+		if t.nodes[i].feature >= 0 {
 			continue
 		}
 		for k := range w {
-			v, err := u.uvarint()
-			if err != nil {
-				return err
+			var v uint64
+			if p < len(b) && b[p] < 0x80 { // a one-byte uvarint, the usual case
+				v = uint64(b[p])
+				p++
+			} else {
+				var size int
+				if v, size = binary.Uvarint(b[p:]); size <= 0 {
+					return errPackedShort
+				}
+				p += size
 			}
 			if v > maxCount {
 				return fmt.Errorf("node %d: class weight %d is too large", i, v)
@@ -221,21 +240,40 @@ func (u *unpacker) counts(t *flatTree) error {
 			c[i*w+k] = float64(v)
 		}
 	}
-	t.value, t.weight = make([]float64, n*w), make([]float64, n)
+	u.b = b[p:]
+	// In reverse preorder a split comes right after its left subtree,
+	// which came right after its right subtree: the class weights of
+	// finished subtrees wait on a stack (contiguous, unlike the right
+	// child's slot in c), the left one on top.
+	t.weight = make([]float64, n)
+	var stack []float64
 	for i := n - 1; i >= 0; i-- {
 		ci := c[i*w : i*w+w]
-		if nd := t.nodes[i]; nd.feature >= 0 {
-			l, r := c[int(nd.left)*w:], c[int(nd.right)*w:]
+		if t.nodes[i].feature >= 0 {
+			top := len(stack) - 2*w
+			l, r := stack[top+w:], stack[top:top+w]
 			for k := range ci {
 				ci[k] = l[k] + r[k]
 			}
+			stack = stack[:top]
 		}
-		sum, ok := countValues(ci, nil, t.value[i*w:i*w+w])
-		if !ok {
+		stack = append(stack, ci...)
+		sum := 0.0
+		for _, v := range ci {
+			sum += v
+		}
+		if !(sum > 0) || sum > maxCount {
 			return fmt.Errorf("node %d has weight %v", i, sum)
 		}
 		t.weight[i] = sum
 	}
+	for i := range n {
+		ci := c[i*w : i*w+w]
+		for k := range ci {
+			ci[k] /= t.weight[i]
+		}
+	}
+	t.value = c
 	return nil
 }
 

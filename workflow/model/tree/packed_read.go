@@ -116,6 +116,9 @@ func (u *unpacker) tree() (*flatTree, error) {
 	if err != nil {
 		return nil, err
 	}
+	if flags&packCounts != 0 && flags&(packRows|packImpurity) == 0 {
+		return t, nil // counts give shares in [0, 1] and positive weights by construction
+	}
 	return t, t.checkStats(u.classification)
 }
 

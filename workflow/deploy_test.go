@@ -284,3 +284,38 @@ func TestRecordExport_NeedsAModel(t *testing.T) {
 		t.Fatal("recorded an export of no model")
 	}
 }
+
+// TestJournal_RecordsLoadAndEvaluationOnce: the decision journal names the
+// load and the first evaluation of each model on the test rows; opening
+// the project again on the same data, or evaluating the same model again,
+// adds nothing.
+func TestJournal_RecordsLoadAndEvaluationOnce(t *testing.T) {
+	p := evaluatedProject(t, "iris", "logistic")
+	ctx := context.Background()
+	if _, err := p.RunEvaluate(ctx, PartTest, nil); err != nil {
+		t.Fatal(err)
+	}
+	count := func(p *Project, prefix string) int {
+		n := 0
+		for _, e := range p.Journal() {
+			if strings.HasPrefix(e.What, prefix) {
+				n++
+			}
+		}
+		return n
+	}
+	if count(p, "loaded sample:iris: 150 rows, 5 columns (SHA-256 ") != 1 || count(p, "evaluated logistic on the test rows: balanced_accuracy ") != 1 {
+		t.Fatalf("journal %+v", p.Journal())
+	}
+	path, err := p.Save(filepath.Join(t.TempDir(), "p"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if count(q, "loaded ") != 1 {
+		t.Fatalf("reopening journaled the load again: %+v", q.Journal())
+	}
+}

@@ -57,9 +57,9 @@ func ModelCard(d *Definition, s State, f Facts, r *Result) *Document {
 	}
 	doc := &Document{ID: "model-card", Title: "Model card: " + name, Subtitle: cardSubtitle(f)}
 	cardDetails(doc.add("Model details"), d, s, f)
-	cardUse(doc.add("Intended use"), d, s)
+	cardUse(doc.add("Intended use"), d, s, f)
 	cardFactors(doc.add("Factors"), d, s, f)
-	cardMetrics(doc.add("Metrics"), f)
+	cardMetrics(doc.add("Metrics"), d, s, f)
 	cardEvaluationData(doc.add("Evaluation data"), f)
 	cardTrainingData(doc.add("Training data"), f)
 	cardQuantitative(doc.add("Quantitative analyses"), f)
@@ -109,9 +109,9 @@ func cardDetails(sec *DocSection, d *Definition, s State, f Facts) {
 	}
 }
 
-func cardUse(sec *DocSection, d *Definition, s State) {
+func cardUse(sec *DocSection, d *Definition, s State, f Facts) {
 	sec.fields(form(d, s, KeyMotivation), form(d, s, KeyMotivationDetail), form(d, s, KeyDecision),
-		form(d, s, KeyIntendedUses), form(d, s, KeyIntendedUsers), form(d, s, KeyOutOfScope))
+		form(d, s, KeyIntendedUses), form(d, s, KeyIntendedUsers), form(d, s, KeyOutOfScope), formFrom(d, s, f, KeyWithoutModel))
 }
 
 func cardFactors(sec *DocSection, d *Definition, s State, f Facts) {
@@ -138,12 +138,14 @@ func cardFactors(sec *DocSection, d *Definition, s State, f Facts) {
 	}
 }
 
-func cardMetrics(sec *DocSection, f Facts) {
+func cardMetrics(sec *DocSection, d *Definition, s State, f Facts) {
 	b := f.Board
 	if b == nil {
 		sec.callout("info", "No models have been trained yet.")
 		return
 	}
+	cost := formFrom(d, s, f, KeyWrongAnswerCost)
+	sec.fields(cost)
 	sec.para("The candidates were ranked by %s (%s, %s), each against the baseline on the same rows.", b.MetricLabel, validationText(b),
 		map[bool]string{true: "higher is better", false: "lower is better"}[b.HigherIsBetter])
 	if b.Why != "" {
@@ -152,8 +154,8 @@ func cardMetrics(sec *DocSection, f Facts) {
 	if f.Baseline != nil && f.Baseline.Compared {
 		sec.para("%s", f.Baseline.Sentence)
 	}
-	if c := f.Costs; c != nil && (c.FalsePositive > 0 || c.FalseNegative > 0) {
-		sec.para("%s", costsSet(f).Text)
+	if c := f.Costs; c != nil && (c.FalsePositive > 0 || c.FalseNegative > 0) && cost.Suggested == "" {
+		sec.para("In the threshold explorer: %s", costsSet(f).Text)
 	} else if c != nil && c.ThresholdSet {
 		sec.para("A row is called %s when its probability reaches %.3f.", c.Positive, c.Threshold)
 	}
@@ -218,9 +220,9 @@ func cardQuantitative(sec *DocSection, f Facts) {
 		sec.para("On the %d locked test rows (evaluated %s):", t.Rows, when(t.When))
 		sec.table([]string{"metric", "value"}, metricRows(t.Metrics))
 		for _, sl := range t.Slices {
-			sec.para("%s by %s (all rows: %s):", t.Label, sl.Column, num(sl.Overall))
+			sec.para("Each group of %s, by %s (all rows: %s):", sl.Column, t.Label, num(sl.Overall))
 			sec.table([]string{sl.Column, "rows", t.Label, "note"}, groupRows(sl))
-			sec.figure(FigSlicesPrefix+sl.Column, t.Label+" for each group of "+sl.Column+"; the dashed line is all rows")
+			sec.figure(FigSlicesPrefix+sl.Column, "The "+t.Label+" of each group of "+sl.Column+" on the test rows; the dashed line is all rows")
 		}
 		if f.Task == "regression" {
 			sec.figure(FigEvaluationPrefix+"Predicted against actual", "Predicted against actual on the test rows")
@@ -323,7 +325,7 @@ func cardCaveats(sec *DocSection, d *Definition, s State, f Facts, r *Result) {
 		sec.list(notes...)
 	}
 	if r != nil {
-		sec.para("Deployment readiness: %.0f%% of the checklist; ML Test Score %s (%s).", r.Readiness, points(r.ML.Score), r.ML.Reading)
+		sec.para("Deployment readiness: %.0f%% of the checklist. ML Test Score: %s. %s", r.Readiness, points(r.ML.Score), r.ML.Reading)
 	}
 }
 

@@ -36,13 +36,15 @@ type Block struct {
 
 // Field is a labelled value. Key names the form field a person fills
 // ("" for a value the project supplies); Gap marks a form field that is
-// still empty, with Help saying what belongs there.
+// still empty, with Help saying what belongs there and Suggested what the
+// project would propose (see Suggest).
 type Field struct {
-	Key   string
-	Label string
-	Value string
-	Help  string
-	Gap   bool
+	Key       string
+	Label     string
+	Value     string
+	Help      string
+	Gap       bool
+	Suggested string
 }
 
 // Table is a header and rows of cells.
@@ -137,4 +139,34 @@ func form(d *Definition, s State, key string) Field {
 	}
 	v := s.Field(key)
 	return Field{Key: key, Label: f.Label, Value: v, Help: f.Help, Gap: v == ""}
+}
+
+// formFrom is form with the project's suggestion for an empty field.
+func formFrom(d *Definition, s State, f Facts, key string) Field {
+	fl := form(d, s, key)
+	if fl.Gap {
+		fl.Suggested = Suggest(f, key)
+	}
+	return fl
+}
+
+// Suggest returns what the project proposes for a form field, for a form
+// to pre-fill and a document to show beside the gap: the costs priced in
+// the threshold explorer for what a wrong answer costs, the baseline's
+// score for what would be done without the model. It is "" when the
+// project knows nothing to propose.
+func Suggest(f Facts, key string) string {
+	var e Evidence
+	switch key {
+	case KeyWrongAnswerCost:
+		e = costsSet(f)
+	case KeyWithoutModel:
+		e = baselineScore(f)
+	default:
+		return ""
+	}
+	if e.Verdict != Pass {
+		return ""
+	}
+	return e.Text
 }

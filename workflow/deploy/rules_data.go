@@ -107,7 +107,7 @@ func sensitiveColumns(f Facts) Evidence {
 		text = idText + " Flagged as personal or sensitive: " + list(flagged) + "."
 	}
 	if len(inputs) > 0 {
-		text += " The model reads " + list(inputs) + ", so its inputs hold personal data that must be protected in transit and in logs."
+		text += " The model's input schema includes " + list(inputs) + ", so requests carry personal data that must be protected in transit and in logs."
 	}
 	return pass("%s", text)
 }

@@ -94,8 +94,9 @@ func Assess(d *Definition, s State, f Facts) *Result {
 // Items gives every checklist item its effective status, evidence and
 // credit. A person's answer wins; an unanswered item whose form fields
 // are all filled is done (partly when some are); an unanswered item with
-// an Auto status takes it when all its evidence holds (partly when some
-// does); anything else is not yet. A "done" with evidence that fails or is
+// an Auto status takes it when all its evidence holds; one whose evidence
+// holds in part, or has no Auto status (the question needs a person as
+// well), is partly; anything else is not yet. A "done" with evidence that fails or is
 // stale earns half credit, with Capped saying why, and "not applicable"
 // without a reason counts as not yet.
 func Items(d *Definition, s State, ev map[string]Evidence) []SectionResult {
@@ -150,10 +151,10 @@ func fromFields(keys []string, s State) Status {
 	return Partly
 }
 
+// fromEvidence is the status evidence gives an unanswered question: its
+// Auto status when all of it holds, partly when some holds (or all of it
+// but the question needs a person too: no Auto), else none.
 func fromEvidence(auto Status, ev []Evidence) Status {
-	if auto == "" || len(ev) == 0 {
-		return ""
-	}
 	holds := 0
 	for _, e := range ev {
 		if e.Holds() {
@@ -161,12 +162,12 @@ func fromEvidence(auto Status, ev []Evidence) Status {
 		}
 	}
 	switch {
-	case holds == len(ev):
+	case holds == 0:
+		return ""
+	case holds == len(ev) && auto != "":
 		return auto
-	case holds > 0:
-		return Partly
 	}
-	return ""
+	return Partly
 }
 
 func evidenceOf(ids []string, ev map[string]Evidence) []Evidence {

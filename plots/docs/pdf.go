@@ -71,7 +71,11 @@ func WritePDF(ctx context.Context, d *report.Doc, w io.Writer) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		pw.heading(s.Heading)
+		lead := 0.0
+		if len(s.Blocks) > 0 {
+			lead = pw.leadHeight(s.Blocks[0])
+		}
+		pw.heading(s.Heading, lead)
 		for _, b := range s.Blocks {
 			if err := pw.block(b); err != nil {
 				return err
@@ -191,10 +195,12 @@ func (pw *pdfWriter) title() {
 	pw.space(2)
 }
 
-func (pw *pdfWriter) heading(h string) {
+// heading writes a section heading, on a new page unless it fits with
+// lead millimetres of what follows: a heading never ends a page alone.
+func (pw *pdfWriter) heading(h string, lead float64) {
 	pw.font("B", 14)
 	ls := pw.wrap(h, pw.width)
-	pw.ensure(float64(len(ls))*7 + 26) // never a heading alone at the foot of a page
+	pw.ensure(float64(len(ls))*7 + 8 + lead)
 	pw.space(4)
 	pw.setColour(textColour)
 	pw.lines(ls, pageMargin, pw.width, 7, "L")
@@ -202,6 +208,26 @@ func (pw *pdfWriter) heading(h string) {
 	pw.pdf.SetLineWidth(0.3)
 	pw.pdf.Line(pageMargin, pw.y()+0.5, pageMargin+pw.width, pw.y()+0.5)
 	pw.space(3)
+}
+
+// leadHeight is the height of the start of a block that must stay with
+// the heading before it: a figure with its caption, a table's header and
+// first row, or the first lines of text.
+func (pw *pdfWriter) leadHeight(b report.Block) float64 {
+	switch {
+	case b.Figure != nil:
+		fw, fh := report.FigureSize()
+		return min(pw.width, 170)*float64(fh)/float64(fw) + 10
+	case b.Header != nil:
+		n := len(b.Header)
+		for _, r := range b.Rows {
+			n = max(n, len(r))
+		}
+		widths := pw.columnWidths(b.Header, b.Rows, n)
+		pw.font("", tableSize)
+		return pw.rowHeight(b.Header, widths) + pw.rowHeight(first(b.Rows), widths)
+	}
+	return 3 * bodyLine
 }
 
 func (pw *pdfWriter) block(b report.Block) error {

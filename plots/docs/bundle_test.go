@@ -13,6 +13,7 @@ import (
 
 	"modelbench/plots/internal/rendercheck"
 	"modelbench/workflow"
+	"modelbench/workflow/progress"
 )
 
 func writeBundle(t *testing.T, in *Inputs, opt Options) (string, *Manifest) {
@@ -159,6 +160,19 @@ func TestBundle_WithoutEvaluationSaysWhatIsMissing(t *testing.T) {
 		if !strings.Contains(string(index), want) {
 			t.Errorf("the index does not say %q", want)
 		}
+	}
+}
+
+// TestBundle_ReportsProgressToTheEnd: progress only grows and ends at 1.
+func TestBundle_ReportsProgressToTheEnd(t *testing.T) {
+	var seen []float64
+	_, err := Write(context.Background(), sampleInputs(t), t.TempDir(), Options{Formats: []Format{Markdown}},
+		func(r progress.Report) { seen = append(seen, r.Fraction) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) < 7 || seen[len(seen)-1] != 1 || !slices.IsSorted(seen) {
+		t.Fatalf("progress %v", seen)
 	}
 }
 

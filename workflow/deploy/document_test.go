@@ -111,3 +111,17 @@ func TestChecklistDocument_ScoresAndEvidence(t *testing.T) {
 		t.Errorf("subtitle %q", doc.Subtitle)
 	}
 }
+
+func TestSuggest_OnlyWhatTheProjectKnows(t *testing.T) {
+	f := goodFacts()
+	if s := Suggest(f, KeyWrongAnswerCost); !strings.Contains(s, "costs 1 and a missed case 5") {
+		t.Fatalf("cost suggestion %q", s)
+	}
+	if s := Suggest(f, KeyWithoutModel); !strings.Contains(s, "scores 0.5 balanced accuracy") {
+		t.Fatalf("baseline suggestion %q", s)
+	}
+	f.Costs, f.Board = nil, nil
+	if Suggest(f, KeyWrongAnswerCost) != "" || Suggest(f, KeyWithoutModel) != "" || Suggest(goodFacts(), KeyLicence) != "" {
+		t.Fatal("a suggestion from nothing")
+	}
+}

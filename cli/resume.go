@@ -35,25 +35,13 @@ func (r *resumed) journalNow() []deploy.JournalEntry {
 	return out
 }
 
-// resumeProject opens a saved project and replays what it records through
-// the same Project API the window uses: Explore, Prepare, Train with the
-// saved settings, the saved choice of model, and the evaluation on the
-// test rows when the file says the chosen model was scored on them (never
-// otherwise: the replay must not open the test rows). It fails when the
-// file cannot be read or its data is missing.
-//
-// TODO(resume): replace with workflow's Project.Resume once it lands on
-// main.
+// resumeProject opens a saved project and brings it back to where it was
+// saved through Project.Resume — the fitted preparation, the saved
+// leaderboard and chosen model (no retraining), and the test evaluation
+// only when the file records that the chosen model was scored on the test
+// rows — then explores the data for the documents. It fails when the file
+// cannot be read or its data is missing.
 func resumeProject(ctx context.Context, path string) (*resumed, error) {
-	r, err := replay(ctx, path)
-	if err != nil {
-		return nil, err
-	}
-	r.replayed = len(r.p.Journal())
-	return r, nil
-}
-
-func replay(ctx context.Context, path string) (*resumed, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, err
 	}
@@ -64,43 +52,32 @@ func replay(ctx context.Context, path string) (*resumed, error) {
 	if p.Table() == nil {
 		return nil, fmt.Errorf("%s: the project's data could not be read: %s", path, p.Error(workflow.StageData))
 	}
-	saved := p.Document()
 	r := &resumed{p: p}
-	for _, e := range saved.Journal {
-		r.journal = append(r.journal, deploy.JournalEntry{Time: e.Time, Stage: e.Stage, What: e.What, Why: e.Why})
-	}
 	if _, err := p.RunExplore(ctx, nil); err != nil {
 		return nil, fmt.Errorf("%s: exploring the data: %w", path, err)
 	}
-	if _, ok := p.Table().Schema.Target(); !ok {
+	notes, err := p.Resume(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	saved := p.Document()
+	_, hasTarget := p.Table().Schema.Target()
+	switch {
+	case !hasTarget:
 		r.missing = append(r.missing, "no target column is chosen (Data step)")
-		return r, nil
-	}
-	if _, err := p.RunPrepare(ctx, nil); err != nil {
-		return nil, fmt.Errorf("%s: preparing the data: %w", path, err)
-	}
-	tc := saved.Train
-	if tc.Settings == nil {
+	case saved.Train.Settings == nil:
 		r.missing = append(r.missing, "no models have been trained (Train step)")
-		return r, nil
-	}
-	if _, err := p.RunTrain(ctx, *tc.Settings, nil); err != nil {
-		return nil, fmt.Errorf("%s: training again with the saved settings: %w", path, err)
-	}
-	if tc.Chosen == "" {
+	case saved.Train.Chosen == "":
 		r.missing = append(r.missing, "no model has been chosen to carry forward (Train step)")
-		return r, nil
+	case p.Training() == nil || p.Training().Chosen == nil:
+		r.missing = append(r.missing, notes...)
+	case !slices.Contains(saved.Evaluate.TestLog.Models, saved.Train.Chosen) || p.Status(workflow.StageEvaluate) != workflow.Done:
+		r.missing = append(r.missing, fmt.Sprintf("the chosen model %s has not been evaluated on the test rows (Evaluate step)", saved.Train.Chosen))
 	}
-	if _, err := p.ChooseModel(ctx, tc.Chosen, tc.Why, nil); err != nil {
-		return nil, fmt.Errorf("%s: fitting the chosen model %s again: %w", path, tc.Chosen, err)
+	for _, e := range saved.Journal {
+		r.journal = append(r.journal, deploy.JournalEntry{Time: e.Time, Stage: e.Stage, What: e.What, Why: e.Why})
 	}
-	if !slices.Contains(saved.Evaluate.TestLog.Models, tc.Chosen) {
-		r.missing = append(r.missing, fmt.Sprintf("the chosen model %s has not been evaluated on the test rows (Evaluate step)", tc.Chosen))
-		return r, nil
-	}
-	if _, err := p.RunEvaluate(ctx, workflow.PartTest, nil); err != nil {
-		return nil, fmt.Errorf("%s: evaluating %s again: %w", path, tc.Chosen, err)
-	}
+	r.replayed = len(p.Journal())
 	return r, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"modelbench/workflow/data"
 	"modelbench/workflow/prep"
@@ -23,8 +24,10 @@ type acol struct {
 	name   string
 	kind   data.Kind
 	nums   []float64 // numeric
-	labels []string  // every other kind; booleans "true"/"false"
+	labels []string  // every other kind; yes/no: the spelling of the value
 	ok     []bool    // every other kind: present
+	truth  []bool    // yes/no values
+	spell  [2]string // yes/no: how false and true are spelled
 	times  []int64   // datetime, UTC nanoseconds
 	layout string    // datetime
 }
@@ -47,7 +50,122 @@ func (c *acol) label(i int) (string, bool) {
 func numCol(name string, v []float64) *acol { return &acol{name: name, kind: data.Numeric, nums: v} }
 
 func labelCol(name string, kind data.Kind, labels []string, ok []bool) *acol {
+	if kind == data.Boolean {
+		panic("labelCol: use boolCol")
+	}
 	return &acol{name: name, kind: kind, labels: labels, ok: ok}
+}
+
+// boolCol is a yes/no column spelled as spell (false, true); a missing
+// value's truth is ignored.
+func boolCol(name string, truth, ok []bool, spell [2]string) *acol {
+	c := &acol{name: name, kind: data.Boolean, truth: truth, ok: ok, spell: spell, labels: make([]string, len(ok))}
+	for i, v := range truth {
+		if ok[i] {
+			c.labels[i] = spell[b2i(v)]
+		}
+	}
+	return c
+}
+
+func b2i(v bool) int {
+	if v {
+		return 1
+	}
+	return 0
+}
+
+// respelled is a yes/no column with another spelling.
+func (c *acol) respelled(spell [2]string) *acol { return boolCol(c.name, c.truth, c.ok, spell) }
+
+// take returns the column's rows; -1 gives a missing value.
+func (c *acol) take(rows []int) *acol {
+	out := &acol{name: c.name, kind: c.kind, spell: c.spell, layout: c.layout}
+	for _, r := range rows {
+		switch {
+		case c.kind == data.Numeric && r < 0:
+			out.nums = append(out.nums, math.NaN())
+		case c.kind == data.Numeric:
+			out.nums = append(out.nums, c.nums[r])
+		case r < 0:
+			out.labels, out.ok = append(out.labels, ""), append(out.ok, false)
+			out.truth, out.times = append(out.truth, false), append(out.times, 0)
+		default:
+			out.labels, out.ok = append(out.labels, c.labels[r]), append(out.ok, c.ok[r])
+			if c.kind == data.Boolean {
+				out.truth = append(out.truth, c.truth[r])
+			}
+			if c.kind == data.Datetime {
+				out.times = append(out.times, c.times[r])
+			}
+		}
+	}
+	return out
+}
+
+// spellingOf spells the yes/no column converted from labels (present,
+// row by row) as PipelineExport's Spellings says.
+func spellingOf(labels []string) [2]string {
+	count := map[string]int{}
+	for _, l := range labels {
+		count[strings.TrimSpace(l)]++
+	}
+	var best [2]string
+	var bestN [2]int
+	for _, l := range labels { // in row order, so the first row wins ties
+		l = strings.TrimSpace(l)
+		if v, ok := data.ParseBool(l); ok && count[l] > bestN[b2i(v)] {
+			best[b2i(v)], bestN[b2i(v)] = l, count[l]
+		}
+	}
+	switch {
+	case bestN[0] == 0 && bestN[1] == 0:
+		return [2]string{"false", "true"}
+	case bestN[0] == 0:
+		best[0] = oppositeWord(best[1])
+	case bestN[1] == 0:
+		best[1] = oppositeWord(best[0])
+	}
+	return best
+}
+
+// oppositeWord is the other value's word in the same case.
+func oppositeWord(w string) string {
+	o := map[string]string{"true": "false", "yes": "no", "t": "f", "y": "n",
+		"false": "true", "no": "yes", "f": "t", "n": "y"}[strings.ToLower(w)]
+	switch {
+	case w == strings.ToUpper(w):
+		return strings.ToUpper(o)
+	case unicode.IsUpper([]rune(w)[0]):
+		return strings.ToUpper(o[:1]) + o[1:]
+	}
+	return o
+}
+
+// matchYesNo gives a yes/no column the labels its values take at a step
+// holding labels, as prep.YesNoMatch says; any other column is returned
+// as it is. A description without its YesNoMatch, or with one for
+// another kind, is an error.
+func matchYesNo(c *acol, labels []string, m *prep.YesNoMatch) (*acol, error) {
+	if c.kind != data.Boolean {
+		if m != nil {
+			return nil, fmt.Errorf("%s: a YesNoMatch for a %v column", c.name, c.kind)
+		}
+		return c, nil
+	}
+	if m == nil {
+		return nil, fmt.Errorf("%s: a yes/no column without a YesNoMatch", c.name)
+	}
+	spell := c.spell
+	for v, idx := range [2][]int{m.False, m.True} {
+		if !slices.Contains(labels, c.spell[v]) && len(idx) == 1 {
+			spell[v] = labels[idx[0]]
+		}
+	}
+	if spell[0] == spell[1] {
+		return c, nil
+	}
+	return c.respelled(spell), nil
 }
 
 func dateCol(name string, ns []int64, ok []bool, layout string) *acol {
@@ -77,12 +195,11 @@ func fromColumn(c data.Column) *acol {
 	case *data.DatetimeColumn:
 		return dateCol(c.Name(), slices.Clone(x.UnixNanos()), ok, x.Layout())
 	case *data.BooleanColumn:
-		labels := make([]string, n)
-		for i := range labels {
-			v, _ := x.At(i)
-			labels[i] = strconv.FormatBool(v)
+		truth := make([]bool, n)
+		for i := range truth {
+			truth[i], _ = x.At(i)
 		}
-		return labelCol(c.Name(), data.Boolean, labels, ok)
+		return boolCol(c.Name(), truth, ok, [2]string{x.Spelling().False, x.Spelling().True})
 	}
 	labels := make([]string, n)
 	for i := range labels {
@@ -161,7 +278,7 @@ func convert(c *acol, to data.Kind, layout string) *acol {
 			switch {
 			case !present:
 			case c.kind == data.Boolean:
-				v[i] = map[string]float64{"true": 1, "false": 0}[l]
+				v[i] = float64(b2i(c.truth[i]))
 			case c.kind == data.Datetime:
 				v[i] = float64(c.times[i]) / 1e9
 			default:
@@ -186,6 +303,8 @@ func convert(c *acol, to data.Kind, layout string) *acol {
 			}
 		}
 		return dateCol(c.name, ns, ok, layout)
+	case data.Boolean:
+		return toYesNo(c)
 	}
 	for i := range labels {
 		l, present := c.label(i)
@@ -196,17 +315,31 @@ func convert(c *acol, to data.Kind, layout string) *acol {
 		case data.Categorical:
 			labels[i] = strings.TrimSpace(l)
 			ok[i] = labels[i] != ""
-		case data.Boolean:
-			if c.kind == data.Numeric {
-				labels[i], ok[i] = strconv.FormatBool(c.nums[i] != 0), true
-			} else if v, good := data.ParseBool(l); good {
-				labels[i], ok[i] = strconv.FormatBool(v), true
-			}
 		default: // text
 			labels[i], ok[i] = l, true
 		}
 	}
 	return labelCol(c.name, to, labels, ok)
+}
+
+// toYesNo converts to yes/no by the Conversions and Spellings.
+func toYesNo(c *acol) *acol {
+	n := c.n()
+	truth, ok := make([]bool, n), make([]bool, n)
+	if c.kind == data.Numeric {
+		for i, x := range c.nums {
+			truth[i], ok[i] = x != 0, !math.IsNaN(x)
+		}
+		return boolCol(c.name, truth, ok, [2]string{"false", "true"})
+	}
+	var present []string
+	for i := range truth {
+		if l, p := c.label(i); p {
+			truth[i], ok[i] = data.ParseBool(l)
+			present = append(present, l)
+		}
+	}
+	return boolCol(c.name, truth, ok, spellingOf(present))
 }
 
 // applyExport applies px to f from the descriptions alone. When f holds
@@ -311,6 +444,9 @@ func sameAsFrame(got *aframe, want *data.Frame) error {
 		if g.kind != w.kind {
 			return fmt.Errorf("column %q: kind %v, Apply gives %v", g.name, g.kind, w.kind)
 		}
+		if g.kind == data.Boolean && g.spell != w.spell {
+			return fmt.Errorf("column %q: spelled %q, Apply spells %q", g.name, g.spell, w.spell)
+		}
 		for i := 0; i < g.n(); i++ {
 			if g.kind == data.Numeric {
 				x, y := g.nums[i], w.nums[i]
@@ -319,7 +455,8 @@ func sameAsFrame(got *aframe, want *data.Frame) error {
 				}
 				continue
 			}
-			if g.ok[i] != w.ok[i] || g.ok[i] && g.labels[i] != w.labels[i] || g.kind == data.Datetime && g.ok[i] && g.times[i] != w.times[i] {
+			if g.ok[i] != w.ok[i] || g.ok[i] && g.labels[i] != w.labels[i] || g.kind == data.Datetime && g.ok[i] && g.times[i] != w.times[i] ||
+				g.kind == data.Boolean && g.ok[i] && g.truth[i] != w.truth[i] {
 				return fmt.Errorf("column %q row %d: %q (present %v), Apply gives %q (present %v)", g.name, i+1, g.labels[i], g.ok[i], w.labels[i], w.ok[i])
 			}
 		}

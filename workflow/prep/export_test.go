@@ -92,8 +92,9 @@ func messy(f *data.Frame) *data.Frame {
 					s[i] = "Atlantis"
 				case i%6 == 2:
 					s[i] = ""
-				case c.Kind() == data.Boolean && i%3 == 0:
-					s[i] = map[string]string{"true": " Yes", "false": "n"}[s[i]]
+				case c.Kind() == data.Boolean && i%3 == 0 && !c.IsMissing(i):
+					v, _ := c.(*data.BooleanColumn).At(i)
+					s[i] = map[bool]string{true: " Yes", false: "n"}[v]
 				}
 			}
 			out[j] = data.NewCategoricalFromStrings(c.Name(), s, nil)

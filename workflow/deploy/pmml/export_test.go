@@ -3,6 +3,7 @@ package pmml_test
 import (
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -61,8 +62,9 @@ func messyRows(f *data.Frame, target string) *data.Frame {
 }
 
 // TestExport_MatchesModelbench exports every exportable learner family
-// with the default preparation on every shared dataset, validates nothing
-// here (see TestExport_ValidAgainstSchema) and scores the test rows, and
+// with the default preparation on every shared dataset, validates the
+// documents against the schema (when xmllint is there) and scores the
+// test rows, and
 // the same rows with missing values and unseen categories, with the
 // independent evaluator: the labels must be Modelbench's and the
 // probabilities (or values) equal to 1e-9.
@@ -74,6 +76,7 @@ func TestExport_MatchesModelbench(t *testing.T) {
 	sort.Strings(files)
 	total := compared{}
 	families := map[string]int{}
+	docs := map[string][]byte{}
 	for _, file := range files {
 		l := load(t, file, datasets[file])
 		for _, learner := range []string{"baseline", "linear", "logistic", "naive_bayes", "tree", "forest", "gbt"} {
@@ -90,6 +93,7 @@ func TestExport_MatchesModelbench(t *testing.T) {
 				if err != nil {
 					t.Fatalf("Export: %v", err)
 				}
+				docs[file+"-"+learner] = doc
 				for name, f := range map[string]*data.Frame{"test": l.test, "messy": messyRows(l.test, l.target)} {
 					n, err := comparePredictions(a, doc, rep, f, 1e-9)
 					var skip errSkip
@@ -109,6 +113,13 @@ func TestExport_MatchesModelbench(t *testing.T) {
 		}
 	}
 	t.Logf("compared %d rows and %d probabilities: %v", total.rows, total.probs, families)
+	// Every document is also checked against the schema where xmllint is
+	// installed (TestExport_ValidAgainstSchema requires it in CI).
+	if tool, err := exec.LookPath("xmllint"); err == nil {
+		if msg := validate(t, tool, docs); msg != "" {
+			t.Errorf("xmllint rejects documents:\n%s", msg)
+		}
+	}
 	for learner := range learnerParams {
 		if families[learner] == 0 {
 			t.Errorf("no rows compared for %s", learner)

@@ -149,14 +149,20 @@ type compared struct{ rows, probs int }
 // values) to tol. Rows Modelbench cannot score make the whole frame
 // skipped (Predict fails as a whole); a nil error means they agreed.
 func comparePredictions(a *artifact.Artifact, doc []byte, rep *pmml.Report, f *data.Frame, tol float64) (compared, error) {
+	ev, err := newEvaluator(doc)
+	if err != nil {
+		return compared{}, err
+	}
+	return compareWith(a, ev, rep, f, tol)
+}
+
+// compareWith is comparePredictions with a parsed (possibly altered)
+// document.
+func compareWith(a *artifact.Artifact, ev *xEvaluator, rep *pmml.Report, f *data.Frame, tol float64) (compared, error) {
 	var n compared
 	want, err := a.Predict(context.Background(), f)
 	if err != nil {
 		return n, errSkip{err}
-	}
-	ev, err := newEvaluator(doc)
-	if err != nil {
-		return n, err
 	}
 	dateTypes := map[string]string{}
 	for _, df := range ev.doc.Data {

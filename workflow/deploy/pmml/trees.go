@@ -126,8 +126,12 @@ func (m *modelCtx) treeModel(e model.TreeEnsemble, t model.Tree, name string, to
 }
 
 // sumSchema is the MiningSchema of a model whose result is an
-// intermediate score: its active fields only.
+// intermediate score: its active fields only. A tree of one leaf reads
+// none, but a MiningSchema needs a field: it lists the first feature.
 func (m *modelCtx) sumSchema(active []string) *elem {
+	if len(active) == 0 {
+		active = m.features[:1]
+	}
 	s := el("MiningSchema")
 	for _, f := range active {
 		s.add(el("MiningField", "name", f))

@@ -39,8 +39,10 @@
 // (wrapping ErrUnsupported) naming the step or learner and why, and
 // writes nothing: k-nearest neighbours, derive and join steps, yes/no or
 // numeric columns read as labels, one-hot encoding that fails on unseen
-// levels, conversions between numbers, dates and text, and dates with a
-// time zone. Supports answers the same question without writing.
+// levels, and conversions between numbers, dates and text. Supports
+// answers the same question without writing. Date-times whose layout has
+// a time zone are written as dateTime inputs to be given in UTC, as the
+// Report's notes say.
 //
 // The package's tests check every document against the official PMML
 // 4.4 XML Schema with xmllint, and score the test rows of every shared

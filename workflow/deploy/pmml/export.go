@@ -96,6 +96,8 @@ func Export(a *artifact.Artifact) ([]byte, *Report, error) {
 		}
 	}
 	rep.Derived = len(ders)
+	rep.Notes = append(rep.Notes, fs.notes...)
+	rep.Notes = append(rep.Notes, m.notes...)
 	root := el("PMML", "xmlns", Namespace, "version", "4.4").add(
 		el("Header", "description", fmt.Sprintf("Modelbench %s model of %q, with its preparation", a.Learner, a.Target)).
 			add(el("Application", "name", "Modelbench", "version", a.AppVersion)),

@@ -49,6 +49,7 @@ type fields struct {
 	cols    map[string]column
 	taken   map[string]bool // every field name in use
 	read    map[string]bool // raw fields some derived field reads
+	notes   []string        // facts for the Report
 }
 
 func newFields() *fields {
@@ -122,11 +123,11 @@ func (fs *fields) addInput(f data.Field, layout string) error {
 	case data.Categorical, data.Text, data.Boolean:
 		r.dataType, r.invalid = "string", "asIs"
 	case data.Datetime:
-		dt, err := dateType(f.Name, layout)
-		if err != nil {
-			return err
-		}
+		dt, note := dateType(f.Name, layout)
 		r.dataType = dt
+		if note != "" {
+			fs.notes = append(fs.notes, note)
+		}
 	default:
 		return fmt.Errorf("input column %q has an unknown kind %v", f.Name, f.Kind)
 	}
@@ -138,24 +139,24 @@ func (fs *fields) addInput(f data.Field, layout string) error {
 }
 
 // dateType is the PMML dataType of a date column read with layout: date
-// when the layout has no time of day, dateTime when it has one. A layout
-// with a time zone cannot be said: PMML's dateTime values carry none,
-// while Modelbench reads the zone and works in UTC.
-func dateType(name, layout string) (string, error) {
+// when the layout has no time of day, dateTime when it has one. PMML's
+// dates and times carry no time zone while Modelbench works in UTC, so a
+// layout with a zone adds a note: its inputs must be given in UTC.
+func dateType(name, layout string) (dataType, note string) {
 	if layout == "" {
 		layout = "2006-01-02T15:04:05Z07:00" // RFC 3339, Modelbench's default
 	}
-	for _, zone := range []string{"Z07", "-07", "-0700", "MST"} {
+	for _, zone := range []string{"Z07", "-07", "MST"} {
 		if strings.Contains(layout, zone) {
-			return "", unsupported("input column "+strconv.Quote(name), "its dates carry a time zone (layout %q); PMML dates and times have none, so the instant Modelbench computes in UTC cannot be stated", layout)
+			note = fmt.Sprintf("input %q: Modelbench reads its time zone and works in UTC; give its date-times to the PMML in UTC", name)
 		}
 	}
 	for _, clock := range []string{"15", "03", "3:", "04", "05", "PM", "pm"} {
 		if strings.Contains(layout, clock) {
-			return "dateTime", nil
+			return "dateTime", note
 		}
 	}
-	return "date", nil
+	return "date", note
 }
 
 // col returns the current field of a pipeline column.

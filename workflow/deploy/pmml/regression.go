@@ -100,12 +100,15 @@ type bayesJSON struct {
 // categorical feature a MapValues of the codes' log probabilities
 // (defaultValue the unseen code's) with coefficient 1.
 //
-// PMML's NaiveBayesModel is not used: evaluators multiply the densities
-// in linear scale, where a density below about 1e-308 (a value far from a
-// class's mean relative to its spread, as one-hot columns with tiny
-// variances give) becomes 0 or the model's threshold, while Modelbench
-// adds log densities, which never underflow; and its discrete
-// probabilities are count ratios without Laplace smoothing's unseen code.
+// PMML's NaiveBayesModel is not used because it cannot promise the same
+// numbers: evaluators compute each Gaussian density in linear scale,
+// where a value far from a class's mean (relative to its spread; one-hot
+// columns give tiny variances) underflows to 0 or to the model's
+// threshold, while Modelbench adds log densities, which never underflow.
+// On rows far from every class the NaiveBayesModel's classes tie where
+// Modelbench still picks the nearest (the tests measure it). Its discrete
+// probabilities are also plain count ratios, with no room for Laplace
+// smoothing's probability of a code the training rows lacked.
 func (m *modelCtx) naiveBayes(nb model.Model) (*elem, string, error) {
 	mm, ok := nb.(model.Marshaler)
 	if !ok || mm.ModelType() != "naive_bayes" || mm.ModelVersion() != 1 {
@@ -155,6 +158,8 @@ func (m *modelCtx) naiveBayes(nb model.Model) (*elem, string, error) {
 		rm.add(local)
 	}
 	rm.add(tables...)
+	m.notes = append(m.notes, "naive Bayes is written as a RegressionModel: the softmax of each class's joint log-likelihood (log prior + Σ log density), which is what Modelbench computes; a NaiveBayesModel would multiply densities in linear scale, which underflow for values far from every class",
+		"the softmax must be computed with the largest score subtracted first (JPMML does); naive Bayes scores can exceed 700, where exp overflows")
 	return rm, "RegressionModel (softmax of the joint log-likelihoods)", nil
 }
 

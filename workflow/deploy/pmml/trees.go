@@ -18,6 +18,8 @@ type modelCtx struct {
 	// features need, with their treatments, and the target.
 	top *elem
 	fs  *fields // the document's field names, so that new ones are unique
+	// notes are facts about the model for the Report.
+	notes []string
 }
 
 func (m *modelCtx) function() string {

@@ -1,6 +1,7 @@
 package pmml_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"math"
@@ -12,6 +13,8 @@ import (
 	"modelbench/workflow/data"
 	"modelbench/workflow/deploy/pmml"
 	"modelbench/workflow/model"
+	"modelbench/workflow/param"
+	"modelbench/workflow/prep"
 )
 
 // TestNaiveBayes_WhyNotNaiveBayesModel backs the choice of writing naive
@@ -140,4 +143,27 @@ func naiveBayesModelDiffers(t *testing.T, a *artifact.Artifact, f *data.Frame) (
 		}
 	}
 	return n, nil
+}
+
+// TestExport_CategoricalNaiveBayes: naive Bayes with categorical features
+// (ordinal codes, Laplace-smoothed log probabilities written as
+// MapValues) matches Modelbench on the test rows.
+func TestExport_CategoricalNaiveBayes(t *testing.T) {
+	l := load(t, "penguins.csv", "species")
+	p := prep.NewPipeline(
+		step("impute", param.Values{"columns": cols("sex"), "strategy": "most_frequent"}),
+		step("ordinal", param.Values{"column": "sex", "order": "female, male"}),
+		step("ordinal", param.Values{"column": "island", "order": "Biscoe, Dream, Torgersen"}),
+		step("impute", param.Values{"strategy": "median"}))
+	a := l.fitWith(t, "naive_bayes", param.Values{"categorical": cols("sex", "island")}, p)
+	doc, rep, err := pmml.Export(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(doc, []byte("nb_logp_")) {
+		t.Fatal("no categorical likelihood table was written")
+	}
+	if n, err := comparePredictions(a, doc, rep, l.test, 1e-9); err != nil || n.rows == 0 {
+		t.Fatalf("%d rows: %v", n.rows, err)
+	}
 }

@@ -87,8 +87,14 @@ func (l loaded) defaultPipeline(t *testing.T) prep.Pipeline {
 // fit trains a learner on the fitting rows.
 func (l loaded) fit(t *testing.T, learner string, p prep.Pipeline) *artifact.Artifact {
 	t.Helper()
+	return l.fitWith(t, learner, learnerParams[learner], p)
+}
+
+// fitWith trains a learner with the given parameters.
+func (l loaded) fitWith(t *testing.T, learner string, params param.Values, p prep.Pipeline) *artifact.Artifact {
+	t.Helper()
 	a, err := artifact.Fit(context.Background(), l.train, artifact.Spec{Target: l.target, Task: l.task, Pipeline: p,
-		Learner: learner, Params: learnerParams[learner], Seed: 7}, nil)
+		Learner: learner, Params: params, Seed: 7}, nil)
 	if err != nil {
 		t.Fatalf("fit %s: %v", learner, err)
 	}

@@ -66,6 +66,20 @@ func pipelineCases() []pipelineCase {
 			step("one_hot", param.Values{"columns": cols("own_telephone")}),
 			step("change_type", param.Values{"column": "foreign_worker", "type": "numeric"}),
 		}, all},
+		{"cars-regression-steps", "vega_cars.csv", []prep.StepConfig{
+			step("filter_rows", param.Values{"condition": "not missing(Miles_per_Gallon)"}),
+			step("drop_columns", param.Values{"columns": cols("Name")}),
+			step("date_parts", param.Values{"columns": cols("Year"), "parts": "year,month"}),
+			step("replace_values", param.Values{"column": "Cylinders", "values": "3, 5", "with": "4"}),
+			step("impute", param.Values{"strategy": "mean", "indicator": true}),
+			step("group_rare", param.Values{"columns": cols("Origin"), "min_share": 0.2, "other_label": "elsewhere"}),
+			step("clip", param.Values{"columns": cols("Horsepower")}),
+			step("log1p", param.Values{"columns": cols("Weight_in_lbs")}),
+			step("yeo_johnson", param.Values{"columns": cols("Acceleration")}),
+			step("bin", param.Values{"columns": cols("Displacement"), "encode": "onehot", "n_bins": 4}),
+			step("target_encode", param.Values{"columns": cols("Origin")}),
+			step("scale", param.Values{"method": "robust"}),
+		}, []string{"baseline", "linear", "tree", "forest", "gbt"}},
 		{"pima-trees-route-missing", "mlbench_pima_diabetes2.csv", nil, []string{"tree", "forest", "gbt"}},
 	}
 }
@@ -104,7 +118,7 @@ func TestExport_OtherSteps(t *testing.T) {
 		}
 	}
 	for _, k := range []string{"filter_rows", "remove_duplicates", "replace_values", "impute", "group_rare", "clip", "log1p",
-		"yeo_johnson", "bin", "scale", "ordinal", "target_encode", "rebalance", "one_hot", "change_type"} {
+		"yeo_johnson", "bin", "scale", "ordinal", "target_encode", "rebalance", "one_hot", "change_type", "drop_columns", "date_parts"} {
 		if !kinds[k] {
 			t.Errorf("no case exports a %s step", k)
 		}

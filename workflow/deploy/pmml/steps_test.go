@@ -47,6 +47,8 @@ func pipelineCases() []pipelineCase {
 		}, all},
 		{"penguins-missing-categories", "penguins.csv", []prep.StepConfig{
 			step("one_hot", param.Values{"columns": cols("sex", "island"), "unseen": "ignore"}),
+			step("change_type", param.Values{"column": "year", "type": "boolean"}),
+			step("change_type", param.Values{"column": "year", "type": "numeric"}),
 			step("impute", param.Values{"strategy": "mean"}),
 			step("bin", param.Values{"columns": cols("body_mass_g"), "n_bins": 5, "strategy": "quantile"}),
 			step("scale", param.Values{"method": "minmax"}),
@@ -62,8 +64,10 @@ func pipelineCases() []pipelineCase {
 			step("scale", param.Values{"columns": cols("installment_commitment"), "method": "minmax"}),
 			step("clip", param.Values{"columns": cols("residence_since"), "lower_quantile": 0.1, "upper_quantile": 0.9}),
 			step("bin", param.Values{"columns": cols("existing_credits"), "n_bins": 4}),
-			step("impute", param.Values{"columns": cols("own_telephone"), "strategy": "most_frequent"}),
-			step("one_hot", param.Values{"columns": cols("own_telephone")}),
+			step("replace_values", param.Values{"column": "own_telephone", "values": "none", "with": ""}),
+			step("change_type", param.Values{"column": "own_telephone", "type": "boolean"}),
+			step("impute", param.Values{"columns": cols("own_telephone"), "strategy": "most_frequent", "indicator": true}),
+			step("change_type", param.Values{"column": "own_telephone", "type": "numeric"}),
 			step("change_type", param.Values{"column": "foreign_worker", "type": "numeric"}),
 		}, all},
 		{"cars-regression-steps", "vega_cars.csv", []prep.StepConfig{

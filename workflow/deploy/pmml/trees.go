@@ -243,5 +243,9 @@ func (m *modelCtx) boosted(e model.TreeEnsemble) (*elem, string, error) {
 	}
 	chain.add(el("Segment", "id", "link").add(el("True"), rm))
 	mm := el("MiningModel", "functionName", m.function(), "algorithmName", "gradient boosting").add(m.top, m.output(), chain)
-	return mm, fmt.Sprintf("MiningModel: modelChain of %d summing MiningModel (%d TreeModel) and a RegressionModel (%s)", len(present), len(e.Trees), rm.attr("normalizationMethod")), nil
+	norm := rm.attr("normalizationMethod")
+	if norm == "" {
+		norm = "none"
+	}
+	return mm, fmt.Sprintf("MiningModel: modelChain of %d summing MiningModel (%d TreeModel) and a RegressionModel (%s)", len(present), len(e.Trees), norm), nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"math"
 	"strconv"
+	"strings"
 )
 
 // Namespace is the XML namespace of PMML 4.4 documents, as the 4.4 schema
@@ -66,37 +67,52 @@ func (e *elem) attr(name string) string {
 	return ""
 }
 
-// encode writes e and its subtree as indented XML.
-func (e *elem) encode(enc *xml.Encoder) error {
-	start := xml.StartElement{Name: xml.Name{Local: e.name}, Attr: e.attrs}
-	if err := enc.EncodeToken(start); err != nil {
-		return err
+// maxIndent caps the indentation: deep trees stay one element a line
+// without their nodes' indentation growing the document.
+const maxIndent = 12
+
+// write appends e and its subtree as XML, one element a line, indented
+// by depth (at most maxIndent spaces); names are the exporter's own and
+// values are escaped.
+func (e *elem) write(buf *bytes.Buffer, depth int) {
+	buf.WriteByte('\n')
+	for i := 0; i < min(depth, maxIndent); i++ {
+		buf.WriteByte(' ')
 	}
-	if e.text != "" {
-		if err := enc.EncodeToken(xml.CharData(e.text)); err != nil {
-			return err
-		}
+	buf.WriteByte('<')
+	buf.WriteString(e.name)
+	for _, a := range e.attrs {
+		buf.WriteByte(' ')
+		buf.WriteString(a.Name.Local)
+		buf.WriteString(`="`)
+		_ = xml.EscapeText(buf, []byte(a.Value)) // a bytes.Buffer does not fail
+		buf.WriteByte('"')
 	}
+	if e.text == "" && len(e.kids) == 0 {
+		buf.WriteString("/>")
+		return
+	}
+	buf.WriteByte('>')
+	_ = xml.EscapeText(buf, []byte(e.text))
 	for _, k := range e.kids {
-		if err := k.encode(enc); err != nil {
-			return err
+		k.write(buf, depth+1)
+	}
+	if len(e.kids) > 0 {
+		buf.WriteByte('\n')
+		for i := 0; i < min(depth, maxIndent); i++ {
+			buf.WriteByte(' ')
 		}
 	}
-	return enc.EncodeToken(start.End())
+	buf.WriteString("</")
+	buf.WriteString(e.name)
+	buf.WriteByte('>')
 }
 
 // document serialises the root element with an XML declaration.
 func document(root *elem) ([]byte, error) {
 	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
-	enc.Indent("", " ")
-	if err := root.encode(enc); err != nil {
-		return nil, err
-	}
-	if err := enc.Flush(); err != nil {
-		return nil, err
-	}
+	buf.WriteString(strings.TrimSuffix(xml.Header, "\n"))
+	root.write(&buf, 0)
 	buf.WriteByte('\n')
 	return buf.Bytes(), nil
 }

@@ -138,6 +138,8 @@ type xSimple struct {
 	Field    string `xml:"field,attr"`
 	Operator string `xml:"operator,attr"`
 	Value    string `xml:"value,attr"`
+	// value read as the field's type, kept after the first use
+	parsed *xVal
 }
 
 type xScoreDist struct {

@@ -258,11 +258,14 @@ func (ev *xEvaluator) predicate(n *xNode, ctx *xCtx) (bool, bool, error) {
 		if v.isMissing() {
 			return false, true, nil
 		}
-		want, err := parseAs(ctx.typeOf(p.Field), p.Value)
-		if err != nil {
-			return false, false, err
+		if p.parsed == nil {
+			want, err := parseAs(ctx.typeOf(p.Field), p.Value)
+			if err != nil {
+				return false, false, err
+			}
+			p.parsed = &want
 		}
-		r, err := compare(v, want)
+		r, err := compare(v, *p.parsed)
 		if err != nil {
 			return false, false, err
 		}

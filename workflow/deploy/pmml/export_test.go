@@ -9,6 +9,7 @@ import (
 	"sort"
 	"testing"
 
+	"modelbench/assets"
 	"modelbench/workflow/data"
 	"modelbench/workflow/deploy/pmml"
 	"modelbench/workflow/model"
@@ -62,7 +63,8 @@ func messyRows(f *data.Frame, target string) *data.Frame {
 }
 
 // TestExport_MatchesModelbench exports every exportable learner family
-// with the default preparation on every shared dataset, validates the
+// with the default preparation on every shared dataset and every bundled
+// sample, validates the
 // documents against the schema (when xmllint is there) and scores the
 // test rows, and
 // the same rows with missing values and unseen categories, with the
@@ -77,8 +79,16 @@ func TestExport_MatchesModelbench(t *testing.T) {
 	total := compared{}
 	families := map[string]int{}
 	docs := map[string][]byte{}
+	sets := map[string]loaded{}
 	for _, file := range files {
-		l := load(t, file, datasets[file])
+		sets[file] = load(t, file, datasets[file])
+	}
+	for _, s := range assets.Samples() {
+		files = append(files, "sample "+s.ID)
+		sets["sample "+s.ID] = loadSample(t, s)
+	}
+	for _, file := range files {
+		l := sets[file]
 		for _, learner := range []string{"baseline", "linear", "logistic", "naive_bayes", "tree", "forest", "gbt"} {
 			e, _ := model.Lookup(learner)
 			if !slices.Contains(e.Tasks, l.task) {
@@ -94,8 +104,12 @@ func TestExport_MatchesModelbench(t *testing.T) {
 					t.Fatalf("Export: %v", err)
 				}
 				docs[file+"-"+learner] = doc
+				ev, err := newEvaluator(doc)
+				if err != nil {
+					t.Fatal(err)
+				}
 				for name, f := range map[string]*data.Frame{"test": l.test, "messy": messyRows(l.test, l.target)} {
-					n, err := comparePredictions(a, doc, rep, f, 1e-9)
+					n, err := compareWith(a, ev, rep, f, 1e-9)
 					var skip errSkip
 					if errors.As(err, &skip) {
 						t.Logf("%s rows: %v", name, err)

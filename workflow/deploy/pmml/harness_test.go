@@ -3,10 +3,13 @@ package pmml_test
 import (
 	"context"
 	"math"
+	"os"
+	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
 
+	"modelbench/assets"
 	"modelbench/workflow/artifact"
 	"modelbench/workflow/data"
 	"modelbench/workflow/deploy/pmml"
@@ -48,7 +51,27 @@ type loaded struct {
 
 func load(t *testing.T, file, target string) loaded {
 	t.Helper()
-	tb, err := data.LoadCSV(context.Background(), testsets.Path(file), data.CSVOptions{}, nil)
+	return loadPath(t, testsets.Path(file), target)
+}
+
+// loadSample loads one of the bundled sample datasets.
+func loadSample(t *testing.T, s assets.Sample) loaded {
+	t.Helper()
+	b, err := s.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), s.File)
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return loadPath(t, p, s.Target)
+}
+
+func loadPath(t *testing.T, path, target string) loaded {
+	t.Helper()
+	file := filepath.Base(path)
+	tb, err := data.LoadCSV(context.Background(), path, data.CSVOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,6 +35,7 @@ var forbidden = []struct {
 	// the exploration or the data sources: a scoring server links it.
 	{"modelbench/workflow/deploy/contract", nil, scoringForbidden},
 	{"modelbench/workflow/deploy/monitor", nil, serverForbidden},
+	{"modelbench/workflow/deploy/pmml", nil, serverForbidden},
 	// The scoring path: what a scoring server links. gota is reached only
 	// through data's interop sub-package.
 	{"modelbench/workflow/artifact", nil, scoringForbidden},

@@ -1,10 +1,6 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
-
 	"modelbench/workflow"
 )
 
@@ -27,15 +23,3 @@ func stageDefs() []stageDef {
 		{workflow.StageDeploy, func(u *UI) screen { return newDeployScreen(u) }},
 	}
 }
-
-// pendingScreen stands for a step whose screen is not part of this build.
-type pendingScreen struct{ obj fyne.CanvasObject }
-
-func newPendingScreen(text string) *pendingScreen {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return &pendingScreen{obj: container.NewPadded(l)}
-}
-
-func (p *pendingScreen) Object() fyne.CanvasObject { return p.obj }
-func (p *pendingScreen) Refresh()                  {}

@@ -262,11 +262,17 @@ func (g *graph) roundHalfAway(x string) string {
 	whole := g.floor(ax)
 	up := g.toDouble(g.greaterEq(g.sub(ax, whole), g.scalar(0.5)))
 	r := g.add(whole, up)
-	return g.where(g.or(g.less(x, g.scalar(0)), g.negZero(x)), g.neg(r), r)
+	// the sign by Mul, not Where, which would turn a selected -0 into +0
+	sign := g.where(g.or(g.less(x, g.scalar(0)), g.negZero(x)), g.scalar(-1), g.scalar(1))
+	return g.mul(r, sign)
 }
 
-// minMax is math.Min (or math.Max) exactly: NaN if either is NaN, and of
-// two zeros the negative one for min, the positive one for max.
+// minMax is math.Min (or math.Max): -Inf (+Inf) if either is, else NaN if
+// either is NaN, else the smaller (larger) value. Of two zeros it selects the negative one for min and the
+// positive one for max, but ONNX Runtime's Where turns a -0 it selects from
+// its first branch into +0, so a zero result may lose its sign (which only
+// shows in 1/x, whose ±Inf derive makes missing anyway, and in a number's
+// label "-0").
 func (g *graph) minMax(isMin bool, a, b string) string {
 	first, second := g.less(a, b), g.less(b, a)
 	if !isMin {
@@ -277,5 +283,11 @@ func (g *graph) minMax(isMin bool, a, b string) string {
 		tie = g.where(g.negZero(a), b, a)
 	}
 	r := g.where(first, a, g.where(second, b, tie))
-	return g.where(g.or(g.isNaN(a), g.isNaN(b)), g.nan(), r)
+	r = g.where(g.or(g.isNaN(a), g.isNaN(b)), g.nan(), r)
+	inf := math.Inf(1) // math.Max(+Inf, NaN) is +Inf, math.Min(-Inf, NaN) -Inf
+	if isMin {
+		inf = math.Inf(-1)
+	}
+	c := g.scalar(inf)
+	return g.where(g.or(g.equal(a, c), g.equal(b, c)), c, r)
 }

@@ -8,7 +8,6 @@ import (
 
 	"modelbench/workflow/artifact"
 	"modelbench/workflow/data"
-	"modelbench/workflow/model"
 	"modelbench/workflow/prep"
 )
 
@@ -202,6 +201,3 @@ func stepPart(info *prep.StepInfo) string { return fmt.Sprintf("step %d (%s)", i
 func unsupportedStep(info *prep.StepInfo, format string, args ...any) error {
 	return &UnsupportedError{Part: stepPart(info), Why: fmt.Sprintf(format, args...)}
 }
-
-// taskName is what a model predicts, for errors and reports.
-func taskName(t model.Task) string { return t.String() }

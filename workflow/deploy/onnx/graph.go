@@ -73,10 +73,6 @@ func aFloats(name string, v []float32) attr {
 	return &pb.AttributeProto{Name: proto.String(name), Type: pb.AttributeProto_FLOATS.Enum(), Floats: v}
 }
 
-func aFloat(name string, v float32) attr {
-	return &pb.AttributeProto{Name: proto.String(name), Type: pb.AttributeProto_FLOAT.Enum(), F: proto.Float32(v)}
-}
-
 func aString(name, v string) attr {
 	return &pb.AttributeProto{Name: proto.String(name), Type: pb.AttributeProto_STRING.Enum(), S: []byte(v)}
 }

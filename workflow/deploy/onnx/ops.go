@@ -95,12 +95,6 @@ func (g *graph) codes(x string, keys []string, values []int64, def int64) string
 	return g.ml("LabelEncoder", []string{x}, aStrings("keys_strings", keys), aInts("values_int64s", values), aInt("default_int64", def))
 }
 
-// relabel maps each string of x through the LabelEncoder: keys[i] gives
-// values[i], any other string def.
-func (g *graph) relabel(x string, keys, values []string, def string) string {
-	return g.ml("LabelEncoder", []string{x}, aStrings("keys_strings", keys), aStrings("values_strings", values), aString("default_string", def))
-}
-
 // isEmpty is true where the string x is "" (a missing label).
 func (g *graph) isEmpty(x string) string {
 	return g.equal(g.codes(x, []string{""}, []int64{1}, 0), g.int64s(nil, 1))

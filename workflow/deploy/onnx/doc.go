@@ -18,7 +18,11 @@
 // bits between Go and the runtime. Tree models are walked by ai.onnx.ml's
 // TreeEnsembleRegressor with double thresholds and missing-value
 // directions; see trees.go for why it returns leaf positions rather than
-// values. Nothing is approximated: a step or model that cannot be written
+// values. k-NN carries its training rows and finds the neighbours as the
+// model does (knn.Neighbours), with TopK. ONNX Runtime's Where turns a -0
+// it selects from its first branch into +0; Modelbench tells -0 from 0
+// only when it reads a number as a label ("-0" and "0" in ordinal or a join
+// key), so only a -0 made by an earlier step can match differently there. Nothing is approximated: a step or model that cannot be written
 // exactly is an *UnsupportedError (wrapping ErrNotExportable) naming it.
 //
 // The generated protobuf types are in the onnxpb sub-package (see its

@@ -1,7 +1,6 @@
 package onnx_test
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
@@ -27,6 +26,8 @@ var exportable = []struct {
 	{"tree", nil, []model.Task{model.Classification, model.Regression}},
 	{"forest", param.Values{"n_estimators": 30}, []model.Task{model.Classification, model.Regression}},
 	{"gbt", param.Values{"max_iter": 40}, []model.Task{model.Classification, model.Regression}},
+	{"knn", nil, []model.Task{model.Classification, model.Regression}},
+	{"knn", param.Values{"weights": "distance", "metric": "manhattan", "k": 7}, []model.Task{model.Classification, model.Regression}},
 }
 
 // scoringJob is one model scoring one set of rows, and what Modelbench
@@ -134,19 +135,4 @@ func containsTask(ts []model.Task, t model.Task) bool {
 		}
 	}
 	return false
-}
-
-// TestSupports_RefusesKNN: k-NN is refused, plainly, by Supports and
-// Export alike.
-func TestSupports_RefusesKNN(t *testing.T) {
-	ds := sharedDatasets(t)[0]
-	a, _ := fitArtifact(t, ds, "knn", nil, nil)
-	err := onnx.Supports(a)
-	var ue *onnx.UnsupportedError
-	if !errors.As(err, &ue) || !errors.Is(err, onnx.ErrNotExportable) || !strings.Contains(ue.Part, "knn") {
-		t.Fatalf("Supports(knn) = %v", err)
-	}
-	if b, _, err2 := onnx.Export(a); b != nil || err2 == nil || err2.Error() != err.Error() {
-		t.Fatalf("Export(knn) = %d bytes, %v; Supports said %v", len(b), err2, err)
-	}
 }

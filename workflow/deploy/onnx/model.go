@@ -50,7 +50,7 @@ func planModel(a *artifact.Artifact) (plannedModel, error) {
 	case *bayes.Fitted:
 		return planBayes(mm.Parameters(), bad)
 	case *knn.Fitted:
-		return plannedModel{}, bad("k-nearest neighbours chooses its neighbours by distances computed on the training rows turned onto their principal axes, and ranks rows at equal distances by their order; an ONNX graph computing distances with TopK would break near-ties differently, so it would not always pick the same neighbours")
+		return planKNN(mm.Neighbours(), bad)
 	}
 	if t, ok := m.(typed); ok && t.ModelType() == "baseline" {
 		return planBaseline(m, a.Task, bad)

@@ -74,7 +74,7 @@ func pipelineCases() []pipelineCase {
 			step("target_encode", param.Values{"columns": cols("passengerClass")}),
 			step("ordinal", param.Values{"column": "sex", "order": "female, male"}),
 		}},
-		{"credit-categories", "weka_credit_g.csv", []string{"logistic", "naive_bayes", "gbt"}, []prep.StepConfig{
+		{"credit-categories", "weka_credit_g.csv", []string{"logistic", "naive_bayes", "gbt", "knn"}, []prep.StepConfig{
 			step("replace_values", param.Values{"column": "savings_status", "values": "no known savings, <100", "with": "little"}),
 			step("group_rare", param.Values{"columns": cols("personal_status", "housing"), "min_share": 0.1}),
 			step("one_hot", param.Values{"columns": cols("checking_status", "purpose", "credit_history", "savings_status"), "max_levels": 3, "drop": "first"}),
@@ -120,7 +120,7 @@ func pipelineCases() []pipelineCase {
 		{"seattle-date-as-number", "vega_seattle_weather.csv", []string{"tree"}, []prep.StepConfig{
 			step("change_type", param.Values{"column": "date", "type": "numeric"}),
 		}},
-		{"airquality-regression", "r_airquality.csv", []string{"linear", "gbt"}, []prep.StepConfig{
+		{"airquality-regression", "r_airquality.csv", []string{"linear", "gbt", "knn"}, []prep.StepConfig{
 			step("filter_rows", param.Values{"condition": "not missing(Ozone)"}),
 			step("ordinal", param.Values{"column": "Month", "order": "5, 6, 7, 8, 9"}),
 			step("derive", param.Values{"name": "Temp", "expression": "(Temp - 32) * 5 / 9"}),
@@ -227,6 +227,8 @@ func smallParams(learner string) param.Values {
 		return param.Values{"n_estimators": 20}
 	case "gbt":
 		return param.Values{"max_iter": 30}
+	case "knn":
+		return param.Values{"weights": "distance", "k": 4}
 	}
 	return nil
 }

@@ -141,7 +141,6 @@ func TestSupports_Refusals(t *testing.T) {
 		{"two yes words", "tree", append(smallSteps[:2:2],
 			step("ordinal", param.Values{"column": "flag", "order": "No, Yes, true"}),
 			step("one_hot", param.Values{"columns": cols("colour")})), "step 3 (ordinal)", "spelling"},
-		{"k-NN", "knn", smallSteps, "the model (knn)", "neighbours"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

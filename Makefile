@@ -13,7 +13,7 @@ APT_BUILD := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev 
              libxinerama-dev libxi-dev libxxf86vm-dev
 APT_SMOKE := xvfb imagemagick xdotool
 APT_REF   := python3-pandas python3-sklearn python3-scipy python3-onnx
-APT_TEST  := $(APT_BUILD) $(APT_SMOKE) $(APT_REF) chromium poppler-utils
+APT_TEST  := $(APT_BUILD) $(APT_SMOKE) $(APT_REF) chromium poppler-utils libxml2-utils
 
 .PHONY: run test bench bench-all smoke package lint deps deps-build deps-test build unit vet archcheck clean help
 

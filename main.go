@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"modelbench/assets"
-	"modelbench/ui"
 	"modelbench/cli"
+	"modelbench/ui"
 	"modelbench/workflow"
 )
 

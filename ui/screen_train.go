@@ -30,7 +30,7 @@ type trainScreen struct {
 	task       model.Task
 	learners   *widget.CheckGroup
 	params     map[string]param.Values
-	filling    bool // Refresh is writing the widgets: changes are not the user's
+	filling    bool              // Refresh is writing the widgets: changes are not the user's
 	labels     map[string]string // learner name -> label
 	names      map[string]string // label -> learner name
 	validation *widget.Select

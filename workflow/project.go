@@ -153,8 +153,10 @@ func (p *Project) lockedLocked(s Stage) (bool, string) {
 			return true, "Train models and choose one to carry forward in the Train step first."
 		}
 	case StageDeploy:
-		if p.status[StageEvaluate] != Done {
-			return true, "Evaluate the chosen model on the locked test part first."
+		// Deploy opens as soon as a model is chosen; the checklist items
+		// that need the test evaluation say so themselves.
+		if locked, why := p.lockedLocked(StageEvaluate); locked {
+			return true, why
 		}
 	}
 	return false, ""

@@ -63,7 +63,7 @@ func trainCommand(path string, args []string) (string, error) {
 	var res struct {
 		Rows int `json:"rows"`
 		CV   *struct {
-			Metric  string                          `json:"metric"`
+			Metric  string                            `json:"metric"`
 			Metrics map[string]struct{ Mean float64 } `json:"metrics"`
 		} `json:"cv"`
 	}

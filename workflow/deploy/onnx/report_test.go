@@ -160,3 +160,26 @@ func TestSupports_Refusals(t *testing.T) {
 		})
 	}
 }
+
+// TestExport_OneLeafTrees: trees that are a single leaf (a tree that
+// cannot split, boosting rounds that find no split) and stumps export and
+// score as in Modelbench.
+func TestExport_OneLeafTrees(t *testing.T) {
+	f := smallFrame(t)
+	var jobs []*scoringJob
+	for _, c := range []struct {
+		learner string
+		params  param.Values
+	}{{"tree", param.Values{"min_samples_split": 1000}}, {"gbt", param.Values{"max_iter": 3, "min_samples_leaf": 1000}}, {"forest", param.Values{"n_estimators": 3, "max_depth": 1}}} {
+		spec := artifact.Spec{Target: "y", Task: model.Classification, Pipeline: prep.NewPipeline(smallSteps...), Learner: c.learner, Params: c.params, Seed: 1}
+		a, err := artifact.Fit(context.Background(), f, spec, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.learner != "forest" && len(a.Model.(model.TreeEnsembler).TreeEnsemble().Trees[0].Nodes) != 1 {
+			t.Fatalf("%s: the first tree is not a single leaf", c.learner)
+		}
+		jobs = append(jobs, jobsFor(t, c.learner, a, f)...)
+	}
+	runAndCompare(t, jobs)
+}

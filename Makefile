@@ -12,7 +12,7 @@ GOTAGS ?= no_metadata
 APT_BUILD := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
              libxinerama-dev libxi-dev libxxf86vm-dev
 APT_SMOKE := xvfb imagemagick xdotool
-APT_REF   := python3-pandas python3-sklearn python3-scipy
+APT_REF   := python3-pandas python3-sklearn python3-scipy python3-onnx
 APT_TEST  := $(APT_BUILD) $(APT_SMOKE) $(APT_REF) chromium poppler-utils libxml2-utils
 
 .PHONY: run test bench bench-all smoke package lint deps deps-build deps-test build unit vet archcheck clean help
@@ -41,13 +41,16 @@ run: build
 vet: deps-build
 	CGO_ENABLED=1 $(GO) vet ./...
 
-# The unit tests that need Chromium or PostgreSQL fail instead of skipping
-# when these are set, so CI cannot pass without them.
+# The unit tests that need Chromium, ONNX Runtime (from npm, installed
+# outside the repository by .ci/onnxruntime.sh) or PostgreSQL fail instead
+# of skipping when these are set, so CI cannot pass without them.
 unit:
 	@url="$$(bash .ci/postgres.sh | tail -n 1)"; \
 	case "$$url" in postgres*) ;; *) echo "make unit: PostgreSQL for the source tests could not be started"; exit 1;; esac; \
 	echo "MODELBENCH_TEST_PG=$$url"; \
-	MODELBENCH_TEST_PG="$$url" MODELBENCH_REQUIRE_CHROMIUM=1 CGO_ENABLED=0 \
+	ort="$$(bash .ci/onnxruntime.sh | tail -n 1)"; \
+	echo "MODELBENCH_ORT_DIR=$$ort"; \
+	MODELBENCH_TEST_PG="$$url" MODELBENCH_ORT_DIR="$$ort" MODELBENCH_REQUIRE_CHROMIUM=1 CGO_ENABLED=0 \
 		$(GO) test -count=1 ./workflow/... ./plots/... ./ui/... ./cli/... ./assets/... ./cmd/...
 
 archcheck:

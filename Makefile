@@ -15,7 +15,7 @@ APT_SMOKE := xvfb imagemagick xdotool
 APT_REF   := python3-pandas python3-sklearn python3-scipy
 APT_TEST  := $(APT_BUILD) $(APT_SMOKE) $(APT_REF) chromium poppler-utils
 
-.PHONY: run test bench bench-all smoke package lint deps deps-build deps-test build unit vet archcheck clean help
+.PHONY: run test bench bench-all smoke cliclean package lint deps deps-build deps-test build unit vet archcheck clean help
 
 help:
 	@echo "make run      build and open Modelbench on a bundled sample dataset"
@@ -53,7 +53,11 @@ unit:
 archcheck:
 	CGO_ENABLED=0 $(GO) test -count=1 -run TestImportRules ./workflow/
 
-test: deps-test vet unit build smoke
+test: deps-test vet unit build cliclean smoke
+
+# The headless commands print nothing of Fyne's, whatever the locale.
+cliclean: build
+	@.ci/cli-clean.sh ./$(BIN)
 
 smoke: build
 	@.ci/smoke.sh ./$(BIN)

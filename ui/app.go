@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"modelbench/assets"
@@ -142,7 +143,8 @@ func (u *UI) showCurrent() {
 	s := u.current
 	var obj fyne.CanvasObject
 	if locked, why := u.proj.Locked(s); locked {
-		obj = lockedView(s, why, u.selectStage)
+		to, _ := u.proj.UnlockedBy(s)
+		obj = lockedView(s, why, to, u.selectStage)
 	} else {
 		sc := u.screens[s]
 		sc.Refresh()
@@ -250,12 +252,14 @@ func (u *UI) showError(err error) {
 	})
 }
 
-// lockedView explains why a stage cannot be used yet.
-func lockedView(s workflow.Stage, why string, goTo func(workflow.Stage)) fyne.CanvasObject {
+// lockedView explains why a stage cannot be used yet, with a button to
+// the stage that unlocks it.
+func lockedView(s workflow.Stage, why string, to workflow.Stage, goTo func(workflow.Stage)) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(s.Title()+" is not available yet", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	reason := widget.NewLabel(why)
 	reason.Wrapping = fyne.TextWrapWord
-	back := widget.NewButton("Go to the Data step", func() { goTo(workflow.StageData) })
+	back := widget.NewButtonWithIcon("Go to the "+to.Title()+" step", theme.NavigateNextIcon(), func() { goTo(to) })
+	back.Importance = widget.HighImportance
 	return container.NewPadded(container.NewVBox(title, reason, back))
 }
 

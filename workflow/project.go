@@ -34,6 +34,8 @@ type Project struct {
 	// saved holds what an opened file recorded beyond the choices, until
 	// Resume uses it: the chosen model's JSON and the stage statuses.
 	saved savedState
+	// prepHist is the undo/redo history of the preparation configuration.
+	prepHist prepareHistory
 	// Loader reads a DataRef; tests and other front ends may replace it
 	// before the first load.
 	Loader Loader

@@ -13,13 +13,14 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"modelbench/assets"
-	"modelbench/ui"
 	"modelbench/cli"
+	"modelbench/ui"
 	"modelbench/workflow"
 )
 
 func main() {
 	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
+		attachConsole()
 		os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
 	}
 	opts, err := guiOptions(os.Args[1:])

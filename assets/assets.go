@@ -104,3 +104,23 @@ func GuideStages() []string {
 
 // Icon returns the application icon as PNG bytes.
 func Icon() []byte { return append([]byte(nil), icon...) }
+
+//go:embed licences.json
+var licencesJSON []byte
+
+// Module is one Go module the program is built from.
+type Module struct {
+	Path    string `json:"path"`
+	Version string `json:"version"`
+	Licence string `json:"licence"` // SPDX identifier(s)
+}
+
+// Modules lists the modules go.mod requires with their licences, in
+// go.mod's order (licences.json, written by cmd/mblicences).
+func Modules() []Module {
+	var out []Module
+	if err := json.Unmarshal(licencesJSON, &out); err != nil {
+		panic("assets: licences.json broken: " + err.Error())
+	}
+	return out
+}

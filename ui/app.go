@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"modelbench/assets"
+	"modelbench/logfile"
 	"modelbench/workflow"
 	"modelbench/workflow/progress"
 )
@@ -27,6 +28,9 @@ type Options struct {
 	NoRecovery   bool   // do not offer to restore unsaved work (tests, scripted runs)
 	// Synchronous runs long tasks on the calling goroutine (tests only).
 	Synchronous bool
+	// Log receives the errors shown and the panics recovered; nil drops
+	// them (tests).
+	Log *logfile.Log
 }
 
 // UI is the main window's state: the project, the navigator, the screens
@@ -41,15 +45,23 @@ type UI struct {
 	tasks    *runner
 	jobs     *jobs
 
-	nav       *navigator
-	body      *fyne.Container
-	guide     *guidePane
-	status    *statusBar
-	screens   map[workflow.Stage]screen
-	frames    map[workflow.Stage]*container.Scroll
-	current   workflow.Stage
-	split     *container.Split
-	recentMgr *recentFiles
+	nav     *navigator
+	body    *fyne.Container
+	guide   *guidePane
+	status  *statusBar
+	screens map[workflow.Stage]screen
+	frames  map[workflow.Stage]*container.Scroll
+	current workflow.Stage
+	split   *container.Split
+	prefs   *prefs
+	log     *logfile.Log
+
+	// Menu items whose label or check mark follows the state.
+	undoItem, redoItem, tutorialItem *fyne.MenuItem
+	guideOffset                      float64
+	// splits are the split containers whose offsets are remembered, by name.
+	splits  map[string]*container.Split
+	lastDir string // the folder of the last file picked, for the next dialog
 }
 
 // screen is one step's view. Refresh is called on the UI goroutine after
@@ -62,7 +74,12 @@ type screen interface {
 // Create builds the main window's content for a new project, wires menus,
 // shortcuts, drag and drop and autosave, and starts what opts asks for.
 func Create(a fyne.App, w fyne.Window, opts Options) *UI {
-	u := &UI{app: a, win: w, opts: opts, tasks: newRunner(), jobs: newJobs(), recentMgr: newRecentFiles(a.Preferences())}
+	u := &UI{app: a, win: w, opts: opts, tasks: newRunner(), jobs: newJobs(), prefs: newPrefs(a.Preferences()), log: opts.Log,
+		splits: map[string]*container.Split{}}
+	if t := u.prefs.theme(); t != themeSystem {
+		a.Settings().SetTheme(fyneTheme(t))
+	}
+	w.Resize(u.prefs.windowSize(w.Canvas().Size()))
 	u.tasks.sync, u.jobs.sync = opts.Synchronous, opts.Synchronous
 	u.status = newStatusBar(u.tasks)
 	u.tasks.onChange = u.status.update
@@ -71,7 +88,8 @@ func Create(a fyne.App, w fyne.Window, opts Options) *UI {
 	u.body = container.NewStack()
 	u.nav = newNavigator(u.selectStage)
 	u.split = container.NewHSplit(u.body, u.guide.Object())
-	u.split.Offset = 0.74
+	u.rememberSplit("guide", u.split, 0.74)
+	u.guideOffset = u.split.Offset
 	main := container.NewBorder(nil, u.status.Object(), u.nav.Object(), nil, u.split)
 	w.SetContent(main)
 	w.SetMainMenu(u.mainMenu())
@@ -94,6 +112,7 @@ func (u *UI) setProject(p *workflow.Project) {
 		u.autosave.Stop()
 	}
 	u.tasks.CancelAll()
+	u.saveLayout()
 	u.proj = p
 	u.unsub = p.Subscribe(func(ev workflow.Event) { fyne.Do(func() { u.onEvent(ev) }) })
 	if !u.opts.Synchronous {
@@ -107,6 +126,7 @@ func (u *UI) setProject(p *workflow.Project) {
 	u.nav.setProject(p)
 	u.selectStage(workflow.StageData)
 	u.updateTitle()
+	u.refreshMenu()
 }
 
 func (u *UI) recoveryPath() string {
@@ -124,6 +144,11 @@ func (u *UI) onEvent(ev workflow.Event) {
 	case workflow.Saved:
 		u.updateTitle()
 		return
+	case workflow.DataChanged:
+		u.applyDefaultSeed()
+	}
+	if u.updateUndoItems() && u.win.MainMenu() != nil {
+		u.win.MainMenu().Refresh()
 	}
 	u.nav.refresh()
 	if s := u.screens[u.current]; s != nil {
@@ -207,7 +232,7 @@ func (u *UI) loadData(ref workflow.DataRef) {
 			return err
 		}
 		if ref.Path != "" {
-			fyne.Do(func() { u.recentMgr.add(ref.Path) })
+			fyne.Do(func() { u.addRecent(ref.Path) })
 		}
 		fyne.Do(u.updateTitle)
 		return nil
@@ -233,7 +258,7 @@ func (u *UI) openProject(path string) {
 		}
 		fyne.Do(func() {
 			u.setProject(p)
-			u.recentMgr.add(path)
+			u.addRecent(path)
 			if len(notes) > 0 {
 				dialog.ShowInformation("Opened "+filepath.Base(path), strings.Join(notes, "\n"), u.win)
 			}
@@ -242,11 +267,13 @@ func (u *UI) openProject(path string) {
 	})
 }
 
-// showError shows err in a dialog; it is safe from any goroutine.
+// showError shows err in a dialog and writes it to the log; it is safe
+// from any goroutine.
 func (u *UI) showError(err error) {
 	if err == nil {
 		return
 	}
+	u.log.Error("shown to the user", err)
 	fyne.Do(func() {
 		showErrorDialog(u.win, err)
 	})

@@ -63,7 +63,7 @@ func newAlertsPanel(u *UI) *alertsPanel {
 	a.detail = container.NewBorder(text, nil, nil, nil, a.figure.Object())
 	a.detail.Hide()
 	split := container.NewHSplit(a.list, a.detail)
-	split.Offset = 0.4
+	u.rememberSplit("explore-alerts", split, 0.4)
 	a.obj = split
 	return a
 }

@@ -59,7 +59,7 @@ func newColumnsPanel(u *UI) *columnsPanel {
 	c.detail = container.NewBorder(nil, nil, container.NewVScroll(c.stats), nil, figs)
 	c.detail.Hide()
 	split := container.NewHSplit(c.list, c.detail)
-	split.Offset = 0.22
+	u.rememberSplit("explore-columns", split, 0.22)
 	c.obj = split
 	return c
 }

@@ -140,8 +140,7 @@ func (v *figureView) saveDialog() {
 	}, v.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".svg"}))
 	d.SetFileName(v.key + ".png")
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	v.u.showFileDialog(d)
 }
 
 // saveTo renders f at figW×figH and writes it to path in the background,

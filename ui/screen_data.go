@@ -37,7 +37,7 @@ func newDataScreen(u *UI) *dataScreen {
 	s.table = s.newTable()
 	s.columns = newColumnPanel(u)
 	split := container.NewHSplit(s.table, s.columns.Object())
-	split.Offset = 0.62
+	u.rememberSplit("data", split, 0.62)
 	s.preview = container.NewTabItemWithIcon("Table", theme.GridIcon(), container.NewBorder(container.NewVBox(s.summary, s.issues), nil, nil, nil, split))
 	gallery := container.NewTabItemWithIcon("Sample datasets", theme.StorageIcon(), newGallery(func(id string) {
 		u.loadData(workflow.DataRef{Sample: id})

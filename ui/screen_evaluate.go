@@ -57,7 +57,7 @@ func newEvaluateScreen(u *UI) *evaluateScreen {
 	train := widget.NewButton("On the training rows", func() { s.run(workflow.PartTraining) })
 	report := widget.NewButtonWithIcon("Report…", theme.DocumentSaveIcon(), u.exportEvaluationReport)
 	metricsTab := container.NewHSplit(container.NewVScroll(s.metrics), container.NewBorder(s.kind, nil, nil, nil, s.figure.Object()))
-	metricsTab.Offset = 0.36
+	u.rememberSplit("evaluate", metricsTab, 0.36)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Metrics", theme.GridIcon(), metricsTab),
 		container.NewTabItem("Threshold", s.threshold.Object()),

@@ -53,7 +53,7 @@ func newPrepareScreen(u *UI) *prepareScreen {
 	)
 	left := container.NewBorder(s.split.Object(), nil, nil, nil, s.steps.listObject())
 	body := container.NewHSplit(left, s.tabs)
-	body.Offset = 0.4
+	u.rememberSplit("prepare", body, 0.4)
 	s.obj = container.NewBorder(top, nil, nil, nil, body)
 	return s
 }

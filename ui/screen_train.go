@@ -30,7 +30,7 @@ type trainScreen struct {
 	task       model.Task
 	learners   *widget.CheckGroup
 	params     map[string]param.Values
-	filling    bool // Refresh is writing the widgets: changes are not the user's
+	filling    bool              // Refresh is writing the widgets: changes are not the user's
 	labels     map[string]string // learner name -> label
 	names      map[string]string // label -> learner name
 	validation *widget.Select
@@ -67,7 +67,7 @@ func newTrainScreen(u *UI) *trainScreen {
 	left := container.NewBorder(container.NewVBox(widget.NewLabelWithStyle("Learners", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 		container.NewVBox(container.NewGridWithColumns(2, params, tune), settings, train), nil, nil, container.NewVScroll(s.learners))
 	body := container.NewHSplit(left, s.board.Object())
-	body.Offset = 0.26
+	u.rememberSplit("train", body, 0.26)
 	s.obj = container.NewBorder(s.status, nil, nil, nil, body)
 	return s
 }
@@ -83,6 +83,9 @@ func (s *trainScreen) Refresh() {
 		s.task = pr.Task
 	}
 	st := p.TrainSettings()
+	if p.Document().Train.Settings == nil {
+		st.Seed = s.u.prefs.seed() // a new project starts with the preferred seed
+	}
 	s.fillLearners(st)
 	if st.Validation == workflow.ValidateHoldout {
 		s.validation.SetSelected(s.validation.Options[1])

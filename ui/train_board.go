@@ -68,9 +68,9 @@ func newBoardPanel(u *UI) *boardPanel {
 	score := widget.NewButtonWithIcon("Score…", theme.FileIcon(), u.scoreFile)
 	detail := container.NewBorder(nil, container.NewVBox(b.why, container.NewHBox(b.choose), container.NewHBox(save, score)), nil, nil, container.NewVScroll(b.detail))
 	bottom := container.NewHSplit(detail, figs)
-	bottom.Offset = 0.4
+	u.rememberSplit("train-board-bottom", bottom, 0.4)
 	split := container.NewVSplit(b.table, bottom)
-	split.Offset = 0.35
+	u.rememberSplit("train-board", split, 0.35)
 	b.obj = split
 	return b
 }

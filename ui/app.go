@@ -76,9 +76,7 @@ type screen interface {
 func Create(a fyne.App, w fyne.Window, opts Options) *UI {
 	u := &UI{app: a, win: w, opts: opts, tasks: newRunner(), jobs: newJobs(), prefs: newPrefs(a.Preferences()), log: opts.Log,
 		splits: map[string]*container.Split{}}
-	if t := u.prefs.theme(); t != themeSystem {
-		a.Settings().SetTheme(fyneTheme(t))
-	}
+	a.Settings().SetTheme(fyneTheme(u.prefs.theme()))
 	w.Resize(u.prefs.windowSize(w.Canvas().Size()))
 	u.tasks.sync, u.jobs.sync = opts.Synchronous, opts.Synchronous
 	u.status = newStatusBar(u.tasks)

@@ -56,11 +56,11 @@ func (s *prefs) setTheme(t string) { s.p.SetString(prefTheme, t) }
 func fyneTheme(choice string) fyne.Theme {
 	switch choice {
 	case themeLight:
-		return forcedTheme{variant: theme.VariantLight}
+		return appTheme{forced: true, variant: theme.VariantLight}
 	case themeDark:
-		return forcedTheme{variant: theme.VariantDark}
+		return appTheme{forced: true, variant: theme.VariantDark}
 	}
-	return theme.DefaultTheme()
+	return appTheme{}
 }
 
 // seed is the default seed of new projects (workflow.DefaultSeed unless

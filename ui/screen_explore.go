@@ -128,9 +128,17 @@ func reportHeadline(r *eda.Report) string {
 		thousands(r.Rows), len(r.Columns), target, crit, warn, r.Duplicates.Count)
 }
 
-// plotStyle follows the app's light or dark theme.
+// plotStyle follows the app's light or dark theme: the one chosen in the
+// preferences, else the system's.
 func (u *UI) plotStyle() plots.Style {
-	if u.app.Settings().ThemeVariant() == theme.VariantDark {
+	dark := u.app.Settings().ThemeVariant() == theme.VariantDark
+	switch u.prefs.theme() {
+	case themeDark:
+		dark = true
+	case themeLight:
+		dark = false
+	}
+	if dark {
 		return plots.Dark()
 	}
 	return plots.Light()

@@ -24,7 +24,7 @@ func (u *UI) showAbout() {
 		"A workbench that walks you through the whole machine-learning process: data, exploration, preparation, training, evaluation and deployment. " +
 		"It works offline: it sends nothing anywhere and keeps its log on this computer (Help ▸ Open the log folder).")
 	head.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("About Modelbench", "Close", container.NewBorder(head, nil, nil, nil,
+	d := dialog.NewCustom("About Modelbench", "Close", border(head, nil, nil, nil,
 		container.NewAppTabs(
 			container.NewTabItem("Datasets", aboutList(datasetLines())),
 			container.NewTabItem("Libraries", aboutList(moduleLines())),
@@ -147,9 +147,9 @@ func (u *UI) showDocumentation() {
 	top := fyne.CanvasObject(intro)
 	if readme := findReadme(); readme != "" {
 		open := widget.NewButton("Open the README", func() { u.openPath(readme) })
-		top = container.NewBorder(nil, nil, nil, open, intro)
+		top = border(nil, nil, nil, open, intro)
 	}
-	d := dialog.NewCustom("Documentation", "Close", container.NewBorder(top, nil, nil, nil, tabs), u.win)
+	d := dialog.NewCustom("Documentation", "Close", border(top, nil, nil, nil, tabs), u.win)
 	d.Resize(fyne.NewSize(820, 620))
 	d.Show()
 }

@@ -88,7 +88,7 @@ func Create(a fyne.App, w fyne.Window, opts Options) *UI {
 	u.split = container.NewHSplit(u.body, u.guide.Object())
 	u.rememberSplit("guide", u.split, 0.74)
 	u.guideOffset = u.split.Offset
-	main := container.NewBorder(nil, u.status.Object(), u.nav.Object(), nil, u.split)
+	main := border(nil, u.status.Object(), u.nav.Object(), nil, u.split)
 	w.SetContent(main)
 	w.SetMainMenu(u.mainMenu())
 	u.addShortcuts()

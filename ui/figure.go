@@ -50,7 +50,7 @@ func newFigureView(u *UI, key string, minSize fyne.Size) *figureView {
 	v.msg.Hide()
 	v.save = widget.NewButtonWithIcon("Save figure…", theme.DocumentSaveIcon(), v.saveDialog)
 	v.save.Disable()
-	v.obj = container.NewBorder(nil, container.NewHBox(v.save), nil, nil, container.NewStack(v.img, container.NewPadded(v.msg)))
+	v.obj = border(nil, container.NewHBox(v.save), nil, nil, container.NewStack(v.img, container.NewPadded(v.msg)))
 	return v
 }
 

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 
 	"modelbench/workflow"
 )
@@ -47,4 +49,27 @@ func (u *UI) applyDefaultSeed() {
 	if err := u.proj.SetSplit(spec, "the default seed chosen in the preferences"); err != nil {
 		u.showError(err)
 	}
+}
+
+// border is container.NewBorder with its objects in reading order — top,
+// left, centre, right, bottom — so that Tab moves through a screen the way
+// it reads. Fyne's keyboard focus follows the order of a container's
+// objects, and container.NewBorder puts the centre first: the controls in a
+// screen's top bar came after everything below them. Nil sides are left
+// out, as NewBorder does.
+func border(top, bottom, left, right fyne.CanvasObject, center ...fyne.CanvasObject) *fyne.Container {
+	var all []fyne.CanvasObject
+	add := func(o fyne.CanvasObject) {
+		if o != nil {
+			all = append(all, o)
+		}
+	}
+	add(top)
+	add(left)
+	for _, c := range center {
+		add(c)
+	}
+	add(right)
+	add(bottom)
+	return container.New(layout.NewBorderLayout(top, bottom, left, right), all...)
 }

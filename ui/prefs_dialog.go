@@ -60,7 +60,7 @@ func newPreferencesForm(u *UI) *preferencesForm {
 		widget.NewFormItem("Theme", f.theme),
 		widget.NewFormItem("Default seed", f.seed),
 		widget.NewFormItem("Tutorial mode", f.tutorial),
-		widget.NewFormItem("Dialogs open in", container.NewBorder(nil, nil, nil, browse, f.folder)),
+		widget.NewFormItem("Dialogs open in", border(nil, nil, nil, browse, f.folder)),
 		widget.NewFormItem("Recent files", container.NewHBox(clear)),
 	)
 	f.form.Items[1].HintText = "used for the split and training of new projects"

@@ -53,7 +53,7 @@ func newStepsPanel(u *UI, onSelect func(int)) *stepsPanel {
 		widget.NewButtonWithIcon("", theme.VisibilityIcon(), s.toggle),
 		widget.NewButtonWithIcon("", theme.DeleteIcon(), s.remove),
 		widget.NewButtonWithIcon("Default", theme.ViewRestoreIcon(), s.reset))
-	s.list_ = container.NewBorder(bar, nil, nil, nil, s.list)
+	s.list_ = border(bar, nil, nil, nil, s.list)
 	s.editor = container.NewVScroll(container.NewVBox(s.title, s.help, s.formBox, s.why, container.NewHBox(s.save)))
 	return s
 }

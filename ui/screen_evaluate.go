@@ -56,7 +56,7 @@ func newEvaluateScreen(u *UI) *evaluateScreen {
 	test.Importance = widget.HighImportance
 	train := widget.NewButton("On the training rows", func() { s.run(workflow.PartTraining) })
 	report := widget.NewButtonWithIcon("Report…", theme.DocumentSaveIcon(), u.exportEvaluationReport)
-	metricsTab := container.NewHSplit(container.NewScroll(s.metrics), container.NewBorder(s.kind, nil, nil, nil, s.figure.Object()))
+	metricsTab := container.NewHSplit(container.NewScroll(s.metrics), border(s.kind, nil, nil, nil, s.figure.Object()))
 	u.rememberSplit("evaluate", metricsTab, 0.45)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Metrics", theme.GridIcon(), metricsTab),
@@ -66,7 +66,7 @@ func newEvaluateScreen(u *UI) *evaluateScreen {
 		container.NewTabItem("Explain", s.explain.Object()),
 	)
 	top := container.NewVBox(s.header, container.NewHBox(widget.NewLabel("Model:"), s.model, test, train, report), s.issues)
-	s.obj = container.NewBorder(top, nil, nil, nil, s.tabs)
+	s.obj = border(top, nil, nil, nil, s.tabs)
 	return s
 }
 

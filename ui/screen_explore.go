@@ -47,11 +47,11 @@ func newExploreScreen(u *UI) *exploreScreen {
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Alerts", theme.WarningIcon(), s.alerts.Object()),
 		container.NewTabItemWithIcon("Columns", theme.ListIcon(), s.columns.Object()),
-		container.NewTabItem("Correlations", container.NewBorder(spearman, nil, nil, nil, s.corr.Object())),
+		container.NewTabItem("Correlations", border(spearman, nil, nil, nil, s.corr.Object())),
 		container.NewTabItem("Missing values", s.missing.Object()),
 		container.NewTabItem("Pair plot", s.pair.Object()),
 	)
-	s.obj = container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.run, report), s.header), nil, nil, nil, s.tabs)
+	s.obj = border(border(nil, nil, nil, container.NewHBox(s.run, report), s.header), nil, nil, nil, s.tabs)
 	return s
 }
 

@@ -204,3 +204,32 @@ func TestUI_PreferencesAndLayoutAreRemembered(t *testing.T) {
 		t.Fatalf("the error shown is not in the log: %q", b)
 	}
 }
+
+// TestUI_TabOrderReadsTopToBottom: on the Prepare screen the keyboard
+// reaches the top bar's button first, then the split form from its first
+// field down, then the step list (container.NewBorder put the centre first).
+func TestUI_TabOrderReadsTopToBottom(t *testing.T) {
+	u, _ := newTestUI(t, Options{Sample: "iris"})
+	u.selectStage(workflow.StagePrepare)
+	ps := u.screens[workflow.StagePrepare].(*prepareScreen)
+	var order []fyne.Focusable
+	walkVisible(ps.Object(), func(o fyne.CanvasObject) bool {
+		if f, ok := o.(fyne.Focusable); ok {
+			order = append(order, f)
+		}
+		return true
+	})
+	pos := func(f fyne.Focusable) int {
+		for i, o := range order {
+			if o == f {
+				return i
+			}
+		}
+		return -1
+	}
+	fit := findButton(ps.Object(), "Fit the pipeline")
+	method, seed, list := pos(ps.split.method), pos(ps.split.seed), pos(ps.steps.list)
+	if f := pos(fit); f < 0 || method < 0 || !(f < method && method < seed && seed < list) {
+		t.Fatalf("focus order: fit %d, split method %d, seed %d, step list %d (of %d)", f, method, seed, list, len(order))
+	}
+}

@@ -66,7 +66,7 @@ func newBoardPanel(u *UI) *boardPanel {
 		container.NewTabItem("Inside", b.inside.Object()))
 	save := widget.NewButtonWithIcon("Save model…", theme.DocumentSaveIcon(), u.saveModel)
 	score := widget.NewButtonWithIcon("Score…", theme.FileIcon(), u.scoreFile)
-	detail := container.NewBorder(nil, container.NewVBox(b.why, container.NewHBox(b.choose), container.NewHBox(save, score)), nil, nil, container.NewVScroll(b.detail))
+	detail := border(nil, container.NewVBox(b.why, container.NewHBox(b.choose), container.NewHBox(save, score)), nil, nil, container.NewVScroll(b.detail))
 	bottom := container.NewHSplit(detail, figs)
 	u.rememberSplit("train-board-bottom", bottom, 0.4)
 	split := container.NewVSplit(b.table, bottom)

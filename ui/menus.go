@@ -126,7 +126,7 @@ func (u *UI) toggleGuide() {
 // undo takes back the last preparation change. In a text field it undoes
 // the typing instead, as the field's own Ctrl+Z would.
 func (u *UI) undo() {
-	if e, ok := u.win.Canvas().Focused().(*widget.Entry); ok {
+	if e := textField(u.win.Canvas().Focused()); e != nil {
 		e.TypedShortcut(&fyne.ShortcutUndo{})
 		return
 	}
@@ -136,7 +136,7 @@ func (u *UI) undo() {
 // redo makes the last undone preparation change again (or redoes typing
 // in a text field).
 func (u *UI) redo() {
-	if e, ok := u.win.Canvas().Focused().(*widget.Entry); ok {
+	if e := textField(u.win.Canvas().Focused()); e != nil {
 		e.TypedShortcut(&fyne.ShortcutRedo{})
 		return
 	}

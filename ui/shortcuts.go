@@ -86,7 +86,8 @@ var widgetKeys = []keyHelp{
 	{"Space or Enter", "press the focused button, tick the focused box, open the focused list"},
 	{"Up / Down", "move in the focused list, table or menu; Space selects"},
 	{"Left / Right", "move a focused slider"},
-	{"Escape", "close a dialog or menu; leave a field"},
+	{"Escape", "close a menu; leave a text field"},
+	{"Tab, then Space", "close a dialog: its buttons take the focus like any other control"},
 	{"Alt (or F10)", "open the menu bar where the system shows one in the window"},
 }
 

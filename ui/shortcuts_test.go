@@ -233,3 +233,16 @@ func TestUI_TabOrderReadsTopToBottom(t *testing.T) {
 		t.Fatalf("focus order: fit %d, split method %d, seed %d, step list %d (of %d)", f, method, seed, list, len(order))
 	}
 }
+
+// TestReasonEntry_TabLeavesTheField: the multi-line reason fields do not
+// keep Tab for themselves, so a keyboard user can move on.
+func TestReasonEntry_TabLeavesTheField(t *testing.T) {
+	e := newReasonEntry()
+	var tabbable fyne.Tabbable = e
+	if tabbable.AcceptsTab() || !e.MultiLine {
+		t.Fatalf("AcceptsTab %v, MultiLine %v", tabbable.AcceptsTab(), e.MultiLine)
+	}
+	if textField(e) == nil {
+		t.Fatal("Edit ▸ Undo would not reach the reason field's typing")
+	}
+}

@@ -28,7 +28,7 @@ type boardPanel struct {
 	table    *widget.Table
 	selected int
 	detail   *widget.Label
-	why      *widget.Entry
+	why      *reasonEntry
 	choose   *widget.Button
 	chart    *figureView
 	inside   *figureView
@@ -37,7 +37,7 @@ type boardPanel struct {
 }
 
 func newBoardPanel(u *UI) *boardPanel {
-	b := &boardPanel{u: u, selected: -1, detail: widget.NewLabel("Train to fill the leaderboard."), why: widget.NewMultiLineEntry()}
+	b := &boardPanel{u: u, selected: -1, detail: widget.NewLabel("Train to fill the leaderboard."), why: newReasonEntry()}
 	b.detail.Wrapping = fyne.TextWrapWord
 	b.why.SetPlaceHolder("Why this model? (for example: best balanced accuracy, the difference to the next is more than the spread, fast enough)")
 	b.why.Wrapping = fyne.TextWrapWord

@@ -21,7 +21,16 @@ dist=$PWD/dist
 mkdir -p "$dist"
 parts=("$@")
 [ ${#parts[@]} -eq 0 ] && parts=(serve linux windows)
-fyne() { "$GO" run "$FYNE_TOOL" "$@"; }
+# The fyne tool is built for this machine once (into dist/.tools, reused
+# while dist/ is kept), never with the target's GOOS or CC.
+fyne_bin=$dist/.tools/fyne
+fyne() {
+  if [ ! -x "$fyne_bin" ]; then
+    echo "package: building the fyne tool ($FYNE_TOOL)"
+    (unset GOOS GOARCH CC CXX; GOBIN=$dist/.tools CGO_ENABLED=0 "$GO" install "$FYNE_TOOL")
+  fi
+  "$fyne_bin" "$@"
+}
 
 # Both are packaged from a copy of the source (tracked and untracked, not
 # ignored, files): fyne package writes its metadata file, and fyne.syso for
@@ -54,23 +63,43 @@ copy_serve() {
 }
 
 build_linux() {
-  local work tree tarball size
+  local work tree root prefix tarball size files
   work=$(mktemp -d); tree="$work/tree"
   stage_src "$work/src"
   echo "package: Linux tarball (fyne package -os linux --release)"
   (cd "$work/src" && fyne package -os linux --release --icon "$work/src/assets/icons/icon-512.png")
   mkdir -p "$tree"; tar -xJf "$work/src/Modelbench.tar.xz" -C "$tree"
-  local prefix="$tree/usr/local"
-  [ -d "$prefix" ] || prefix="$tree/usr"
+  # fyne's tarball holds one folder with usr/local/{bin,share} and a Makefile.
+  root=$(dirname "$(find "$tree" -maxdepth 2 -name Makefile | head -1)")
+  prefix="$root/usr/local"
+  [ -x "$prefix/bin/modelbench" ] || { echo "package: fyne's tarball has no usr/local/bin/modelbench"; exit 1; }
   for size in 16 24 32 48 64 128 256 512; do
     install -D -m 644 "assets/icons/icon-$size.png" "$prefix/share/icons/hicolor/${size}x${size}/apps/$id.png"
   done
+  install -D -m 644 README.md "$prefix/share/doc/modelbench/README.md"
   copy_serve "$prefix/lib/modelbench"
-  # fyne's installer Makefile copies usr/; hicolor and lib/ come along.
+  # fyne's Makefile installs three files; this one installs the whole tree
+  # (the hicolor icons, the README, the scoring-service binaries too).
+  files=$(cd "$prefix" && find . -type f | sed 's|^\./||' | sort | tr '\n' ' ')
+  sed "s|@FILES@|$files|" > "$root/Makefile" <<'MAKEFILE'
+# make install (PREFIX=/usr/local, as root) or make user-install (~/.local)
+PREFIX ?= /usr/local
+FILES := @FILES@
+install:
+	for f in $(FILES); do m=644; if [ -x usr/local/$$f ]; then m=755; fi; install -D -m $$m usr/local/$$f $(DESTDIR)$(PREFIX)/$$f; done
+	-gtk-update-icon-cache -q -t $(DESTDIR)$(PREFIX)/share/icons/hicolor 2>/dev/null
+uninstall:
+	for f in $(FILES); do rm -f $(DESTDIR)$(PREFIX)/$$f; done
+user-install:
+	$(MAKE) install PREFIX=$(HOME)/.local
+user-uninstall:
+	$(MAKE) uninstall PREFIX=$(HOME)/.local
+.PHONY: install uninstall user-install user-uninstall
+MAKEFILE
   tarball="$dist/modelbench-$version-linux-amd64.tar.xz"
-  tar -C "$tree" -cJf "$tarball" .
+  tar -C "$tree" -cJf "$tarball" "$(basename "$root")"
   rm -rf "$work"
-  echo "package: $tarball"; tar -tJf "$tarball" | sed 's/^/  /'
+  echo "package: $tarball"; tar -tJf "$tarball" | grep -v '/$' | sed 's/^/  /'
 }
 
 build_windows() {
@@ -79,11 +108,15 @@ build_windows() {
   src=$(mktemp -d)/src; out="$dist/windows-amd64"
   stage_src "$src"
   echo "package: Windows exe (fyne package -os windows --release, mingw-w64)"
-  (cd "$src" && CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ GOOS=windows GOARCH=amd64 \
+  fyne version >/dev/null # build the tool before CC points at mingw
+  (cd "$src" && CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ GOARCH=amd64 \
      fyne package -os windows --release --icon "$src/assets/icons/icon-256.png")
-  mkdir -p "$out"; mv "$src/modelbench.exe" "$out/modelbench.exe"
+  # fyne names the exe after FyneApp.toml's Name; the command line is
+  # typed in lower case on every system.
+  mkdir -p "$out"; mv "$src/Modelbench.exe" "$out/modelbench.exe"
   rm -rf "$(dirname "$src")"
   copy_serve "$out"
+  cp README.md "$out/README.md"
   if command -v python3 >/dev/null; then
     rm -f "$dist/modelbench-$version-windows-amd64.zip"
     (cd "$dist" && python3 -m zipfile -c "modelbench-$version-windows-amd64.zip" windows-amd64)

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"modelbench/assets"
 	"modelbench/logfile"
 	"modelbench/workflow"
 	"modelbench/workflow/progress"
@@ -286,13 +285,4 @@ func lockedView(s workflow.Stage, why string, to workflow.Stage, goTo func(workf
 	back := widget.NewButtonWithIcon("Go to the "+to.Title()+" step", theme.NavigateNextIcon(), func() { goTo(to) })
 	back.Importance = widget.HighImportance
 	return container.NewPadded(container.NewVBox(title, reason, back))
-}
-
-// sampleIDs lists the bundled samples' IDs, for help texts.
-func sampleIDs() []string {
-	var ids []string
-	for _, s := range assets.Samples() {
-		ids = append(ids, s.ID)
-	}
-	return ids
 }

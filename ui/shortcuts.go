@@ -88,7 +88,7 @@ var widgetKeys = []keyHelp{
 	{"Left / Right", "move a focused slider"},
 	{"Escape", "close a menu; leave a text field"},
 	{"Tab, then Space", "close a dialog: its buttons take the focus like any other control"},
-	{"Alt (or F10)", "open the menu bar where the system shows one in the window"},
+	{"Alt", "open the menu bar (then arrows and Enter) where it is drawn in the window"},
 }
 
 // actionByID returns the table's action with that id; it panics on an

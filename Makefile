@@ -54,7 +54,7 @@ unit:
 	case "$$url" in postgres*) ;; *) echo "make unit: PostgreSQL for the source tests could not be started"; exit 1;; esac; \
 	echo "MODELBENCH_TEST_PG=$$url"; \
 	MODELBENCH_TEST_PG="$$url" MODELBENCH_REQUIRE_CHROMIUM=1 CGO_ENABLED=0 \
-		$(GO) test -count=1 ./workflow/... ./plots/... ./ui/... ./cli/... ./assets/... ./cmd/...
+		$(GO) test -count=1 ./workflow/... ./plots/... ./ui/... ./cli/... ./assets/... ./logfile/... ./cmd/...
 
 archcheck:
 	CGO_ENABLED=0 $(GO) test -count=1 -run TestImportRules ./workflow/

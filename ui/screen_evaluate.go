@@ -78,6 +78,9 @@ func (s *evaluateScreen) Refresh() {
 	r := p.Evaluation()
 	s.header.SetText(evaluateHeader(p, r))
 	s.fillModels(p)
+	if r == nil && s.shown == nil {
+		s.metrics.SetText("No evaluation yet.\nPress Evaluate on the test rows\n(Ctrl+E) to score the chosen model\non the rows it has never seen.")
+	}
 	if r == nil || r == s.shown {
 		return
 	}

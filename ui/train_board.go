@@ -37,7 +37,7 @@ type boardPanel struct {
 }
 
 func newBoardPanel(u *UI) *boardPanel {
-	b := &boardPanel{u: u, selected: -1, detail: widget.NewLabel("Train to fill the leaderboard."), why: newReasonEntry()}
+	b := &boardPanel{u: u, selected: -1, detail: widget.NewLabel("No leaderboard yet: tick the learners and press Train and compare (Ctrl+T)."), why: newReasonEntry()}
 	b.detail.Wrapping = fyne.TextWrapWord
 	b.why.SetPlaceHolder("Why this model? (for example: best balanced accuracy, the difference to the next is more than the spread, fast enough)")
 	b.why.Wrapping = fyne.TextWrapWord
@@ -131,7 +131,7 @@ func (b *boardPanel) show(res *workflow.TrainResult) {
 	b.selected = -1
 	b.choose.Disable()
 	if res == nil {
-		b.detail.SetText("Train to fill the leaderboard.")
+		b.detail.SetText("No leaderboard yet: tick the learners and press Train and compare (Ctrl+T).")
 		b.chart.clear("No leaderboard yet.")
 		b.inside.clear("Choose a model to see inside it.")
 		return

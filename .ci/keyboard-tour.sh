@@ -15,13 +15,13 @@ Xvfb "$display" -screen 0 "${w}x${h}x24" -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 app=""
 cleanup() {
-  if [ -n "$app" ]; then kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; fi
-  kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null; rm -rf "$home"
+  if [ -n "$app" ]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; fi
+  kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true; rm -rf "$home"
 }
 trap cleanup EXIT
 sleep 2
 export DISPLAY=$display
-(cd "$home" && HOME="$home" LIBGL_ALWAYS_SOFTWARE=1 FYNE_SCALE="$scale" LANG=C.UTF-8 "$bin" --no-recovery >"$home/app.log" 2>&1) &
+(cd "$home" && HOME="$home" LIBGL_ALWAYS_SOFTWARE=1 FYNE_SCALE="$scale" LANG=C.UTF-8 exec "$bin" --no-recovery >"$home/app.log" 2>&1) &
 app=$!
 for _ in $(seq 1 30); do
   sleep 1

@@ -13,9 +13,10 @@ APT_BUILD := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev 
              libxinerama-dev libxi-dev libxxf86vm-dev
 APT_SMOKE := xvfb imagemagick xdotool
 APT_REF   := python3-pandas python3-sklearn python3-scipy python3-onnx
-APT_TEST  := $(APT_BUILD) $(APT_SMOKE) $(APT_REF) chromium poppler-utils libxml2-utils
+APT_PACKAGE := $(APT_BUILD) gcc-mingw-w64-x86-64 xz-utils git
+APT_TEST  := $(APT_PACKAGE) $(APT_SMOKE) $(APT_REF) chromium poppler-utils libxml2-utils
 
-.PHONY: run test bench bench-all smoke package lint deps deps-build deps-test build unit vet archcheck clean help
+.PHONY: run test bench bench-all smoke cliclean package windows icons lint deps deps-build deps-test deps-package build unit vet archcheck clean help
 
 help:
 	@echo "make run      build and open Modelbench on a bundled sample dataset"
@@ -23,11 +24,16 @@ help:
 	@echo "make bench    speed and memory against pandas / scikit-learn, same run, ratios (headline tasks)"
 	@echo "make bench-all  every benchmark task, then the Go benchmarks"
 	@echo "make smoke    start the real app under Xvfb and check its window"
-	@echo "make package  build a release binary for this platform"
+	@echo "make package  dist/: Linux tarball, Windows exe (mingw-w64), modelbench-serve for four systems"
+	@echo "make windows  only the Windows exe (make test builds it once, to catch Windows breaks)"
+	@echo "make icons    regenerate assets/icons/ from assets/icon.png"
 	@echo "make lint     gofmt, go vet, staticcheck"
 
 deps-build:
 	@.ci/deps.sh $(APT_BUILD)
+
+deps-package:
+	@.ci/deps.sh $(APT_PACKAGE)
 
 deps-test:
 	@.ci/deps.sh $(APT_TEST)
@@ -51,12 +57,16 @@ unit:
 	ort="$$(bash .ci/onnxruntime.sh | tail -n 1)"; \
 	echo "MODELBENCH_ORT_DIR=$$ort"; \
 	MODELBENCH_TEST_PG="$$url" MODELBENCH_ORT_DIR="$$ort" MODELBENCH_REQUIRE_CHROMIUM=1 CGO_ENABLED=0 \
-		$(GO) test -count=1 ./workflow/... ./plots/... ./ui/... ./cli/... ./assets/... ./cmd/...
+		$(GO) test -count=1 ./workflow/... ./plots/... ./ui/... ./cli/... ./assets/... ./logfile/... ./cmd/...
 
 archcheck:
 	CGO_ENABLED=0 $(GO) test -count=1 -run TestImportRules ./workflow/
 
-test: deps-test vet unit build smoke
+test: deps-test vet unit build cliclean smoke windows
+
+# The headless commands print nothing of Fyne's, whatever the locale.
+cliclean: build
+	@.ci/cli-clean.sh ./$(BIN)
 
 smoke: build
 	@.ci/smoke.sh ./$(BIN)
@@ -71,8 +81,17 @@ bench-all: deps-test
 	/tmp/mbbench -all
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./workflow/... ./plots/...
 
-package: deps-build
-	CGO_ENABLED=1 $(GO) build -trimpath -ldflags "-s -w" -o $(BIN) .
+# Release packages (see .ci/package.sh and NOTES-ship.md): fyne package for
+# Linux and Windows, static modelbench-serve binaries when cmd/modelbench-serve
+# exists. The Go build cache is kept, so a second run takes seconds.
+package: deps-package
+	@.ci/package.sh
+
+windows: deps-package
+	@.ci/package.sh windows
+
+icons:
+	$(GO) run ./cmd/mbicons
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)
@@ -80,4 +99,4 @@ lint:
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.7.0 ./...
 
 clean:
-	rm -f $(BIN) $(BIN)-serve
+	rm -rf $(BIN) $(BIN)-serve dist

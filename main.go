@@ -14,12 +14,14 @@ import (
 
 	"modelbench/assets"
 	"modelbench/cli"
+	"modelbench/logfile"
 	"modelbench/ui"
 	"modelbench/workflow"
 )
 
 func main() {
 	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
+		attachConsole()
 		os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
 	}
 	opts, err := guiOptions(os.Args[1:])
@@ -27,6 +29,17 @@ func main() {
 		fmt.Fprintln(os.Stderr, "modelbench:", err)
 		os.Exit(2)
 	}
+	lg, _ := logfile.Open(logfile.DefaultDir()) // a log that cannot be opened drops its entries
+	opts.Log = lg
+	defer func() {
+		// A panic in a window callback ends the app: keep it in the log
+		// before the runtime prints it.
+		if v := recover(); v != nil {
+			lg.Panic("the window", v)
+			panic(v)
+		}
+	}()
+	lg.Info("Modelbench " + workflow.AppVersion + " started")
 	a := app.NewWithID("io.modelbench.app")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	w := a.NewWindow("Modelbench")

@@ -113,3 +113,23 @@ func Icon() []byte { return append([]byte(nil), icon...) }
 // the form fields of the purpose, model card and datasheet. It is data,
 // so the checklist can grow without code changes.
 func Checklist() []byte { return append([]byte(nil), checklist...) }
+
+//go:embed licences.json
+var licencesJSON []byte
+
+// Module is one Go module the program is built from.
+type Module struct {
+	Path    string `json:"path"`
+	Version string `json:"version"`
+	Licence string `json:"licence"` // SPDX identifier(s)
+}
+
+// Modules lists the modules go.mod requires with their licences, in
+// go.mod's order (licences.json, written by cmd/mblicences).
+func Modules() []Module {
+	var out []Module
+	if err := json.Unmarshal(licencesJSON, &out); err != nil {
+		panic("assets: licences.json broken: " + err.Error())
+	}
+	return out
+}

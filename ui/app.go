@@ -9,9 +9,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"modelbench/assets"
+	"modelbench/logfile"
 	"modelbench/workflow"
 	"modelbench/workflow/progress"
 )
@@ -26,6 +27,9 @@ type Options struct {
 	NoRecovery   bool   // do not offer to restore unsaved work (tests, scripted runs)
 	// Synchronous runs long tasks on the calling goroutine (tests only).
 	Synchronous bool
+	// Log receives the errors shown and the panics recovered; nil drops
+	// them (tests).
+	Log *logfile.Log
 }
 
 // UI is the main window's state: the project, the navigator, the screens
@@ -40,15 +44,23 @@ type UI struct {
 	tasks    *runner
 	jobs     *jobs
 
-	nav       *navigator
-	body      *fyne.Container
-	guide     *guidePane
-	status    *statusBar
-	screens   map[workflow.Stage]screen
-	frames    map[workflow.Stage]*container.Scroll
-	current   workflow.Stage
-	split     *container.Split
-	recentMgr *recentFiles
+	nav     *navigator
+	body    *fyne.Container
+	guide   *guidePane
+	status  *statusBar
+	screens map[workflow.Stage]screen
+	frames  map[workflow.Stage]*container.Scroll
+	current workflow.Stage
+	split   *container.Split
+	prefs   *prefs
+	log     *logfile.Log
+
+	// Menu items whose label or check mark follows the state.
+	undoItem, redoItem, tutorialItem *fyne.MenuItem
+	guideOffset                      float64
+	// splits are the split containers whose offsets are remembered, by name.
+	splits  map[string]*container.Split
+	lastDir string // the folder of the last file picked, for the next dialog
 }
 
 // screen is one step's view. Refresh is called on the UI goroutine after
@@ -61,7 +73,10 @@ type screen interface {
 // Create builds the main window's content for a new project, wires menus,
 // shortcuts, drag and drop and autosave, and starts what opts asks for.
 func Create(a fyne.App, w fyne.Window, opts Options) *UI {
-	u := &UI{app: a, win: w, opts: opts, tasks: newRunner(), jobs: newJobs(), recentMgr: newRecentFiles(a.Preferences())}
+	u := &UI{app: a, win: w, opts: opts, tasks: newRunner(), jobs: newJobs(), prefs: newPrefs(a.Preferences()), log: opts.Log,
+		splits: map[string]*container.Split{}}
+	a.Settings().SetTheme(fyneTheme(u.prefs.theme()))
+	w.Resize(u.prefs.windowSize(w.Canvas().Size()))
 	u.tasks.sync, u.jobs.sync = opts.Synchronous, opts.Synchronous
 	u.status = newStatusBar(u.tasks)
 	u.tasks.onChange = u.status.update
@@ -70,8 +85,9 @@ func Create(a fyne.App, w fyne.Window, opts Options) *UI {
 	u.body = container.NewStack()
 	u.nav = newNavigator(u.selectStage)
 	u.split = container.NewHSplit(u.body, u.guide.Object())
-	u.split.Offset = 0.74
-	main := container.NewBorder(nil, u.status.Object(), u.nav.Object(), nil, u.split)
+	u.rememberSplit("guide", u.split, 0.74)
+	u.guideOffset = u.split.Offset
+	main := border(nil, u.status.Object(), u.nav.Object(), nil, u.split)
 	w.SetContent(main)
 	w.SetMainMenu(u.mainMenu())
 	u.addShortcuts()
@@ -93,6 +109,7 @@ func (u *UI) setProject(p *workflow.Project) {
 		u.autosave.Stop()
 	}
 	u.tasks.CancelAll()
+	u.saveLayout()
 	u.proj = p
 	u.unsub = p.Subscribe(func(ev workflow.Event) { fyne.Do(func() { u.onEvent(ev) }) })
 	if !u.opts.Synchronous {
@@ -106,6 +123,7 @@ func (u *UI) setProject(p *workflow.Project) {
 	u.nav.setProject(p)
 	u.selectStage(workflow.StageData)
 	u.updateTitle()
+	u.refreshMenu()
 }
 
 func (u *UI) recoveryPath() string {
@@ -123,6 +141,11 @@ func (u *UI) onEvent(ev workflow.Event) {
 	case workflow.Saved:
 		u.updateTitle()
 		return
+	case workflow.DataChanged:
+		u.applyDefaultSeed()
+	}
+	if u.updateUndoItems() && u.win.MainMenu() != nil {
+		u.win.MainMenu().Refresh()
 	}
 	u.nav.refresh()
 	if s := u.screens[u.current]; s != nil {
@@ -142,7 +165,8 @@ func (u *UI) showCurrent() {
 	s := u.current
 	var obj fyne.CanvasObject
 	if locked, why := u.proj.Locked(s); locked {
-		obj = lockedView(s, why, u.selectStage)
+		to, _ := u.proj.UnlockedBy(s)
+		obj = lockedView(s, why, to, u.selectStage)
 	} else {
 		sc := u.screens[s]
 		sc.Refresh()
@@ -205,7 +229,7 @@ func (u *UI) loadData(ref workflow.DataRef) {
 			return err
 		}
 		if ref.Path != "" {
-			fyne.Do(func() { u.recentMgr.add(ref.Path) })
+			fyne.Do(func() { u.addRecent(ref.Path) })
 		}
 		fyne.Do(u.updateTitle)
 		return nil
@@ -231,7 +255,7 @@ func (u *UI) openProject(path string) {
 		}
 		fyne.Do(func() {
 			u.setProject(p)
-			u.recentMgr.add(path)
+			u.addRecent(path)
 			if len(notes) > 0 {
 				dialog.ShowInformation("Opened "+filepath.Base(path), strings.Join(notes, "\n"), u.win)
 			}
@@ -240,30 +264,25 @@ func (u *UI) openProject(path string) {
 	})
 }
 
-// showError shows err in a dialog; it is safe from any goroutine.
+// showError shows err in a dialog and writes it to the log; it is safe
+// from any goroutine.
 func (u *UI) showError(err error) {
 	if err == nil {
 		return
 	}
+	u.log.Error("shown to the user", err)
 	fyne.Do(func() {
 		showErrorDialog(u.win, err)
 	})
 }
 
-// lockedView explains why a stage cannot be used yet.
-func lockedView(s workflow.Stage, why string, goTo func(workflow.Stage)) fyne.CanvasObject {
+// lockedView explains why a stage cannot be used yet, with a button to
+// the stage that unlocks it.
+func lockedView(s workflow.Stage, why string, to workflow.Stage, goTo func(workflow.Stage)) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(s.Title()+" is not available yet", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	reason := widget.NewLabel(why)
 	reason.Wrapping = fyne.TextWrapWord
-	back := widget.NewButton("Go to the Data step", func() { goTo(workflow.StageData) })
+	back := widget.NewButtonWithIcon("Go to the "+to.Title()+" step", theme.NavigateNextIcon(), func() { goTo(to) })
+	back.Importance = widget.HighImportance
 	return container.NewPadded(container.NewVBox(title, reason, back))
-}
-
-// sampleIDs lists the bundled samples' IDs, for help texts.
-func sampleIDs() []string {
-	var ids []string
-	for _, s := range assets.Samples() {
-		ids = append(ids, s.ID)
-	}
-	return ids
 }

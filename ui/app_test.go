@@ -62,6 +62,29 @@ func TestUI_LockedStepExplainsWhy(t *testing.T) {
 	}
 }
 
+func TestUI_LockedStepGoesToTheStepThatUnlocksIt(t *testing.T) {
+	u, _ := newTestUI(t, Options{Sample: "penguins"})
+	for _, c := range []struct {
+		locked workflow.Stage
+		button string
+		want   workflow.Stage
+	}{
+		{workflow.StageTrain, "Go to the Prepare step", workflow.StagePrepare},
+		{workflow.StageEvaluate, "Go to the Train step", workflow.StageTrain},
+		{workflow.StageDeploy, "Go to the Train step", workflow.StageTrain}, // Deploy opens once a model is chosen
+	} {
+		u.selectStage(c.locked)
+		b := findButton(u.body.Objects[0], c.button)
+		if b == nil {
+			t.Fatalf("%v: no button %q in %q", c.locked, c.button, labelsText(u.body.Objects[0]))
+		}
+		test.Tap(b)
+		if u.current != c.want {
+			t.Errorf("%v: the button went to %v, want %v", c.locked, u.current, c.want)
+		}
+	}
+}
+
 func TestUI_ChangingRoleUpdatesProject(t *testing.T) {
 	u, _ := newTestUI(t, Options{Sample: "iris"})
 	ds := u.screens[workflow.StageData].(*dataScreen)

@@ -52,7 +52,7 @@ func newColumnPanel(u *UI) *columnPanel {
 	c.details = container.NewVBox(c.name, c.inferred, form, c.roleWhy, c.why)
 	c.details.Hide()
 	split := container.NewVSplit(c.list, container.NewVScroll(c.details))
-	split.Offset = 0.55
+	u.rememberSplit("data-columns", split, 0.55)
 	c.obj = split
 	return c
 }

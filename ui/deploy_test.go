@@ -57,7 +57,7 @@ func TestDeploy_AnswerAnItemFillTheFormsAndExport(t *testing.T) {
 	// A form field.
 	in, ok := ds.forms.inputs["model_card.owners"]
 	if !ok {
-		t.Fatalf("no owners field; fields %v", keys(ds.forms.inputs))
+		t.Fatalf("no owners field; fields %v", formKeys(ds.forms.inputs))
 	}
 	in.entry.SetText("The survival study team")
 	ds.forms.save(formOf(t, "model_card"))
@@ -92,7 +92,7 @@ func formOf(t *testing.T, id string) deploy.Form {
 	return deploy.Form{}
 }
 
-func keys(m map[string]formInput) []string {
+func formKeys(m map[string]formInput) []string {
 	var out []string
 	for k := range m {
 		out = append(out, k)

@@ -42,11 +42,11 @@ func (u *UI) openDataDialog() {
 		}
 		path := r.URI().Path()
 		r.Close()
+		u.picked(path)
 		u.openDataFile(path)
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter(dataExtensions))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	u.showFileDialog(d)
 }
 
 // openProjectDialog lets the user pick a project file.
@@ -58,11 +58,11 @@ func (u *UI) openProjectDialog() {
 		}
 		path := r.URI().Path()
 		r.Close()
+		u.picked(path)
 		u.openProject(path)
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{workflow.FileExtension}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	u.showFileDialog(d)
 }
 
 // saveProject saves to the project's file, asking for one the first time.
@@ -78,11 +78,11 @@ func (u *UI) saveProject(askPath bool) {
 		}
 		path := w.URI().Path()
 		w.Close()
+		u.picked(path)
 		u.saveProjectTo(path, true)
 	}, u.win)
 	d.SetFileName("project" + workflow.FileExtension)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	u.showFileDialog(d)
 }
 
 // saveProjectTo writes the project to path in the background, as its own
@@ -100,7 +100,7 @@ func (u *UI) saveProjectTo(path string, picked bool) {
 			return err
 		}
 		if picked {
-			fyne.Do(func() { u.recentMgr.add(saved) })
+			fyne.Do(func() { u.addRecent(saved) })
 		}
 		return nil
 	})
@@ -160,6 +160,7 @@ func (u *UI) dirty() bool {
 
 func (u *UI) quit(discardRecovery bool) {
 	u.tasks.CancelAll()
+	u.saveLayout()
 	if u.autosave != nil {
 		u.autosave.Stop()
 		if discardRecovery {
@@ -181,3 +182,39 @@ func shortPath(p string) string {
 // ConfirmClose is the window's close intercept: it asks before unsaved
 // work is dropped.
 func (u *UI) ConfirmClose() { u.confirmQuit() }
+
+// showFileDialog sizes a file dialog and opens it in the preferred folder:
+// the one chosen in Preferences, else the folder of the last file picked.
+func (u *UI) showFileDialog(d *dialog.FileDialog) {
+	dir := u.prefs.folder()
+	if dir == "" {
+		dir = u.lastDir
+	}
+	if dir != "" {
+		if st, err := os.Stat(dir); err == nil && st.IsDir() {
+			if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+				d.SetLocation(l)
+			}
+		}
+	}
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// showFolderOpen asks for a folder, starting where showFileDialog does;
+// the folder picked is remembered for the next dialog.
+func (u *UI) showFolderOpen(picked func(fyne.ListableURI, error)) {
+	u.showFileDialog(dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err == nil && dir != nil {
+			u.lastDir = dir.Path()
+		}
+		picked(dir, err)
+	}, u.win))
+}
+
+// picked remembers the folder of a file chosen in a dialog.
+func (u *UI) picked(path string) {
+	if path != "" {
+		u.lastDir = filepath.Dir(path)
+	}
+}

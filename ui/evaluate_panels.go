@@ -130,7 +130,7 @@ func newSlicesPanel(u *UI) *slicesPanel {
 	s.column = widget.NewSelect(nil, func(string) { s.draw() })
 	intro := widget.NewLabel("A good average can hide a group the model serves badly. Groups much worse than the whole are marked with !.")
 	intro.Wrapping = fyne.TextWrapWord
-	s.obj = container.NewBorder(container.NewVBox(intro, s.column), nil, nil, nil, container.NewScroll(s.out))
+	s.obj = border(container.NewVBox(intro, s.column), nil, nil, nil, container.NewScroll(s.out))
 	return s
 }
 
@@ -186,7 +186,7 @@ func newExplainPanel(u *UI) *explainPanel {
 	e.out.TextStyle.Monospace = true
 	e.row.SetText("1")
 	go_ := widget.NewButton("Explain", e.explain)
-	e.obj = container.NewBorder(container.NewBorder(nil, nil, widget.NewLabel("Row of the evaluated part:"), go_, e.row), nil, nil, nil, container.NewScroll(e.out))
+	e.obj = border(border(nil, nil, widget.NewLabel("Row of the evaluated part:"), go_, e.row), nil, nil, nil, container.NewScroll(e.out))
 	return e
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"modelbench/workflow"
@@ -99,5 +100,28 @@ func TestEvaluate_SwitchingModelsWarnsAboutTheTestSet(t *testing.T) {
 	u.selectStage(workflow.StageEvaluate)
 	if u.Project().Evaluation().Model != other || !strings.Contains(es.issues.Text, "test set") {
 		t.Fatalf("model %s, issues %q", u.Project().Evaluation().Model, es.issues.Text)
+	}
+}
+
+// TestEvaluate_MetricsColumnShowsEveryWordAt1280x800: the metrics and the
+// class report fit the metrics column of a 1280×800 window with the guide
+// shown, so "recall" and the numbers after it are not cut off.
+func TestEvaluate_MetricsColumnShowsEveryWordAt1280x800(t *testing.T) {
+	u, es := chooseModel(t, "penguins", "logistic")
+	es.run(workflow.PartTest)
+	u.selectStage(workflow.StageEvaluate)
+	text := es.metrics.Text
+	if !strings.Contains(text, "recall") || !strings.Contains(text, "Chinstrap") {
+		t.Fatalf("metrics text lacks the class report: %q", text)
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if n := len([]rune(line)); n > metricsWidth {
+			t.Errorf("line of %d characters (max %d): %q", n, metricsWidth, line)
+		}
+	}
+	u.win.Resize(fyne.NewSize(1280, 800))
+	col := u.splits["evaluate"].Leading
+	if need, have := es.metrics.MinSize().Width, col.Size().Width; need > have {
+		t.Fatalf("the metrics need %.0f units, the column has %.0f", need, have)
 	}
 }

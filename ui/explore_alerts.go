@@ -60,10 +60,10 @@ func newAlertsPanel(u *UI) *alertsPanel {
 		})
 	a.list.OnSelected = func(id widget.ListItemID) { a.select_(id) }
 	text := container.NewVBox(a.message, labelled("Why it matters", a.why), labelled("What to do", a.action), container.NewHBox(a.fix))
-	a.detail = container.NewBorder(text, nil, nil, nil, a.figure.Object())
+	a.detail = border(text, nil, nil, nil, a.figure.Object())
 	a.detail.Hide()
 	split := container.NewHSplit(a.list, a.detail)
-	split.Offset = 0.4
+	u.rememberSplit("explore-alerts", split, 0.4)
 	a.obj = split
 	return a
 }

@@ -56,10 +56,10 @@ func newColumnsPanel(u *UI) *columnsPanel {
 		})
 	c.list.OnSelected = func(id widget.ListItemID) { c.select_(id) }
 	figs := container.NewAppTabs(container.NewTabItem("Distribution", c.dist.Object()), container.NewTabItem("Against the target", c.target.Object()))
-	c.detail = container.NewBorder(nil, nil, container.NewVScroll(c.stats), nil, figs)
+	c.detail = border(nil, nil, container.NewVScroll(c.stats), nil, figs)
 	c.detail.Hide()
 	split := container.NewHSplit(c.list, c.detail)
-	split.Offset = 0.22
+	u.rememberSplit("explore-columns", split, 0.22)
 	c.obj = split
 	return c
 }

@@ -32,7 +32,7 @@ func newPairPanel(u *UI) *pairPanel {
 	})
 	hint := widget.NewLabel("Up to six numeric columns, coloured by the target.")
 	hint.Wrapping = fyne.TextWrapWord
-	p.obj = container.NewBorder(nil, nil, container.NewVScroll(container.NewVBox(hint, p.checks)), nil, p.figure.Object())
+	p.obj = border(nil, nil, container.NewVScroll(container.NewVBox(hint, p.checks)), nil, p.figure.Object())
 	return p
 }
 

@@ -23,7 +23,7 @@ func (u *UI) exportEDAReport() {
 		u.showError(errNoExploration)
 		return
 	}
-	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+	u.showFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil || dir == nil {
 			u.showError(err)
 			return
@@ -39,7 +39,7 @@ func (u *UI) exportEDAReport() {
 			})
 			return nil
 		})
-	}, u.win)
+	})
 }
 
 // exportData writes the table — as loaded, or every row through the
@@ -89,6 +89,5 @@ func (u *UI) exportDataTo(prepared bool) {
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".parquet", ".xlsx"}))
 	d.SetFileName("data.csv")
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	u.showFileDialog(d)
 }

@@ -20,7 +20,7 @@ func (u *UI) exportEvaluationReport() {
 		return
 	}
 	doc := u.proj.Document()
-	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+	u.showFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil || dir == nil {
 			u.showError(err)
 			return
@@ -36,5 +36,5 @@ func (u *UI) exportEvaluationReport() {
 			})
 			return nil
 		})
-	}, u.win)
+	})
 }

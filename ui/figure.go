@@ -32,14 +32,17 @@ type figureView struct {
 	save    *widget.Button
 	current *plots.Figure
 	obj     fyne.CanvasObject
-	// render draws a figure into an image of w×h pixels (plots.Image; tests
-	// count calls). It runs off the UI goroutine.
-	render func(f *plots.Figure, w, h int) (image.Image, error)
+	// render draws a figure into an image of w×h device pixels for a
+	// canvas of the given scale (plots.ImageScaled; tests count calls). It
+	// runs off the UI goroutine.
+	render func(f *plots.Figure, w, h int, scale float32) (image.Image, error)
 }
 
 func newFigureView(u *UI, key string, minSize fyne.Size) *figureView {
 	v := &figureView{u: u, key: key, img: canvas.NewImageFromImage(nil), msg: widget.NewLabel(""),
-		render: func(f *plots.Figure, w, h int) (image.Image, error) { return plots.Image(f, w, h) }}
+		render: func(f *plots.Figure, w, h int, scale float32) (image.Image, error) {
+			return plots.ImageScaled(f, w, h, float64(scale))
+		}}
 	v.img.FillMode = canvas.ImageFillContain
 	v.img.ScaleMode = canvas.ImageScaleSmooth
 	v.img.SetMinSize(minSize)
@@ -47,7 +50,7 @@ func newFigureView(u *UI, key string, minSize fyne.Size) *figureView {
 	v.msg.Hide()
 	v.save = widget.NewButtonWithIcon("Save figure…", theme.DocumentSaveIcon(), v.saveDialog)
 	v.save.Disable()
-	v.obj = container.NewBorder(nil, container.NewHBox(v.save), nil, nil, container.NewStack(v.img, container.NewPadded(v.msg)))
+	v.obj = border(nil, container.NewHBox(v.save), nil, nil, container.NewStack(v.img, container.NewPadded(v.msg)))
 	return v
 }
 
@@ -58,7 +61,7 @@ func (v *figureView) Object() fyne.CanvasObject { return v.obj }
 // supersedes this one: the work stops at the next check of its context
 // (before building, before rendering, after rendering) and never applies.
 func (v *figureView) show(build func() (*plots.Figure, error)) {
-	w, h := v.pixels()
+	w, h, scale := v.pixels()
 	v.u.jobs.Run(v.key, func(ctx context.Context) (func(), error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -69,7 +72,7 @@ func (v *figureView) show(build func() (*plots.Figure, error)) {
 		}
 		var img image.Image
 		if err == nil {
-			img, err = v.render(f, w, h)
+			img, err = v.render(f, w, h, scale)
 			if ctxErr := ctx.Err(); ctxErr != nil {
 				return nil, ctxErr
 			}
@@ -78,20 +81,22 @@ func (v *figureView) show(build func() (*plots.Figure, error)) {
 	}, v.u.showError)
 }
 
-// pixels is the view's size on screen in device pixels, clamped to a
-// sensible range; figW×figH before the view is laid out.
-func (v *figureView) pixels() (int, int) {
-	size := v.img.Size()
-	if size.Width < 100 || size.Height < 80 {
-		return figW, figH
-	}
-	scale := float32(1)
-	if c := fyne.CurrentApp().Driver().CanvasForObject(v.img); c != nil {
+// pixels is the view's size on screen in device pixels and the canvas
+// scale (device pixels per Fyne unit: the screen's density times Fyne's
+// scale setting). The size in units is clamped to a sensible range, figW×
+// figH before the view is laid out, so the figure keeps its layout and
+// text size at every scale and gets sharper, not smaller, on HiDPI.
+func (v *figureView) pixels() (w, h int, scale float32) {
+	scale = 1
+	if c := fyne.CurrentApp().Driver().CanvasForObject(v.img); c != nil && c.Scale() > 0 {
 		scale = c.Scale()
 	}
-	w := int(size.Width * scale)
-	h := int(size.Height * scale)
-	return min(max(w, 400), 1800), min(max(h, 300), 1400)
+	size := v.img.Size()
+	uw, uh := float32(figW), float32(figH)
+	if size.Width >= 100 && size.Height >= 80 {
+		uw, uh = min(max(size.Width, 400), 1800), min(max(size.Height, 300), 1400)
+	}
+	return int(uw * scale), int(uh * scale), scale
 }
 
 func (v *figureView) set(f *plots.Figure, img image.Image, err error) {
@@ -140,8 +145,7 @@ func (v *figureView) saveDialog() {
 	}, v.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".svg"}))
 	d.SetFileName(v.key + ".png")
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	v.u.showFileDialog(d)
 }
 
 // saveTo renders f at figW×figH and writes it to path in the background,

@@ -22,10 +22,10 @@ func newGallery(open func(id string)) fyne.CanvasObject {
 		meta.Importance = widget.LowImportance
 		btn := widget.NewButtonWithIcon("Open "+s.Title, theme.FolderOpenIcon(), func() { open(s.ID) })
 		btn.Importance = widget.HighImportance
-		card := widget.NewCard(s.Title, "", container.NewBorder(nil, btn, nil, nil, container.NewVBox(story, meta)))
-		cards = append(cards, container.NewGridWrap(fyne.NewSize(400, 330), card))
+		card := widget.NewCard(s.Title, "", border(nil, btn, nil, nil, container.NewVBox(story, meta)))
+		cards = append(cards, container.NewGridWrap(fyne.NewSize(400, 390), card))
 	}
 	intro := widget.NewLabel("Open your own table with File ▸ Open data (Ctrl+O) or by dropping a file on this window, or start with one of these real datasets:")
 	intro.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(intro, nil, nil, nil, container.NewVScroll(container.NewGridWrap(fyne.NewSize(410, 340), cards...)))
+	return border(intro, nil, nil, nil, container.NewVScroll(container.NewGridWrap(fyne.NewSize(410, 400), cards...)))
 }

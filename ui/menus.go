@@ -2,10 +2,14 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"modelbench/workflow"
 	"modelbench/workflow/progress"
@@ -16,47 +20,71 @@ type (
 	reportT = progress.Func
 )
 
-// mainMenu builds File, View and Help menus.
+// mainMenu builds the File, Edit, Run, View and Help menus from the
+// action table (shortcuts.go).
 func (u *UI) mainMenu() *fyne.MainMenu {
-	openData := fyne.NewMenuItem("Open data…", u.openDataDialog)
-	openData.Shortcut = shortcut(fyne.KeyO, 0)
-	openProj := fyne.NewMenuItem("Open project…", u.openProjectDialog)
-	openProj.Shortcut = shortcut(fyne.KeyO, fyne.KeyModifierShift)
-	save := fyne.NewMenuItem("Save project", func() { u.saveProject(false) })
-	save.Shortcut = shortcut(fyne.KeyS, 0)
-	saveAs := fyne.NewMenuItem("Save project as…", func() { u.saveProject(true) })
-	saveAs.Shortcut = shortcut(fyne.KeyS, fyne.KeyModifierShift)
-	db := fyne.NewMenuItem("Connect to PostgreSQL…", u.connectDatabase)
-	export := fyne.NewMenuItem("Export data…", u.exportData)
+	it := u.menuItem
+	sep := fyne.NewMenuItemSeparator
 	recent := fyne.NewMenuItem("Open recent", nil)
 	recent.ChildMenu = u.recentMenu()
-	quit := fyne.NewMenuItem("Quit", u.confirmQuit)
+	quit := it("quit")
 	quit.IsQuit = true
-	quit.Shortcut = shortcut(fyne.KeyQ, 0)
-	file := fyne.NewMenu("File", openData, db, openProj, recent, fyne.NewMenuItemSeparator(), save, saveAs, export, fyne.NewMenuItemSeparator(), quit)
+	file := fyne.NewMenu("File", it("open-data"), it("connect-db"), it("open-project"), recent, sep(),
+		it("save"), it("save-as"), sep(), it("export-data"), it("export-report"), it("save-model"), sep(), quit)
+
+	u.undoItem, u.redoItem = it("undo"), it("redo")
+	edit := fyne.NewMenu("Edit", u.undoItem, u.redoItem, sep(), it("preferences"))
+	u.updateUndoItems()
+
+	run := fyne.NewMenu("Run", it("run-step"), sep(), it("explore"), it("fit-prep"), it("train"), it("evaluate"), sep(), it("cancel"))
 
 	var steps []*fyne.MenuItem
 	for _, s := range workflow.Stages {
-		s := s
-		it := fyne.NewMenuItem(s.Title(), func() { u.selectStage(s) })
-		it.Shortcut = shortcut(fyne.KeyName(string(rune('1'+int(s)))), 0)
-		steps = append(steps, it)
+		steps = append(steps, it("step-"+s.String()))
 	}
 	themeItem := fyne.NewMenuItem("Theme", nil)
-	themeItem.ChildMenu = fyne.NewMenu("",
-		fyne.NewMenuItem("Follow the system", func() { u.app.Settings().SetTheme(theme.DefaultTheme()) }),
-		fyne.NewMenuItem("Light", func() { u.app.Settings().SetTheme(forcedTheme{variant: theme.VariantLight}) }),
-		fyne.NewMenuItem("Dark", func() { u.app.Settings().SetTheme(forcedTheme{variant: theme.VariantDark}) }),
-	)
-	guide := fyne.NewMenuItem("Show or hide the guide", u.toggleGuide)
-	view := fyne.NewMenu("View", append(steps, fyne.NewMenuItemSeparator(), guide, themeItem)...)
-	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Modelbench", u.showAbout))
-	return fyne.NewMainMenu(file, view, help)
+	themeItem.ChildMenu = u.themeMenu()
+	u.tutorialItem = fyne.NewMenuItem("Tutorial mode", u.toggleTutorial)
+	u.tutorialItem.Checked = u.prefs.tutorial()
+	view := fyne.NewMenu("View", append(steps, sep(), it("next-tab"), it("prev-tab"), it("focus-steps"), sep(),
+		it("guide"), themeItem, u.tutorialItem)...)
+
+	help := fyne.NewMenu("Help", it("shortcuts"), it("docs"), it("log-folder"), sep(), it("about"))
+	return fyne.NewMainMenu(file, edit, run, view, help)
+}
+
+func (u *UI) themeMenu() *fyne.Menu {
+	choice := func(label, value string) *fyne.MenuItem {
+		m := fyne.NewMenuItem(label, func() { u.setTheme(value) })
+		m.Checked = u.prefs.theme() == value
+		return m
+	}
+	return fyne.NewMenu("", choice("Follow the system", themeSystem), choice("Light", themeLight), choice("Dark", themeDark))
+}
+
+// setTheme applies and remembers a theme choice.
+func (u *UI) setTheme(choice string) {
+	u.prefs.setTheme(choice)
+	u.app.Settings().SetTheme(fyneTheme(choice))
+	u.refreshMenu()
+}
+
+func (u *UI) toggleTutorial() {
+	u.prefs.setTutorial(!u.prefs.tutorial())
+	u.refreshMenu()
+}
+
+// refreshMenu rebuilds the main menu so that check marks, the recent
+// files and the undo labels are current.
+func (u *UI) refreshMenu() {
+	if u.win != nil {
+		u.win.SetMainMenu(u.mainMenu())
+	}
 }
 
 func (u *UI) recentMenu() *fyne.Menu {
 	var items []*fyne.MenuItem
-	for _, p := range u.recentMgr.list() {
+	for _, p := range u.prefs.recent() {
 		p := p
 		items = append(items, fyne.NewMenuItem(shortPath(p), func() { u.openRecent(p) }))
 	}
@@ -68,6 +96,12 @@ func (u *UI) recentMenu() *fyne.Menu {
 	return fyne.NewMenu("", items...)
 }
 
+// addRecent remembers a file and shows it in File ▸ Open recent.
+func (u *UI) addRecent(path string) {
+	u.prefs.addRecent(path)
+	u.refreshMenu()
+}
+
 func (u *UI) openRecent(path string) {
 	if len(path) > len(workflow.FileExtension) && path[len(path)-len(workflow.FileExtension):] == workflow.FileExtension {
 		u.openProject(path)
@@ -76,36 +110,206 @@ func (u *UI) openRecent(path string) {
 	u.openDataFile(path)
 }
 
-// shortcut returns Ctrl+key (Cmd+key on macOS) plus extra modifiers.
-func shortcut(key fyne.KeyName, extra fyne.KeyModifier) fyne.Shortcut {
-	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault | extra}
-}
-
-// addShortcuts registers the menu shortcuts on the canvas too, so they
-// work where the platform shows no menu bar.
-func (u *UI) addShortcuts() {
-	add := func(key fyne.KeyName, extra fyne.KeyModifier, fn func()) {
-		u.win.Canvas().AddShortcut(shortcut(key, extra).(*desktop.CustomShortcut), func(fyne.Shortcut) { fn() })
-	}
-	add(fyne.KeyO, 0, u.openDataDialog)
-	add(fyne.KeyO, fyne.KeyModifierShift, u.openProjectDialog)
-	add(fyne.KeyS, 0, func() { u.saveProject(false) })
-	add(fyne.KeyS, fyne.KeyModifierShift, func() { u.saveProject(true) })
-	add(fyne.KeyQ, 0, u.confirmQuit)
-	for _, s := range workflow.Stages {
-		s := s
-		add(fyne.KeyName(string(rune('1'+int(s)))), 0, func() { u.selectStage(s) })
-	}
-}
-
 func (u *UI) toggleGuide() {
 	g := u.guide.Object()
 	if g.Visible() {
+		u.guideOffset = u.split.Offset
 		g.Hide()
 		u.split.Offset = 1
 	} else {
 		g.Show()
-		u.split.Offset = 0.74
+		u.split.Offset = u.guideOffset
 	}
 	u.split.Refresh()
+}
+
+// undo takes back the last preparation change. In a text field it undoes
+// the typing instead, as the field's own Ctrl+Z would.
+func (u *UI) undo() {
+	if e := textField(u.win.Canvas().Focused()); e != nil {
+		e.TypedShortcut(&fyne.ShortcutUndo{})
+		return
+	}
+	u.stepHistory(u.proj.UndoPrepare)
+}
+
+// redo makes the last undone preparation change again (or redoes typing
+// in a text field).
+func (u *UI) redo() {
+	if e := textField(u.win.Canvas().Focused()); e != nil {
+		e.TypedShortcut(&fyne.ShortcutRedo{})
+		return
+	}
+	u.stepHistory(u.proj.RedoPrepare)
+}
+
+func (u *UI) stepHistory(step func() (string, error)) {
+	if _, err := step(); err != nil {
+		if errors.Is(err, workflow.ErrNothingToUndo) || errors.Is(err, workflow.ErrNothingToRedo) {
+			title := "Nothing to undo"
+			if errors.Is(err, workflow.ErrNothingToRedo) {
+				title = "Nothing to redo"
+			}
+			dialog.ShowInformation(title, "There is "+strings.TrimPrefix(err.Error(), "there is ")+".", u.win)
+			return
+		}
+		u.showError(err)
+		return
+	}
+	if u.current != workflow.StagePrepare {
+		u.selectStage(workflow.StagePrepare)
+	}
+}
+
+// updateUndoItems names the change Edit ▸ Undo and Redo would act on and
+// reports whether that changed the labels.
+func (u *UI) updateUndoItems() bool {
+	if u.undoItem == nil || u.proj == nil {
+		return false
+	}
+	before := u.undoItem.Label + "\x00" + u.redoItem.Label
+	undo, redo := u.proj.PrepareHistory()
+	u.undoItem.Label, u.undoItem.Disabled = "Undo", undo == ""
+	if undo != "" {
+		u.undoItem.Label = "Undo " + clip(undo, 40)
+	}
+	u.redoItem.Label, u.redoItem.Disabled = "Redo", redo == ""
+	if redo != "" {
+		u.redoItem.Label = "Redo " + clip(redo, 40)
+	}
+	return before != u.undoItem.Label+"\x00"+u.redoItem.Label
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// switchTab selects the next (by > 0) or previous tab of the current
+// screen's main tab bar, wrapping around; tab buttons take no focus in
+// Fyne, so this is how the keyboard reaches them.
+func (u *UI) switchTab(by int) {
+	tabs := firstTabs(u.body)
+	if tabs == nil || len(tabs.Items) == 0 {
+		return
+	}
+	n := len(tabs.Items)
+	tabs.SelectIndex(((tabs.SelectedIndex()+by)%n + n) % n)
+}
+
+// firstTabs finds the outermost visible tab container under o.
+func firstTabs(o fyne.CanvasObject) *container.AppTabs {
+	var found *container.AppTabs
+	walkVisible(o, func(o fyne.CanvasObject) bool {
+		if t, ok := o.(*container.AppTabs); ok {
+			found = t
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// walkVisible calls fn on o and on every visible object below it, depth
+// first, until fn returns false.
+func walkVisible(o fyne.CanvasObject, fn func(fyne.CanvasObject) bool) bool {
+	if o == nil || !o.Visible() {
+		return true
+	}
+	if !fn(o) {
+		return false
+	}
+	var kids []fyne.CanvasObject
+	switch c := o.(type) {
+	case *fyne.Container:
+		kids = c.Objects
+	case *container.Scroll:
+		kids = []fyne.CanvasObject{c.Content}
+	case *container.Split:
+		kids = []fyne.CanvasObject{c.Leading, c.Trailing}
+	case *container.AppTabs:
+		if it := c.Selected(); it != nil {
+			kids = []fyne.CanvasObject{it.Content}
+		}
+	case *widget.Card:
+		kids = []fyne.CanvasObject{c.Content}
+	case *widget.Form:
+		for _, it := range c.Items {
+			kids = append(kids, it.Widget)
+		}
+	}
+	for _, k := range kids {
+		if !walkVisible(k, fn) {
+			return false
+		}
+	}
+	return true
+}
+
+// focusSteps puts the keyboard focus on the step list.
+func (u *UI) focusSteps() { u.win.Canvas().Focus(u.nav.list) }
+
+// runCurrentStep starts the main work of the step on screen: exploring,
+// fitting the preparation, training, evaluating; on Data it opens a file.
+func (u *UI) runCurrentStep() {
+	switch u.current {
+	case workflow.StageData:
+		u.openDataDialog()
+	case workflow.StageExplore:
+		u.runExplore()
+	case workflow.StagePrepare:
+		u.runPrepare()
+	case workflow.StageTrain:
+		u.runTrain()
+	case workflow.StageEvaluate:
+		u.runEvaluate()
+	case workflow.StageDeploy:
+		u.runStage(workflow.StageDeploy, u.exportDocumentation)
+	default:
+		dialog.ShowInformation(u.current.Title(), "This step has no work to run from the keyboard yet.", u.win)
+	}
+}
+
+// runStage checks that s is not locked, shows it and runs fn.
+func (u *UI) runStage(s workflow.Stage, fn func()) {
+	if locked, why := u.proj.Locked(s); locked {
+		u.showError(fmt.Errorf("%s is not available yet: %s", s.Title(), why))
+		return
+	}
+	if u.current != s {
+		u.selectStage(s)
+	}
+	fn()
+}
+
+func (u *UI) runExplore() {
+	u.runStage(workflow.StageExplore, func() { u.screens[workflow.StageExplore].(*exploreScreen).start() })
+}
+
+func (u *UI) runPrepare() {
+	u.runStage(workflow.StagePrepare, func() { u.screens[workflow.StagePrepare].(*prepareScreen).run() })
+}
+
+func (u *UI) runTrain() {
+	u.runStage(workflow.StageTrain, func() { u.screens[workflow.StageTrain].(*trainScreen).run() })
+}
+
+func (u *UI) runEvaluate() {
+	u.runStage(workflow.StageEvaluate, func() { u.screens[workflow.StageEvaluate].(*evaluateScreen).run(workflow.PartTest) })
+}
+
+// exportReport writes the evaluation report once there is an evaluation,
+// the exploration report before that.
+func (u *UI) exportReport() {
+	switch {
+	case u.proj.Evaluation() != nil:
+		u.exportEvaluationReport()
+	case u.proj.Exploration() != nil:
+		u.exportEDAReport()
+	default:
+		u.showError(errors.New("there is no report yet: explore the data (Ctrl+Shift+L) or evaluate a model (Ctrl+E) first"))
+	}
 }

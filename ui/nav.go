@@ -47,7 +47,7 @@ func (n *navigator) Object() fyne.CanvasObject {
 	header := widget.NewLabelWithStyle("Steps", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	width := canvas.NewRectangle(color.Transparent)
 	width.SetMinSize(fyne.NewSize(170, 0))
-	return container.NewBorder(header, nil, nil, nil, container.NewStack(width, n.list))
+	return border(header, nil, nil, nil, container.NewStack(width, n.list))
 }
 
 func (n *navigator) setProject(p *workflow.Project) {

@@ -34,7 +34,7 @@ func newPreviewPanel(u *UI) *previewPanel {
 	v.after = newFigureView(u, "prep-after", fyne.NewSize(160, 140))
 	v.column = widget.NewSelect(nil, func(string) { v.drawColumn() })
 	figs := container.NewGridWithColumns(2, labelled("Before", v.before.Object()), labelled("After", v.after.Object()))
-	v.obj = container.NewBorder(container.NewVBox(widget.NewForm(widget.NewFormItem("Column", v.column)), v.summary), nil, nil, nil, figs)
+	v.obj = border(container.NewVBox(widget.NewForm(widget.NewFormItem("Column", v.column)), v.summary), nil, nil, nil, figs)
 	return v
 }
 

@@ -25,7 +25,7 @@ type stepsPanel struct {
 	help     *widget.Label
 	formBox  *fyne.Container
 	form     *paramForm
-	why      *widget.Entry
+	why      *reasonEntry
 	save     *widget.Button
 	onSelect func(i int)
 	list_    fyne.CanvasObject
@@ -33,7 +33,7 @@ type stepsPanel struct {
 }
 
 func newStepsPanel(u *UI, onSelect func(int)) *stepsPanel {
-	s := &stepsPanel{u: u, selected: -1, title: widget.NewLabel(""), help: widget.NewLabel(""), why: widget.NewMultiLineEntry(), onSelect: onSelect}
+	s := &stepsPanel{u: u, selected: -1, title: widget.NewLabel(""), help: widget.NewLabel(""), why: newReasonEntry(), onSelect: onSelect}
 	s.title.TextStyle.Bold = true
 	s.help.Wrapping = fyne.TextWrapWord
 	s.why.SetPlaceHolder("Why this step? (kept in the decision journal and the documentation)")
@@ -53,7 +53,7 @@ func newStepsPanel(u *UI, onSelect func(int)) *stepsPanel {
 		widget.NewButtonWithIcon("", theme.VisibilityIcon(), s.toggle),
 		widget.NewButtonWithIcon("", theme.DeleteIcon(), s.remove),
 		widget.NewButtonWithIcon("Default", theme.ViewRestoreIcon(), s.reset))
-	s.list_ = container.NewBorder(bar, nil, nil, nil, s.list)
+	s.list_ = border(bar, nil, nil, nil, s.list)
 	s.editor = container.NewVScroll(container.NewVBox(s.title, s.help, s.formBox, s.why, container.NewHBox(s.save)))
 	return s
 }

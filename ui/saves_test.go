@@ -39,7 +39,7 @@ func TestSaves_RunAsLabelledJobs(t *testing.T) {
 				if _, err := os.Stat(picked); err == nil {
 					t.Errorf("the file the dialog created is still there")
 				}
-				if r := u.recentMgr.list(); len(r) == 0 || r[0] != picked+workflow.FileExtension {
+				if r := u.prefs.recent(); len(r) == 0 || r[0] != picked+workflow.FileExtension {
 					t.Errorf("recent files %q", r)
 				}
 				return picked + workflow.FileExtension

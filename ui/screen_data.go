@@ -37,8 +37,8 @@ func newDataScreen(u *UI) *dataScreen {
 	s.table = s.newTable()
 	s.columns = newColumnPanel(u)
 	split := container.NewHSplit(s.table, s.columns.Object())
-	split.Offset = 0.62
-	s.preview = container.NewTabItemWithIcon("Table", theme.GridIcon(), container.NewBorder(container.NewVBox(s.summary, s.issues), nil, nil, nil, split))
+	u.rememberSplit("data", split, 0.62)
+	s.preview = container.NewTabItemWithIcon("Table", theme.GridIcon(), border(container.NewVBox(s.summary, s.issues), nil, nil, nil, split))
 	gallery := container.NewTabItemWithIcon("Sample datasets", theme.StorageIcon(), newGallery(func(id string) {
 		u.loadData(workflow.DataRef{Sample: id})
 	}))
@@ -51,7 +51,7 @@ func newDataScreen(u *UI) *dataScreen {
 	}
 	hint := widget.NewLabel("or drop a file on the window")
 	hint.Importance = widget.LowImportance
-	s.obj = container.NewBorder(container.NewHBox(open, recent, hint), nil, nil, nil, s.tabs)
+	s.obj = border(container.NewHBox(open, recent, hint), nil, nil, nil, s.tabs)
 	return s
 }
 

@@ -56,8 +56,8 @@ func newEvaluateScreen(u *UI) *evaluateScreen {
 	test.Importance = widget.HighImportance
 	train := widget.NewButton("On the training rows", func() { s.run(workflow.PartTraining) })
 	report := widget.NewButtonWithIcon("Report…", theme.DocumentSaveIcon(), u.exportEvaluationReport)
-	metricsTab := container.NewHSplit(container.NewVScroll(s.metrics), container.NewBorder(s.kind, nil, nil, nil, s.figure.Object()))
-	metricsTab.Offset = 0.36
+	metricsTab := container.NewHSplit(container.NewScroll(s.metrics), border(s.kind, nil, nil, nil, s.figure.Object()))
+	u.rememberSplit("evaluate", metricsTab, 0.45)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Metrics", theme.GridIcon(), metricsTab),
 		container.NewTabItem("Threshold", s.threshold.Object()),
@@ -66,7 +66,7 @@ func newEvaluateScreen(u *UI) *evaluateScreen {
 		container.NewTabItem("Explain", s.explain.Object()),
 	)
 	top := container.NewVBox(s.header, container.NewHBox(widget.NewLabel("Model:"), s.model, test, train, report), s.issues)
-	s.obj = container.NewBorder(top, nil, nil, nil, s.tabs)
+	s.obj = border(top, nil, nil, nil, s.tabs)
 	return s
 }
 
@@ -78,6 +78,9 @@ func (s *evaluateScreen) Refresh() {
 	r := p.Evaluation()
 	s.header.SetText(evaluateHeader(p, r))
 	s.fillModels(p)
+	if r == nil && s.shown == nil {
+		s.metrics.SetText("No evaluation yet.\nPress Evaluate on the test rows\n(Ctrl+E) to score the chosen model\non the rows it has never seen.")
+	}
 	if r == nil || r == s.shown {
 		return
 	}
@@ -96,6 +99,9 @@ func (s *evaluateScreen) Refresh() {
 	s.worst.SetText(worstText(as.Worst))
 	s.explain.show(p, r)
 }
+
+// metricsWidth is the widest line metricsText writes, in characters.
+const metricsWidth = 39
 
 func evaluateHeader(p *workflow.Project, r *workflow.EvaluateResult) string {
 	switch p.Status(workflow.StageEvaluate) {
@@ -118,7 +124,9 @@ func evaluateHeader(p *workflow.Project, r *workflow.EvaluateResult) string {
 	return fmt.Sprintf("%s on the %s %s: %s %.4f.", r.Model, thousands(as.Metrics.Rows), where, evalview.MetricLabel(as.Metric), main)
 }
 
-// metricsText lists every metric with its label, then the class report.
+// metricsText lists every metric with its label, then the class report,
+// in at most metricsWidth columns so that the metrics column shows every
+// word at 1280×800 (the column also scrolls).
 func metricsText(as *eval.Assessment) string {
 	names := make([]string, 0, len(as.Metrics.Metrics))
 	for n := range as.Metrics.Metrics {
@@ -127,12 +135,12 @@ func metricsText(as *eval.Assessment) string {
 	sort.Strings(names)
 	var b strings.Builder
 	for _, n := range names {
-		fmt.Fprintf(&b, "%-26s %.4f\n", truncate(evalview.MetricLabel(n), 26), as.Metrics.Metrics[n])
+		fmt.Fprintf(&b, "%-24s %.4f\n", truncate(evalview.MetricLabel(n), 24), as.Metrics.Metrics[n])
 	}
 	if as.Confusion != nil {
-		b.WriteString("\nclass             precision recall   f1   rows\n")
+		fmt.Fprintf(&b, "\n%-12s %6s %6s %6s %5s\n", "class", "prec.", "recall", "f1", "rows")
 		for k, c := range as.Predictions.Classes {
-			fmt.Fprintf(&b, "%-16s %9.3f %6.3f %6.3f %6d\n", truncate(c, 16), as.Confusion.Precision(k), as.Confusion.Recall(k), as.Confusion.F1(k), as.Confusion.Support(k))
+			fmt.Fprintf(&b, "%-12s %6.3f %6.3f %6.3f %5d\n", truncate(c, 12), as.Confusion.Precision(k), as.Confusion.Recall(k), as.Confusion.F1(k), as.Confusion.Support(k))
 		}
 	}
 	return b.String()

@@ -47,11 +47,11 @@ func newExploreScreen(u *UI) *exploreScreen {
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Alerts", theme.WarningIcon(), s.alerts.Object()),
 		container.NewTabItemWithIcon("Columns", theme.ListIcon(), s.columns.Object()),
-		container.NewTabItem("Correlations", container.NewBorder(spearman, nil, nil, nil, s.corr.Object())),
+		container.NewTabItem("Correlations", border(spearman, nil, nil, nil, s.corr.Object())),
 		container.NewTabItem("Missing values", s.missing.Object()),
 		container.NewTabItem("Pair plot", s.pair.Object()),
 	)
-	s.obj = container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.run, report), s.header), nil, nil, nil, s.tabs)
+	s.obj = border(border(nil, nil, nil, container.NewHBox(s.run, report), s.header), nil, nil, nil, s.tabs)
 	return s
 }
 
@@ -128,9 +128,17 @@ func reportHeadline(r *eda.Report) string {
 		thousands(r.Rows), len(r.Columns), target, crit, warn, r.Duplicates.Count)
 }
 
-// plotStyle follows the app's light or dark theme.
+// plotStyle follows the app's light or dark theme: the one chosen in the
+// preferences, else the system's.
 func (u *UI) plotStyle() plots.Style {
-	if u.app.Settings().ThemeVariant() == theme.VariantDark {
+	dark := u.app.Settings().ThemeVariant() == theme.VariantDark
+	switch u.prefs.theme() {
+	case themeDark:
+		dark = true
+	case themeLight:
+		dark = false
+	}
+	if dark {
 		return plots.Dark()
 	}
 	return plots.Light()

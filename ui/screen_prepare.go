@@ -45,16 +45,16 @@ func newPrepareScreen(u *UI) *prepareScreen {
 	s.steps = newStepsPanel(u, s.preview.showStep)
 	apply := widget.NewButtonWithIcon("Fit the pipeline", theme.MediaPlayIcon(), s.run)
 	apply.Importance = widget.HighImportance
-	top := container.NewBorder(nil, nil, nil, apply, s.status)
+	top := border(nil, nil, nil, apply, s.status)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Step", theme.DocumentCreateIcon(), s.steps.editorObject()),
 		container.NewTabItemWithIcon("Before/after", theme.VisibilityIcon(), s.preview.Object()),
 		container.NewTabItemWithIcon("Learnt", theme.InfoIcon(), container.NewVScroll(s.fitted)),
 	)
-	left := container.NewBorder(s.split.Object(), nil, nil, nil, s.steps.listObject())
+	left := border(s.split.Object(), nil, nil, nil, s.steps.listObject())
 	body := container.NewHSplit(left, s.tabs)
-	body.Offset = 0.4
-	s.obj = container.NewBorder(top, nil, nil, nil, body)
+	u.rememberSplit("prepare", body, 0.4)
+	s.obj = border(top, nil, nil, nil, body)
 	return s
 }
 

@@ -64,11 +64,11 @@ func newTrainScreen(u *UI) *trainScreen {
 		widget.NewFormItem("Seed", s.seed),
 		widget.NewFormItem("Rank by", s.metric),
 	)
-	left := container.NewBorder(container.NewVBox(widget.NewLabelWithStyle("Learners", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+	left := border(container.NewVBox(widget.NewLabelWithStyle("Learners", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 		container.NewVBox(container.NewGridWithColumns(2, params, tune), settings, train), nil, nil, container.NewVScroll(s.learners))
 	body := container.NewHSplit(left, s.board.Object())
-	body.Offset = 0.26
-	s.obj = container.NewBorder(s.status, nil, nil, nil, body)
+	u.rememberSplit("train", body, 0.26)
+	s.obj = border(s.status, nil, nil, nil, body)
 	return s
 }
 
@@ -83,6 +83,9 @@ func (s *trainScreen) Refresh() {
 		s.task = pr.Task
 	}
 	st := p.TrainSettings()
+	if p.Document().Train.Settings == nil {
+		st.Seed = s.u.prefs.seed() // a new project starts with the preferred seed
+	}
 	s.fillLearners(st)
 	if st.Validation == workflow.ValidateHoldout {
 		s.validation.SetSelected(s.validation.Options[1])
@@ -221,7 +224,7 @@ func (s *trainScreen) editParams() {
 		box.Refresh()
 	}
 	pick.SetSelected(s.learners.Selected[0])
-	content := container.NewBorder(pick, nil, nil, nil, container.NewVScroll(box))
+	content := border(pick, nil, nil, nil, container.NewVScroll(box))
 	d := dialog.NewCustomConfirm("Learner parameters", "Keep", "Cancel", content, func(ok bool) {
 		if !ok || form == nil {
 			return

@@ -55,7 +55,7 @@ func (u *UI) sourceDialog(spec source.Spec) {
 	items := d.items()
 	form := widget.NewForm(items...)
 	show := widget.NewButton("Preview", d.refresh)
-	content := container.NewBorder(container.NewVBox(form, show), nil, nil, nil, container.NewScroll(d.preview))
+	content := border(container.NewVBox(form, show), nil, nil, nil, container.NewScroll(d.preview))
 	dlg := dialog.NewCustomConfirm("Open "+spec.String(), "Load", "Cancel", content, func(ok bool) {
 		if ok {
 			if s, err := d.read(); err != nil {

@@ -43,7 +43,7 @@ func (s *statusBar) newRow(job jobKey) *statusRow {
 	r.activity.Stop()
 	r.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { s.tasks.Cancel(job) })
 	bars := container.NewStack(r.bar, r.activity)
-	r.obj = container.NewBorder(nil, nil, nil, r.cancel, container.NewGridWithColumns(2, r.label, bars))
+	r.obj = border(nil, nil, nil, r.cancel, container.NewGridWithColumns(2, r.label, bars))
 	return r
 }
 

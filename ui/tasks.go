@@ -264,7 +264,7 @@ func (j *jobs) Run(key string, work func(ctx context.Context) (apply func(), err
 		func() {
 			defer func() {
 				if v := recover(); v != nil {
-					err = fmt.Errorf("internal error: %v", v)
+					err = fmt.Errorf("internal error: %v\n%s", v, debug.Stack())
 				}
 			}()
 			apply, err = work(ctx)

@@ -276,7 +276,7 @@ func TestFigureView_SupersededFigureDoesNotRenderOrApply(t *testing.T) {
 			v := newFigureView(u, "test-figure", fyne.NewSize(200, 150))
 			older, newer := &plots.Figure{}, &plots.Figure{}
 			renders := 0
-			v.render = func(f *plots.Figure, w, h int) (image.Image, error) {
+			v.render = func(f *plots.Figure, w, h int, _ float32) (image.Image, error) {
 				renders++
 				if tc.supersede == "render" && f == older {
 					v.show(func() (*plots.Figure, error) { return newer, nil })

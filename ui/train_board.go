@@ -28,7 +28,7 @@ type boardPanel struct {
 	table    *widget.Table
 	selected int
 	detail   *widget.Label
-	why      *widget.Entry
+	why      *reasonEntry
 	choose   *widget.Button
 	chart    *figureView
 	inside   *figureView
@@ -37,7 +37,7 @@ type boardPanel struct {
 }
 
 func newBoardPanel(u *UI) *boardPanel {
-	b := &boardPanel{u: u, selected: -1, detail: widget.NewLabel("Train to fill the leaderboard."), why: widget.NewMultiLineEntry()}
+	b := &boardPanel{u: u, selected: -1, detail: widget.NewLabel("No leaderboard yet: tick the learners and press Train and compare (Ctrl+T)."), why: newReasonEntry()}
 	b.detail.Wrapping = fyne.TextWrapWord
 	b.why.SetPlaceHolder("Why this model? (for example: best balanced accuracy, the difference to the next is more than the spread, fast enough)")
 	b.why.Wrapping = fyne.TextWrapWord
@@ -66,11 +66,11 @@ func newBoardPanel(u *UI) *boardPanel {
 		container.NewTabItem("Inside", b.inside.Object()))
 	save := widget.NewButtonWithIcon("Save model…", theme.DocumentSaveIcon(), u.saveModel)
 	score := widget.NewButtonWithIcon("Score…", theme.FileIcon(), u.scoreFile)
-	detail := container.NewBorder(nil, container.NewVBox(b.why, container.NewHBox(b.choose), container.NewHBox(save, score)), nil, nil, container.NewVScroll(b.detail))
+	detail := border(nil, container.NewVBox(b.why, container.NewHBox(b.choose), container.NewHBox(save, score)), nil, nil, container.NewVScroll(b.detail))
 	bottom := container.NewHSplit(detail, figs)
-	bottom.Offset = 0.4
+	u.rememberSplit("train-board-bottom", bottom, 0.4)
 	split := container.NewVSplit(b.table, bottom)
-	split.Offset = 0.35
+	u.rememberSplit("train-board", split, 0.35)
 	b.obj = split
 	return b
 }
@@ -131,7 +131,7 @@ func (b *boardPanel) show(res *workflow.TrainResult) {
 	b.selected = -1
 	b.choose.Disable()
 	if res == nil {
-		b.detail.SetText("Train to fill the leaderboard.")
+		b.detail.SetText("No leaderboard yet: tick the learners and press Train and compare (Ctrl+T).")
 		b.chart.clear("No leaderboard yet.")
 		b.inside.clear("Choose a model to see inside it.")
 		return

@@ -35,13 +35,13 @@ func (u *UI) saveModel() {
 		u.showError(errNoChosen)
 		return
 	}
-	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+	u.showFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil || dir == nil {
 			u.showError(err)
 			return
 		}
 		u.saveModelTo(a, dir.Path())
-	}, u.win)
+	})
 }
 
 // saveModelTo writes a as model.json into dir in the background, as its
@@ -78,8 +78,7 @@ func (u *UI) scoreFile() {
 		u.startScore(a, in)
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter(dataExtensions))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	u.showFileDialog(d)
 }
 
 // startScore scores the file in with a in the background, as its own job:

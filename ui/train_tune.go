@@ -108,7 +108,7 @@ func (s *trainScreen) showSearch(learner string, res *eval.SearchResult, rec int
 	out.TextStyle.Monospace = true
 	msg := widget.NewLabel("Use the best setting for the next training run? The leaderboard compares it with the others on the same folds.")
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("Search results for "+learner, "Use the best", "Close", container.NewBorder(msg, nil, nil, nil, container.NewScroll(out)), func(ok bool) {
+	d := dialog.NewCustomConfirm("Search results for "+learner, "Use the best", "Close", border(msg, nil, nil, nil, container.NewScroll(out)), func(ok bool) {
 		if !ok || len(res.Trials) == 0 {
 			return
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"modelbench/workflow/data"
 	"modelbench/workflow/model"
@@ -83,23 +82,6 @@ func (p *Project) SetSplit(s prep.SplitSpec, why string) error {
 	}
 	what := fmt.Sprintf("split %s %.0f/%.0f/%.0f with seed %d", s.Method, 100*s.Train, 100*s.Valid, 100*s.Test, s.Seed)
 	return p.changePrepare(func(d *Document) { d.Prepare.Split = &s }, what, why)
-}
-
-func (p *Project) changePrepare(change func(*Document), what, why string) error {
-	p.mu.Lock()
-	before := p.status
-	change(&p.doc)
-	p.doc.Journal = append(p.doc.Journal, JournalEntry{Time: time.Now().UTC(), Stage: StagePrepare.String(), What: what, Why: why})
-	p.doc.Modified = time.Now().UTC()
-	if p.status[StagePrepare] == Done || p.status[StagePrepare] == Failed {
-		p.status[StagePrepare] = Stale
-	}
-	p.invalidateAfter(StagePrepare)
-	p.recompute()
-	evs := append(p.statusEvents(before), Event{Kind: ConfigChanged, Stage: StagePrepare, Message: what})
-	p.mu.Unlock()
-	p.emit(evs...)
-	return nil
 }
 
 // RunPrepare splits the rows that have a target and fits the pipeline on

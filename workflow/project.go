@@ -38,6 +38,8 @@ type Project struct {
 	// versionModels holds the JSON of every recorded model version (see
 	// ModelVersion), kept out of doc so Document copies stay small.
 	versionModels map[int]json.RawMessage
+	// prepHist is the undo/redo history of the preparation configuration.
+	prepHist prepareHistory
 	// Loader reads a DataRef; tests and other front ends may replace it
 	// before the first load.
 	Loader Loader
@@ -125,41 +127,69 @@ func (p *Project) Document() Document {
 func (p *Project) Locked(s Stage) (bool, string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.lockedLocked(s)
+	l := p.lockOf(s)
+	return l.locked, l.why
+}
+
+// UnlockedBy returns the stage whose work unlocks s — the step a person
+// goes to next (the Data step to load a table or choose a target, Prepare
+// to fit the pipeline, Train to choose a model, Evaluate for Deploy) — and
+// true; it returns s and false when s is not locked.
+func (p *Project) UnlockedBy(s Stage) (Stage, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	l := p.lockOf(s)
+	if !l.locked {
+		return s, false
+	}
+	return l.goTo, true
+}
+
+// lock says whether a stage is locked, why, and which stage unlocks it.
+type lock struct {
+	locked bool
+	why    string
+	goTo   Stage
 }
 
 func (p *Project) lockedLocked(s Stage) (bool, string) {
+	l := p.lockOf(s)
+	return l.locked, l.why
+}
+
+// lockOf must be called with p.mu held.
+func (p *Project) lockOf(s Stage) lock {
 	switch s {
 	case StageExplore:
 		if p.table == nil {
-			return true, "Load a table in the Data step first."
+			return lock{true, "Load a table in the Data step first.", StageData}
 		}
 	case StagePrepare:
 		if p.table == nil {
-			return true, "Load a table in the Data step first."
+			return lock{true, "Load a table in the Data step first.", StageData}
 		}
 		if _, ok := p.table.Schema.Target(); !ok {
-			return true, "Choose the target column (the value to predict) in the Data step first."
+			return lock{true, "Choose the target column (the value to predict) in the Data step first.", StageData}
 		}
 	case StageTrain:
-		if locked, why := p.lockedLocked(StagePrepare); locked {
-			return true, why
+		if l := p.lockOf(StagePrepare); l.locked {
+			return l
 		}
 		if p.status[StagePrepare] != Done {
-			return true, "Apply a preparation pipeline and split in the Prepare step first."
+			return lock{true, "Apply a preparation pipeline and split in the Prepare step first.", StagePrepare}
 		}
 	case StageEvaluate:
 		if p.status[StageTrain] != Done || p.doc.Train.Chosen == "" {
-			return true, "Train models and choose one to carry forward in the Train step first."
+			return lock{true, "Train models and choose one to carry forward in the Train step first.", StageTrain}
 		}
 	case StageDeploy:
 		// Deploy opens as soon as a model is chosen; the checklist items
 		// that need the test evaluation say so themselves.
-		if locked, why := p.lockedLocked(StageEvaluate); locked {
-			return true, why
+		if l := p.lockOf(StageEvaluate); l.locked {
+			return l
 		}
 	}
-	return false, ""
+	return lock{goTo: s}
 }
 
 // recompute derives Empty/Ready for stages without results; it must be

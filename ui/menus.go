@@ -30,7 +30,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	quit := it("quit")
 	quit.IsQuit = true
 	file := fyne.NewMenu("File", it("open-data"), it("connect-db"), it("open-project"), recent, sep(),
-		it("save"), it("save-as"), sep(), it("export-data"), it("export-report"), it("save-model"), sep(), quit)
+		it("save"), it("save-as"), sep(), it("export-data"), it("export-report"), it("save-model"), it("export-docs"), sep(), quit)
 
 	u.undoItem, u.redoItem = it("undo"), it("redo")
 	edit := fyne.NewMenu("Edit", u.undoItem, u.redoItem, sep(), it("preferences"))

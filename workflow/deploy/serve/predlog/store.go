@@ -147,7 +147,7 @@ func (s *sqlStore) write(ctx context.Context, es []encoded) error {
 	for i, e := range es {
 		if !e.feedback {
 			if len(preds) == 0 {
-				preds = es[i : i : len(es)]
+				preds = es[i:i:len(es)]
 			}
 			preds = append(preds, e)
 			continue

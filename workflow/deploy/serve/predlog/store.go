@@ -144,11 +144,8 @@ func (s *sqlStore) write(ctx context.Context, es []encoded) error {
 		}
 		return nil
 	}
-	for i, e := range es {
+	for _, e := range es {
 		if !e.feedback {
-			if len(preds) == 0 {
-				preds = es[i:i:len(es)]
-			}
 			preds = append(preds, e)
 			continue
 		}

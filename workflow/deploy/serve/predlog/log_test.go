@@ -21,7 +21,7 @@ func pred(i int, at time.Time) Prediction {
 		Latency:       time.Duration(i+1) * time.Millisecond}
 }
 
-func openSQLiteLog(t *testing.T, path string, opt Options) *Log {
+func openSQLiteLog(t testing.TB, path string, opt Options) *Log {
 	t.Helper()
 	l, err := Open(context.Background(), "sqlite:"+path, opt)
 	if err != nil {

@@ -1,0 +1,151 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"modelbench/workflow/deploy/monitor"
+	"modelbench/workflow/deploy/serve/predlog"
+)
+
+// MonitoringResponse is /v1/monitoring's answer: the monitor package's
+// report on the logged predictions of this model version in the window,
+// with the validation and test numbers of metrics.json to compare the
+// live metrics with, and this process's request counters.
+type MonitoringResponse struct {
+	Name         string          `json:"name"`
+	ModelVersion string          `json:"model_version"`
+	Window       string          `json:"window"`
+	Since        time.Time       `json:"since"`
+	Until        time.Time       `json:"until"`
+	Truncated    bool            `json:"truncated"` // the window held more rows than were read
+	Report       *monitor.Report `json:"report"`
+	Expected     *Metrics        `json:"expected,omitempty"`
+	Server       ServerCounters  `json:"server"`
+}
+
+// ServerCounters are this process's counts since it started.
+type ServerCounters struct {
+	Started  time.Time `json:"started"`
+	Requests int64     `json:"requests"`
+	Errors   int64     `json:"errors"`
+	Rows     int64     `json:"rows_scored"`
+}
+
+// ParseWindow reads a window length: "1h", "24h", "7d", or any Go
+// duration ("15m"); "Nd" is N days. It must be positive.
+func ParseWindow(s string) (time.Duration, error) {
+	if s == "" {
+		return 0, fmt.Errorf("an empty window")
+	}
+	var d time.Duration
+	if days, ok := strings.CutSuffix(s, "d"); ok {
+		n, err := strconv.Atoi(days)
+		if err != nil || n <= 0 || n > 3650 {
+			return 0, fmt.Errorf("the window %q is not a number of days", s)
+		}
+		d = time.Duration(n) * 24 * time.Hour
+	} else {
+		var err error
+		if d, err = time.ParseDuration(s); err != nil {
+			return 0, fmt.Errorf("the window %q is not a duration such as 1h, 24h or 7d", s)
+		}
+	}
+	if d <= 0 {
+		return 0, fmt.Errorf("the window %q is not positive", s)
+	}
+	return d, nil
+}
+
+// window reads ?window= (default: MonitorWindow).
+func (s *Server) window(r *http.Request) (time.Duration, string, error) {
+	q := r.URL.Query().Get("window")
+	if q == "" {
+		return s.opt.MonitorWindow, s.opt.MonitorWindow.String(), nil
+	}
+	d, err := ParseWindow(q)
+	if err != nil {
+		return 0, "", badRequest("%v", err)
+	}
+	return d, q, nil
+}
+
+// report summarises the log's last window of this model version. It
+// flushes this process's queued predictions first, so that they count.
+func (s *Server) report(ctx context.Context, window time.Duration, label string) (*MonitoringResponse, error) {
+	if s.log == nil {
+		return nil, statusError(http.StatusServiceUnavailable, "this server keeps no prediction log (--log off), so there is nothing to monitor")
+	}
+	fctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	err := s.log.Flush(fctx)
+	cancel()
+	if err != nil && ctx.Err() == nil {
+		s.logger.Warn("monitoring: the prediction log could not be flushed; the report may miss the latest rows", "error", err.Error())
+	}
+	until := time.Now()
+	since := until.Add(-window)
+	recs, err := s.log.Records(ctx, predlog.Query{Since: since, ModelVersion: s.d.ModelVersion, Limit: s.opt.MonitorMaxRows + 1})
+	if err != nil {
+		return nil, statusError(http.StatusServiceUnavailable, "the prediction log cannot be read: %v", err)
+	}
+	truncated := len(recs) > s.opt.MonitorMaxRows
+	if truncated {
+		recs = recs[1:]
+	}
+	rep, err := monitor.Summarise(ctx, s.d.Baseline, recs, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &MonitoringResponse{Name: s.opt.Name, ModelVersion: s.d.ModelVersion, Window: label, Since: since.UTC(), Until: until.UTC(),
+		Truncated: truncated, Report: rep, Expected: s.d.Metrics, Server: s.counters()}, nil
+}
+
+func (s *Server) handleMonitoring(w http.ResponseWriter, r *http.Request) error {
+	d, label, err := s.window(r)
+	if err != nil {
+		return err
+	}
+	resp, err := s.report(r.Context(), d, label)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, resp)
+	return nil
+}
+
+// refreshLoop recomputes the drift gauges every MonitorInterval.
+func (s *Server) refreshLoop() {
+	defer close(s.done)
+	t := time.NewTicker(s.opt.MonitorInterval)
+	defer t.Stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		<-s.stop
+		cancel()
+	}()
+	for {
+		s.refresh(ctx)
+		select {
+		case <-s.stop:
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// refresh sets the drift gauges from the last window.
+func (s *Server) refresh(ctx context.Context) {
+	resp, err := s.report(ctx, s.opt.MonitorWindow, s.opt.MonitorWindow.String())
+	if err != nil {
+		if ctx.Err() == nil {
+			s.logger.Warn("monitoring: the drift gauges could not be refreshed", "error", err.Error())
+		}
+		return
+	}
+	s.metrics.setDrift(resp.Report, time.Now())
+}

@@ -51,8 +51,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	cfg, err := serve.ParseArgs(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
-		fs.Usage()
-		return 0
+		return 0 // fs.Usage printed the help
 	}
 	var ue *serve.UsageError
 	if errors.As(err, &ue) {

@@ -65,13 +65,27 @@ func ParseWindow(s string) (time.Duration, error) {
 func (s *Server) window(r *http.Request) (time.Duration, string, error) {
 	q := r.URL.Query().Get("window")
 	if q == "" {
-		return s.opt.MonitorWindow, s.opt.MonitorWindow.String(), nil
+		return s.opt.MonitorWindow, windowLabel(s.opt.MonitorWindow), nil
 	}
 	d, err := ParseWindow(q)
 	if err != nil {
 		return 0, "", badRequest("%v", err)
 	}
-	return d, q, nil
+	return d, windowLabel(d), nil
+}
+
+// windowLabel writes a window as ParseWindow reads it: "7d", "24h",
+// "15m".
+func windowLabel(d time.Duration) string {
+	switch {
+	case d >= 48*time.Hour && d%(24*time.Hour) == 0:
+		return strconv.Itoa(int(d/(24*time.Hour))) + "d"
+	case d%time.Hour == 0:
+		return strconv.Itoa(int(d/time.Hour)) + "h"
+	case d%time.Minute == 0:
+		return strconv.Itoa(int(d/time.Minute)) + "m"
+	}
+	return d.String()
 }
 
 // report summarises the log's last window of this model version. It
@@ -140,7 +154,7 @@ func (s *Server) refreshLoop() {
 
 // refresh sets the drift gauges from the last window.
 func (s *Server) refresh(ctx context.Context) {
-	resp, err := s.report(ctx, s.opt.MonitorWindow, s.opt.MonitorWindow.String())
+	resp, err := s.report(ctx, s.opt.MonitorWindow, windowLabel(s.opt.MonitorWindow))
 	if err != nil {
 		if ctx.Err() == nil {
 			s.logger.Warn("monitoring: the drift gauges could not be refreshed", "error", err.Error())

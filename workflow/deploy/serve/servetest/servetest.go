@@ -52,6 +52,10 @@ type Spec struct {
 	Drop []string
 	// Rows keeps only the first Rows rows of the sample (0: all).
 	Rows int
+	// Pipeline is the preparation (nil: prep.Default with scaling). An
+	// empty pipeline makes every input required for learners that cannot
+	// score missing values.
+	Pipeline *prep.Pipeline
 }
 
 // Fixture is a built deployment directory and the rows it was built from.
@@ -116,7 +120,11 @@ func Build(ctx context.Context, dir string, s Spec) (*Fixture, error) {
 		return nil, err
 	}
 	f := &Fixture{Dir: dir, Train: frame.Take(trainRows), Test: frame.Take(testRows)}
-	a, err := artifact.Fit(ctx, f.Train, artifact.Spec{Target: s.Target, Task: s.Task, Pipeline: prep.Default(schema, f.Train, true),
+	pl := prep.Default(schema, f.Train, true)
+	if s.Pipeline != nil {
+		pl = *s.Pipeline
+	}
+	a, err := artifact.Fit(ctx, f.Train, artifact.Spec{Target: s.Target, Task: s.Task, Pipeline: pl,
 		Learner: s.Learner, Params: s.Params, Seed: 7}, nil)
 	if err != nil {
 		return nil, fmt.Errorf("fitting %s on %s: %w", s.Learner, s.Sample, err)

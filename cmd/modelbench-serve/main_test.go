@@ -29,7 +29,7 @@ import (
 )
 
 var (
-	binary   string                        // the built modelbench-serve
+	binary   string                            // the built modelbench-serve
 	fixtures = map[string]*servetest.Fixture{} // by name
 )
 

@@ -151,4 +151,3 @@ func verdict(r monitor.Result) string {
 	}
 	return "stable"
 }
-

@@ -432,5 +432,3 @@ func datatypeFits(in oipTensor, f contract.Field) error {
 	}
 	return nil
 }
-
-

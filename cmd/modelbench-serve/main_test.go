@@ -264,3 +264,5 @@ func decode[T any](t *testing.T, b []byte) T {
 	}
 	return v
 }
+
+func jsonEncoder(w io.Writer) *json.Encoder { return json.NewEncoder(w) }

@@ -1,7 +1,9 @@
 package serve
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -44,8 +46,10 @@ func (d *Deployment) validate(b *batch) (*validated, error) {
 		cols[i] = cb.column()
 	}
 	if len(problems) > 0 {
+		byRow(problems)
 		return nil, invalid(problems)
 	}
+	byRow(v.warnings)
 	v.warnings = append(v.warnings, d.unknownFields(b)...)
 	if len(v.warnings) > maxDetails {
 		v.warnings = v.warnings[:maxDetails]
@@ -87,12 +91,14 @@ func (d *Deployment) unknownFields(b *batch) []Problem {
 	return out
 }
 
+// byRow orders problems by row, keeping the contract's field order
+// within a row.
+func byRow(ps []Problem) {
+	slices.SortStableFunc(ps, func(a, b Problem) int { return cmp.Compare(a.Row, b.Row) })
+}
+
 func sortProblems(ps []Problem) {
-	for i := 1; i < len(ps); i++ {
-		for j := i; j > 0 && ps[j].Field < ps[j-1].Field; j-- {
-			ps[j], ps[j-1] = ps[j-1], ps[j]
-		}
-	}
+	slices.SortFunc(ps, func(a, b Problem) int { return cmp.Compare(a.Field, b.Field) })
 }
 
 // columnBuilder gathers one field's values.

@@ -266,3 +266,22 @@ func decode[T any](t *testing.T, b []byte) T {
 }
 
 func jsonEncoder(w io.Writer) *json.Encoder { return json.NewEncoder(w) }
+
+// runBinary runs the binary to completion and returns its output.
+func runBinary(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+// exitCode is a finished process's exit code (0 for nil).
+func exitCode(err error) int {
+	if err == nil {
+		return 0
+	}
+	if ee, ok := err.(*exec.ExitError); ok {
+		return ee.ExitCode()
+	}
+	return -1
+}

@@ -139,7 +139,18 @@ func ParseArgs(fs *flag.FlagSet, args []string) (*Config, error) {
 // byteSize is a flag of bytes with an optional unit.
 type byteSize int64
 
-func (b *byteSize) String() string { return strconv.FormatInt(int64(*b), 10) }
+func (b *byteSize) String() string {
+	n := int64(*b)
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return strconv.FormatInt(n>>30, 10) + "GiB"
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return strconv.FormatInt(n>>20, 10) + "MiB"
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return strconv.FormatInt(n>>10, 10) + "KiB"
+	}
+	return strconv.FormatInt(n, 10)
+}
 
 func (b *byteSize) Set(s string) error {
 	units := []struct {
@@ -165,7 +176,12 @@ func (b *byteSize) Set(s string) error {
 // limit where that is allowed.
 type window time.Duration
 
-func (w *window) String() string { return time.Duration(*w).String() }
+func (w *window) String() string {
+	if *w < 0 {
+		return "-1"
+	}
+	return windowLabel(time.Duration(*w))
+}
 
 func (w *window) Set(s string) error {
 	if s == "-1" {

@@ -190,7 +190,7 @@ func TestValidate_EveryType(t *testing.T) {
 			if !strings.Contains(warned, c.warning) || (c.warning == "") != (warned == "") {
 				t.Fatalf("warning %q, want %q", warned, c.warning)
 			}
-			if _, err := d.Artifact.Predict(context.Background(), v.frame); err != nil {
+			if _, err := predictParts(context.Background(), d.Artifact, []*validated{v}); err != nil {
 				t.Fatalf("the validated row could not be scored: %v", err)
 			}
 		})
@@ -215,12 +215,14 @@ func TestValidate_SameAsFile(t *testing.T) {
 	if errA != nil || errB != nil {
 		t.Fatal(errA, errB)
 	}
-	for j := range a.frame.NumCols() {
-		if x, y := a.frame.Col(j).Format(0), b.frame.Col(j).Format(0); x != y || a.frame.Col(j).Kind() != b.frame.Col(j).Kind() {
-			t.Fatalf("column %s: %q from JSON, %q from CSV", a.frame.Col(j).Name(), x, y)
+	fa, _ := a.frame()
+	fb, _ := b.frame()
+	for j := range fa.NumCols() {
+		if x, y := fa.Col(j).Format(0), fb.Col(j).Format(0); x != y || fa.Col(j).Kind() != fb.Col(j).Kind() {
+			t.Fatalf("column %s: %q from JSON, %q from CSV", fa.Col(j).Name(), x, y)
 		}
 	}
-	if m, _ := a.frame.Lookup("member"); m.Format(0) != "Yes" {
+	if m, _ := fa.Lookup("member"); m.Format(0) != "Yes" {
 		t.Fatalf("member reads %q, want the file's spelling Yes", m.Format(0))
 	}
 }

@@ -34,8 +34,10 @@ var fixtureSpecs = map[string]servetest.Spec{
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if fixtureRoot != "" {
-		os.RemoveAll(fixtureRoot)
+	for _, dir := range []string{fixtureRoot, forestRoot} {
+		if dir != "" {
+			os.RemoveAll(dir)
+		}
 	}
 	os.Exit(code)
 }

@@ -49,10 +49,10 @@ func scoreFuzzed(t *testing.T, s *Server, b *batch, err error) {
 		}
 		return
 	}
-	if v.frame.NumRows() != len(b.rows) {
-		t.Fatalf("%d frame rows for %d records", v.frame.NumRows(), len(b.rows))
+	if fr, _ := v.frame(); fr.NumRows() != len(b.rows) {
+		t.Fatalf("%d frame rows for %d records", fr.NumRows(), len(b.rows))
 	}
-	p, err := s.d.Artifact.Predict(context.Background(), v.frame)
+	p, err := predictParts(context.Background(), s.d.Artifact, []*validated{v})
 	if err != nil {
 		t.Fatalf("a validated batch could not be scored: %v", err)
 	}

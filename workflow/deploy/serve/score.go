@@ -36,7 +36,7 @@ func (s *Server) score(ctx context.Context, b *batch, start time.Time) (*scored,
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.d.Artifact.Predict(ctx, v.frame)
+	p, err := s.predictor.predict(ctx, v)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, statusError(http.StatusServiceUnavailable, "the request was cancelled: %v", ctx.Err())

@@ -75,8 +75,9 @@ type Server struct {
 	log     *predlog.Log
 	keys    *keyring
 	logger  *slog.Logger
-	metrics *metrics
-	mux     *http.ServeMux
+	metrics   *metrics
+	predictor *coalescer
+	mux       *http.ServeMux
 	started time.Time
 
 	draining atomic.Bool
@@ -117,6 +118,7 @@ func New(d *Deployment, opt Options) (*Server, error) {
 	s := &Server{d: d, opt: opt, lim: limits{maxRows: opt.MaxBatch}, log: opt.Log, keys: newKeyring(opt.APIKeys),
 		logger: opt.Logger, mux: http.NewServeMux(), started: time.Now(), stop: make(chan struct{}), done: make(chan struct{})}
 	s.metrics = newMetrics(d, opt.Name, opt.AppVersion, opt.Log)
+	s.predictor = newCoalescer(d.Artifact)
 	s.routes()
 	return s, nil
 }
@@ -330,9 +332,14 @@ func (s *Server) Start() {
 // balancer stops sending requests before the server shuts down.
 func (s *Server) Drain() { s.draining.Store(true) }
 
-// Close stops the drift refresher started by Start and waits for it.
+// Close stops the drift refresher started by Start (waiting for it) and
+// the prediction workers; requests served after Close are predicted on
+// their own goroutine.
 func (s *Server) Close() {
-	s.stopOnce.Do(func() { close(s.stop) })
+	s.stopOnce.Do(func() {
+		close(s.stop)
+		s.predictor.close()
+	})
 	<-s.done
 }
 

@@ -16,25 +16,26 @@ import (
 // NaN, ?, - (any case, spaces trimmed) are missing.
 var missingTokens data.ParseOptions
 
-// validated is a request that fits the contract: the model's input frame
-// and the warnings (values scored but outside what training saw, fields
-// ignored).
+// validated is a request that fits the contract: one typed column per
+// field (in the contract's order) and the warnings (values scored but
+// outside what training saw, fields ignored). frame builds the model's
+// input; joinFrames builds one frame from several requests.
 type validated struct {
-	frame    *data.Frame
+	cols     []*columnBuilder
+	rows     int
 	warnings []Problem
 }
 
-// validate checks b against the contract and builds the input frame, one
-// typed column per field, in the contract's order. Every value that does
-// not fit is a Problem of the returned error (the request is refused);
-// values outside the training range, levels never seen in training and
-// fields the model does not take are warnings.
+// validate checks b against the contract and gathers one typed column
+// per field. Every value that does not fit is a Problem of the returned
+// error (the request is refused); values outside the training range,
+// levels never seen in training and fields the model does not take are
+// warnings.
 func (d *Deployment) validate(b *batch) (*validated, error) {
 	n := len(b.rows)
 	fields := d.Contract.Fields
-	v := &validated{}
+	v := &validated{rows: n, cols: make([]*columnBuilder, len(fields))}
 	var problems []Problem
-	cols := make([]data.Column, len(fields))
 	for i := range fields {
 		cb := newColumn(&fields[i], d.layouts[i], n, b.text)
 		for r, row := range b.rows {
@@ -43,7 +44,7 @@ func (d *Deployment) validate(b *batch) (*validated, error) {
 		}
 		problems = append(problems, cb.problems...)
 		v.warnings = append(v.warnings, cb.warnings...)
-		cols[i] = cb.column()
+		v.cols[i] = cb
 	}
 	if len(problems) > 0 {
 		byRow(problems)
@@ -54,12 +55,57 @@ func (d *Deployment) validate(b *batch) (*validated, error) {
 	if len(v.warnings) > maxDetails {
 		v.warnings = v.warnings[:maxDetails]
 	}
-	f, err := data.NewFrame(cols...)
-	if err != nil {
-		return nil, err
-	}
-	v.frame = f
 	return v, nil
+}
+
+// frame is the request's input frame.
+func (v *validated) frame() (*data.Frame, error) { return joinFrames([]*validated{v}) }
+
+// joinFrames builds one input frame holding the rows of every part, in
+// order.
+func joinFrames(parts []*validated) (*data.Frame, error) {
+	cols := make([]data.Column, len(parts[0].cols))
+	for j := range cols {
+		if len(parts) == 1 {
+			cols[j] = parts[0].cols[j].column()
+			continue
+		}
+		bs := make([]*columnBuilder, len(parts))
+		for k, p := range parts {
+			bs[k] = p.cols[j]
+		}
+		cols[j] = concat(bs).column()
+	}
+	return data.NewFrame(cols...)
+}
+
+// concat joins builders of one field end to end.
+func concat(bs []*columnBuilder) *columnBuilder {
+	n := 0
+	for _, b := range bs {
+		n += b.n
+	}
+	out := &columnBuilder{f: bs[0].f, layout: bs[0].layout, n: n, miss: data.NewMask(n)}
+	off := 0
+	for _, b := range bs {
+		switch {
+		case b.nums != nil:
+			out.nums = append(out.nums, b.nums...)
+		case b.times != nil:
+			out.times = append(out.times, b.times...)
+		case b.bools != nil:
+			out.bools = append(out.bools, b.bools...)
+		default:
+			out.strs = append(out.strs, b.strs...)
+		}
+		for i := range b.n {
+			if b.miss.Get(i) {
+				out.miss.Set(off + i)
+			}
+		}
+		off += b.n
+	}
+	return out
 }
 
 // unknownFields warns once about each field the model does not take.
@@ -105,6 +151,7 @@ func sortProblems(ps []Problem) {
 type columnBuilder struct {
 	f        *contract.Field
 	layout   string
+	n        int // rows
 	text     bool
 	miss     data.Mask
 	nums     []float64 // number, integer
@@ -117,7 +164,7 @@ type columnBuilder struct {
 }
 
 func newColumn(f *contract.Field, layout string, n int, text bool) *columnBuilder {
-	cb := &columnBuilder{f: f, layout: layout, text: text, miss: data.NewMask(n)}
+	cb := &columnBuilder{f: f, layout: layout, text: text, n: n, miss: data.NewMask(n)}
 	switch f.Type {
 	case contract.TypeNumber, contract.TypeInteger:
 		cb.nums = make([]float64, n)

@@ -20,6 +20,9 @@ import (
 type batch struct {
 	rows []map[string]any
 	text bool
+	// raws, when set, holds each row's record as the request's JSON
+	// wrote it, for the prediction log.
+	raws [][]byte
 }
 
 // limits bound what a request may ask for.
@@ -75,6 +78,11 @@ func fieldOrTop(f string) string {
 // "columns" (holding an object) is a batch; any other object is one
 // record.
 func decodePredictBody(body []byte, lim limits) (*batch, error) {
+	if trimmed := bytes.TrimSpace(body); len(trimmed) > 0 && trimmed[0] == '[' {
+		if b, ok := rawRecords(trimmed, lim); ok {
+			return b, nil
+		}
+	}
 	var v any
 	if err := decodeJSON(body, &v); err != nil {
 		return nil, err
@@ -91,9 +99,30 @@ func decodePredictBody(body []byte, lim limits) (*batch, error) {
 				return columnsBatch(cols, lim)
 			}
 		}
-		return &batch{rows: []map[string]any{x}}, nil
+		return &batch{rows: []map[string]any{x}, raws: [][]byte{bytes.TrimSpace(body)}}, nil
 	}
 	return nil, badRequest("the body is a JSON %s; send a record {...}, an array of records, {\"records\": [...]} or {\"columns\": {...}}", jsonKind(v))
+}
+
+// rawRecords reads an array of JSON objects keeping each one's text; ok
+// is false when body is anything else (the caller then reports why).
+func rawRecords(body []byte, lim limits) (*batch, bool) {
+	var raws []json.RawMessage
+	if json.Unmarshal(body, &raws) != nil || lim.check(len(raws)) != nil {
+		return nil, false
+	}
+	b := &batch{rows: make([]map[string]any, len(raws)), raws: make([][]byte, len(raws))}
+	for i, r := range raws {
+		if len(r) == 0 || r[0] != '{' {
+			return nil, false
+		}
+		var m map[string]any
+		if json.Unmarshal(r, &m) != nil {
+			return nil, false
+		}
+		b.rows[i], b.raws[i] = m, r
+	}
+	return b, true
 }
 
 // recordsBatch reads an array of JSON objects.

@@ -9,6 +9,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"modelbench/workflow/artifact"
 	"modelbench/workflow/data"
@@ -47,6 +49,9 @@ type Deployment struct {
 	layouts []string
 	// hasProba says the model gives class probabilities.
 	hasProba bool
+	// classOrder lists the class indices in the classes' sorted order
+	// (how JSON objects of probabilities are written).
+	classOrder []int
 }
 
 // Metrics is metrics.json: the model's scores on the validation rows
@@ -153,6 +158,7 @@ func (d *Deployment) check() error {
 		d.kinds[i] = in.Kind
 		d.layouts[i] = f.Layout
 	}
+	d.classOrder = sortedOrder(a.Classes)
 	_, d.hasProba = a.Model.(model.ProbPredictor)
 	d.hasProba = d.hasProba && a.Task == model.Classification
 	want := monitor.Classification
@@ -163,6 +169,16 @@ func (d *Deployment) check() error {
 		return fmt.Errorf("%s profiles a %s model, but the model does %s", filepath.Join(d.Dir, BaselineFile), b.Task, want)
 	}
 	return nil
+}
+
+// sortedOrder returns the indices of names in sorted order of the names.
+func sortedOrder(names []string) []int {
+	order := make([]int, len(names))
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortFunc(order, func(x, y int) int { return strings.Compare(names[x], names[y]) })
+	return order
 }
 
 // Classification reports whether the model predicts classes.

@@ -88,6 +88,15 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_, _ = w.Write(b)
 }
 
+// writeRaw writes JSON bytes that are already encoded.
+func writeRaw(w http.ResponseWriter, status int, b []byte) {
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	h.Set("Content-Length", strconv.Itoa(len(b)))
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
+}
+
 // writeError writes err as {"error", "details"}: a *requestError with its
 // status, anything else as a 500.
 func writeError(w http.ResponseWriter, err error) {

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"net/http"
@@ -53,12 +54,82 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	resp := PredictResponse{ModelVersion: s.d.ModelVersion, AppVersion: s.opt.AppVersion, Predictions: make([]RowResult, len(o.IDs)), Warnings: o.Warnings}
-	for i, id := range o.IDs {
-		resp.Predictions[i] = RowResult{ID: id, Prediction: o.prediction(i), Probabilities: o.probabilities(i)}
-	}
-	writeJSON(w, http.StatusOK, resp)
+	writeRaw(w, http.StatusOK, s.predictResponse(o))
 	return nil
+}
+
+// predictResponse encodes /v1/predict's answer, a PredictResponse,
+// without reflection (this is the hot path): JSON that decodes to what
+// json.Marshal of the PredictResponse would write, probabilities in
+// sorted class order.
+func (s *Server) predictResponse(o *scored) []byte {
+	b := make([]byte, 0, 64+len(o.IDs)*(96+24*len(o.Classes)))
+	b = append(b, `{"model_version":`...)
+	b = appendString(b, s.d.ModelVersion)
+	if s.opt.AppVersion != "" {
+		b = append(b, `,"app_version":`...)
+		b = appendString(b, s.opt.AppVersion)
+	}
+	b = append(b, `,"predictions":[`...)
+	order := s.d.classOrder
+	for i, id := range o.IDs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"id":"`...)
+		b = append(b, id...)
+		b = append(b, `","prediction":`...)
+		if o.Labels != nil {
+			b = appendString(b, o.Labels[i])
+		} else {
+			b = appendNumber(b, o.Values[i])
+		}
+		if o.Proba != nil {
+			b = append(b, `,"probabilities":{`...)
+			for n, k := range order {
+				if n > 0 {
+					b = append(b, ',')
+				}
+				b = appendString(b, o.Classes[k])
+				b = append(b, ':')
+				b = appendNumber(b, o.Proba[i][k])
+			}
+			b = append(b, '}')
+		}
+		b = append(b, '}')
+	}
+	b = append(b, ']')
+	if len(o.Warnings) > 0 {
+		w, _ := json.Marshal(o.Warnings)
+		b = append(b, `,"warnings":`...)
+		b = append(b, w...)
+	}
+	return append(b, "}\n"...)
+}
+
+// appendString appends s as a JSON string.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= 0x7f {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// appendNumber appends a finite number as JSON (null otherwise).
+func appendNumber(b []byte, v float64) []byte {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return append(b, "null"...)
+	}
+	q, err := json.Marshal(v)
+	if err != nil {
+		return append(b, "null"...)
+	}
+	return append(b, q...)
 }
 
 // feedbackItem is one true outcome sent to /v1/feedback.

@@ -103,6 +103,9 @@ func (s *Server) entries(b *batch, o *scored, start time.Time) []predlog.Predict
 	for i := range es {
 		es[i] = predlog.Prediction{ID: o.IDs[i], Time: start, ModelVersion: s.d.ModelVersion, Inputs: b.rows[i],
 			Prediction: o.prediction(i), Probabilities: o.probabilities(i), Latency: lat}
+		if b.raws != nil {
+			es[i].InputsJSON = b.raws[i]
+		}
 	}
 	return es
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
+	"strconv"
 	"time"
 
 	"modelbench/workflow/deploy/monitor"
@@ -34,12 +36,17 @@ func encodeAll(es []entry) []encoded {
 		}
 		p := e.pred
 		out[i] = encoded{id: p.ID, timeUS: p.Time.UnixMicro(), version: p.ModelVersion,
-			inputs: jsonText(&buf, p.Inputs), prediction: jsonText(&buf, p.Prediction), latencyUS: p.Latency.Microseconds()}
-		if p.Inputs == nil {
+			prediction: predictionText(&buf, p.Prediction), latencyUS: p.Latency.Microseconds()}
+		switch {
+		case p.InputsJSON != nil:
+			out[i].inputs = string(p.InputsJSON)
+		case p.Inputs == nil:
 			out[i].inputs = "{}"
+		default:
+			out[i].inputs = jsonText(&buf, p.Inputs)
 		}
 		if p.Probabilities != nil {
-			s := jsonText(&buf, p.Probabilities)
+			s := probsText(&buf, p.Probabilities)
 			out[i].probs = &s
 		}
 	}
@@ -57,6 +64,52 @@ func jsonText(buf *bytes.Buffer, v any) string {
 		return encodeLoosely(v)
 	}
 	return string(bytes.TrimRight(buf.Bytes(), "\n"))
+}
+
+// predictionText encodes a label or a number without reflection.
+func predictionText(buf *bytes.Buffer, v any) string {
+	switch x := v.(type) {
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return "null"
+		}
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case string:
+		b, err := json.Marshal(x)
+		if err == nil {
+			return string(b)
+		}
+	}
+	return jsonText(buf, v)
+}
+
+// probsText encodes class probabilities as a JSON object with sorted
+// keys, without reflection (non-finite values are null).
+func probsText(buf *bytes.Buffer, m map[string]float64) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	buf.Reset()
+	buf.WriteByte('{')
+	var num []byte
+	for i, k := range keys {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		kb, _ := json.Marshal(k)
+		buf.Write(kb)
+		buf.WriteByte(':')
+		if v := m[k]; math.IsNaN(v) || math.IsInf(v, 0) {
+			buf.WriteString("null")
+		} else {
+			num = strconv.AppendFloat(num[:0], v, 'g', -1, 64)
+			buf.Write(num)
+		}
+	}
+	buf.WriteByte('}')
+	return buf.String()
 }
 
 // encodeLoosely encodes maps and numbers with non-finite values as null.

@@ -17,6 +17,10 @@ type Prediction struct {
 	// them (JSON numbers, strings, booleans, nil). The writer encodes them
 	// as a JSON object; the map must not change after Add.
 	Inputs map[string]any
+	// InputsJSON, when set, is the inputs already encoded as a JSON object
+	// (the record as the request sent it); it is written instead of
+	// Inputs, unchecked.
+	InputsJSON []byte
 	// Prediction is the predicted class label (a string) or value (a
 	// float64).
 	Prediction any

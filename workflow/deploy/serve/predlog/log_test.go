@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -280,4 +281,39 @@ func count(t *testing.T, path string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// TestLog_RawInputsAndOddValues: inputs given as JSON text are written as
+// they are; probabilities and predictions that JSON cannot hold become
+// null instead of stopping the writer.
+func TestLog_RawInputsAndOddValues(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "log.db")
+	l := openSQLiteLog(t, path, Options{MaxAge: -1})
+	ctx := context.Background()
+	raw := pred(1, t0)
+	raw.Inputs = nil
+	raw.InputsJSON = []byte(`{"age": 31, "sex": "fe\"male", "extra": [1, 2]}`)
+	raw.Probabilities = map[string]float64{"b\"": 0.5, "a": math.NaN()}
+	odd := pred(2, t0)
+	odd.Prediction = math.Inf(1)
+	odd.Inputs = map[string]any{"x": math.NaN()}
+	if err := l.Add(ctx, raw, odd); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	r, _ := OpenReader(ctx, "sqlite:"+path)
+	defer r.Close(ctx)
+	es, err := r.Entries(ctx, Query{})
+	if err != nil || len(es) != 2 {
+		t.Fatalf("%d entries, %v", len(es), err)
+	}
+	want := map[string]any{"age": float64(31), "sex": `fe"male`, "extra": []any{float64(1), float64(2)}}
+	if !reflect.DeepEqual(es[0].Inputs, want) || es[0].Probabilities["b\""] != 0.5 {
+		t.Fatalf("raw inputs read back as %v, probabilities %v", es[0].Inputs, es[0].Probabilities)
+	}
+	if es[1].Prediction != nil || es[1].Inputs["x"] != nil {
+		t.Fatalf("odd values read back as %v, %v", es[1].Prediction, es[1].Inputs)
+	}
 }

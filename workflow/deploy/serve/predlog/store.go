@@ -16,10 +16,11 @@ import (
 
 // sqlStore keeps the log in SQLite or PostgreSQL through database/sql.
 type sqlStore struct {
-	db    *sql.DB
-	d     dialect
-	label string
-	full  string // the insert of rowsPerInsert rows
+	db       *sql.DB
+	d        dialect
+	label    string
+	full     string    // the insert of rowsPerInsert rows
+	fullStmt *sql.Stmt // full, prepared once (nil for a reader)
 }
 
 // openSQLite opens the log file at path (creating it when create is set;
@@ -98,6 +99,13 @@ func newSQLStore(ctx context.Context, db *sql.DB, d dialect, label string, creat
 	if err := s.checkMeta(ctx, create); err != nil {
 		return fail(err)
 	}
+	if create {
+		stmt, err := db.PrepareContext(ctx, s.full)
+		if err != nil {
+			return fail(err)
+		}
+		s.fullStmt = stmt
+	}
 	return s, nil
 }
 
@@ -133,11 +141,13 @@ func (s *sqlStore) write(ctx context.Context, es []encoded) error {
 	flush := func() error {
 		for len(preds) > 0 {
 			n := min(len(preds), rowsPerInsert)
-			stmt := s.full
-			if n < rowsPerInsert {
-				stmt = s.d.insert(n)
+			var err error
+			if n == rowsPerInsert && s.fullStmt != nil {
+				_, err = tx.StmtContext(ctx, s.fullStmt).ExecContext(ctx, insertArgs(preds[:n])...)
+			} else {
+				_, err = tx.ExecContext(ctx, s.d.insert(n), insertArgs(preds[:n])...)
 			}
-			if _, err := tx.ExecContext(ctx, stmt, insertArgs(preds[:n])...); err != nil {
+			if err != nil {
 				return err
 			}
 			preds = preds[n:]
@@ -235,4 +245,9 @@ func (s *sqlStore) read(ctx context.Context, q Query) ([]row, error) {
 
 func (s *sqlStore) ping(ctx context.Context) error { return s.db.PingContext(ctx) }
 
-func (s *sqlStore) close() error { return s.db.Close() }
+func (s *sqlStore) close() error {
+	if s.fullStmt != nil {
+		s.fullStmt.Close()
+	}
+	return s.db.Close()
+}

@@ -45,7 +45,9 @@ func TestLoadDir_NamesTheFileAtFault(t *testing.T) {
 		{"damaged model", func(d string) { os.WriteFile(filepath.Join(d, ModelFile), []byte("{"), 0o644) }, ModelFile},
 		{"a schema of another format", func(d string) { os.WriteFile(filepath.Join(d, SchemaFile), []byte(`{"format": "x"}`), 0o644) }, SchemaFile},
 		{"a damaged baseline", func(d string) { os.WriteFile(filepath.Join(d, BaselineFile), []byte(`[]`), 0o644) }, BaselineFile},
-		{"bad metrics", func(d string) { os.WriteFile(filepath.Join(d, MetricsFile), []byte(`{"test": {"accuracy": "high"}}`), 0o644) }, MetricsFile},
+		{"bad metrics", func(d string) {
+			os.WriteFile(filepath.Join(d, MetricsFile), []byte(`{"test": {"accuracy": "high"}}`), 0o644)
+		}, MetricsFile},
 		{"another model's schema", func(d string) { cp(filepath.Join(other, SchemaFile), filepath.Join(d, SchemaFile)) }, SchemaFile},
 		{"another model's baseline", func(d string) {
 			cp(filepath.Join(fixture(t, "diamonds").Dir, BaselineFile), filepath.Join(d, BaselineFile))

@@ -69,16 +69,16 @@ const (
 // that refreshes the drift gauges; Drain makes it report not ready before
 // a shutdown; Close stops the timer. It is safe for concurrent use.
 type Server struct {
-	d       *Deployment
-	opt     Options
-	lim     limits
-	log     *predlog.Log
-	keys    *keyring
-	logger  *slog.Logger
+	d         *Deployment
+	opt       Options
+	lim       limits
+	log       *predlog.Log
+	keys      *keyring
+	logger    *slog.Logger
 	metrics   *metrics
 	predictor *coalescer
 	mux       *http.ServeMux
-	started time.Time
+	started   time.Time
 
 	draining atomic.Bool
 	requests atomic.Int64 // every request since start

@@ -18,6 +18,9 @@ type outcome struct {
 	p50, p90, p99, worst time.Duration
 	codes                map[string]int
 	errors               []string
+	// serverCPU and clientCPU are CPU seconds per request (throughput
+	// attacks on modelbench-serve only).
+	serverCPU, clientCPU float64
 }
 
 // targets are single-record POSTs of the bodies to url, with headers.

@@ -32,7 +32,12 @@ func bench(ctx context.Context, opt options, fx *fixture, dir string) error {
 	ours := targets(srv.url+"/v1/predict", fx.bodies, h)
 	attack("warm-up", ours, 0, opt.connections, time.Minute, warmup)
 	label := fmt.Sprintf("modelbench-serve, max (%d connections)", opt.connections)
+	srvBefore, _ := srv.cpuSeconds()
+	selfBefore := selfCPUSeconds()
 	top := attack(label, ours, 0, opt.connections, opt.duration, maxPerAttack)
+	srvAfter, _ := srv.cpuSeconds()
+	top.serverCPU = (srvAfter - srvBefore) / float64(top.requests)
+	top.clientCPU = (selfCPUSeconds() - selfBefore) / float64(top.requests)
 	fixed := attack(fmt.Sprintf("modelbench-serve at %d req/s", opt.rate), ours, opt.rate, opt.connections, opt.duration, uint64(opt.rate)*uint64(opt.duration/time.Second+1))
 	rss, _ := srv.rssMiB()
 	srv.stop()
@@ -47,6 +52,7 @@ func bench(ctx context.Context, opt options, fx *fixture, dir string) error {
 		theirs := targets(fl.url+"/predict", fx.bodies, fh)
 		attack("warm-up", theirs, 0, opt.connections, time.Minute, 200)
 		o := attack(fmt.Sprintf("Flask + scikit-learn, max (%d connections)", opt.connections), theirs, 0, opt.connections, opt.duration, maxPerAttack)
+		o.serverCPU = -1 // gunicorn's workers are other processes
 		ref = &o
 		fl.stop()
 	}
@@ -64,7 +70,10 @@ func report(opt options, fx *fixture, top, fixed outcome, ref *outcome, rss floa
 	if ref != nil {
 		fmt.Println(*ref)
 	}
-	fmt.Printf("\nmodelbench-serve resident memory after the attacks: %.0f MiB\n", rss)
+	fmt.Printf("\nCPU per request in the throughput attack: modelbench-serve %.0f µs, the load generator %.0f µs;\n", top.serverCPU*1e6, top.clientCPU*1e6)
+	fmt.Printf("so %d idle cores would serve about %.0f requests/s with this load generator, %.0f without it\n",
+		runtime.NumCPU(), float64(runtime.NumCPU())/(top.serverCPU+top.clientCPU), float64(runtime.NumCPU())/top.serverCPU)
+	fmt.Printf("modelbench-serve resident memory after the attacks: %.0f MiB; machine load average: %s\n", rss, loadAverage())
 	verdict := func(ok bool) string {
 		if ok {
 			return "met"

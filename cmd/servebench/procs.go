@@ -165,3 +165,47 @@ func sourceDir() (string, error) {
 	}
 	return "", fmt.Errorf("ref_flask.py not found: run servebench from the repository root")
 }
+
+// cpuSeconds is the CPU time (user and system) the process has used, from
+// /proc/PID/stat (clock ticks of 1/100 s, Linux's USER_HZ).
+func (p *proc) cpuSeconds() (float64, error) {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(p.cmd.Process.Pid) + "/stat")
+	if err != nil {
+		return 0, err
+	}
+	s := string(b)
+	// The command name (field 2) may hold spaces; fields resume after ')'.
+	fields := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(fields) < 13 {
+		return 0, fmt.Errorf("/proc/%d/stat is short", p.cmd.Process.Pid)
+	}
+	utime, err1 := strconv.ParseFloat(fields[11], 64)
+	stime, err2 := strconv.ParseFloat(fields[12], 64)
+	if err1 != nil || err2 != nil {
+		return 0, fmt.Errorf("/proc/%d/stat: %v %v", p.cmd.Process.Pid, err1, err2)
+	}
+	return (utime + stime) / 100, nil
+}
+
+// selfCPUSeconds is this process's CPU time (the load generator's).
+func selfCPUSeconds() float64 {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
+}
+
+// loadAverage is /proc/loadavg's first three fields: how busy the shared
+// machine was.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
+}

@@ -14,14 +14,18 @@ APT_BUILD := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev 
 APT_SMOKE := xvfb imagemagick xdotool
 APT_REF   := python3-pandas python3-sklearn python3-scipy
 APT_TEST  := $(APT_BUILD) $(APT_SMOKE) $(APT_REF) chromium poppler-utils
+# The scoring service's benchmark: scikit-learn served by Flask under gunicorn.
+APT_SERVE := $(APT_REF) python3-flask gunicorn
 
-.PHONY: run test bench bench-all smoke package lint deps deps-build deps-test build unit vet archcheck clean help
+.PHONY: run test bench bench-all bench-serve soak smoke package lint deps deps-build deps-test deps-serve build unit vet archcheck clean help
 
 help:
 	@echo "make run      build and open Modelbench on a bundled sample dataset"
 	@echo "make test     vet, unit tests (no display), import rules, GUI build and a real-window smoke test"
 	@echo "make bench    speed and memory against pandas / scikit-learn, same run, ratios (headline tasks)"
 	@echo "make bench-all  every benchmark task, then the Go benchmarks"
+	@echo "make bench-serve  modelbench-serve against Flask + scikit-learn on loopback: throughput, p99 at 1,000 req/s, ratio"
+	@echo "make soak     modelbench-serve under steady load for 5 minutes: memory must stay flat (not in CI)"
 	@echo "make smoke    start the real app under Xvfb and check its window"
 	@echo "make package  build a release binary for this platform"
 	@echo "make lint     gofmt, go vet, staticcheck"
@@ -67,6 +71,19 @@ bench-all: deps-test
 	CGO_ENABLED=0 $(GO) build -o /tmp/mbbench ./cmd/mbbench
 	/tmp/mbbench -all
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./workflow/... ./plots/...
+
+deps-serve:
+	@.ci/deps.sh $(APT_SERVE)
+
+# Loopback only, every attack bounded in time and count (cmd/servebench).
+SERVEBENCH = CGO_ENABLED=0 $(GO) build -o /tmp/modelbench-serve ./cmd/modelbench-serve && \
+	CGO_ENABLED=0 $(GO) build -o /tmp/servebench ./cmd/servebench && /tmp/servebench -server /tmp/modelbench-serve
+
+bench-serve: deps-serve
+	$(SERVEBENCH) $(SERVEBENCH_FLAGS)
+
+soak: deps-serve
+	$(SERVEBENCH) -soak 5m -no-flask $(SERVEBENCH_FLAGS)
 
 package: deps-build
 	CGO_ENABLED=1 $(GO) build -trimpath -ldflags "-s -w" -o $(BIN) .

@@ -43,7 +43,7 @@ func main() {
 	flag.IntVar(&opt.rate, "rate", 1000, "requests per second of the latency attack")
 	flag.BoolVar(&opt.noFlask, "no-flask", false, "skip the Flask reference")
 	flag.DurationVar(&opt.soak, "soak", 0, "instead of the benchmark, soak modelbench-serve for this long (e.g. 5m)")
-	flag.IntVar(&opt.soakRate, "soak-rate", 2000, "requests per second during the soak")
+	flag.IntVar(&opt.soakRate, "soak-rate", 1000, "requests per second during the soak")
 	flag.StringVar(&opt.python, "python", "/usr/bin/python3", "Debian's python3 with scikit-learn, Flask and gunicorn")
 	flag.Parse()
 	if err := run(opt); err != nil {

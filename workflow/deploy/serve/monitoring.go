@@ -102,20 +102,56 @@ func (s *Server) report(ctx context.Context, window time.Duration, label string)
 	}
 	until := time.Now()
 	since := until.Add(-window)
-	recs, err := s.log.Records(ctx, predlog.Query{Since: since, ModelVersion: s.d.ModelVersion, Limit: s.opt.MonitorMaxRows + 1})
-	if err != nil {
-		return nil, statusError(http.StatusServiceUnavailable, "the prediction log cannot be read: %v", err)
-	}
-	truncated := len(recs) > s.opt.MonitorMaxRows
-	if truncated {
-		recs = recs[1:]
-	}
-	rep, err := monitor.Summarise(ctx, s.d.Baseline, recs, nil)
+	rep, n, err := s.summarise(ctx, predlog.Query{Since: since, ModelVersion: s.d.ModelVersion, Limit: s.opt.MonitorMaxRows})
 	if err != nil {
 		return nil, err
 	}
+	truncated := n >= s.opt.MonitorMaxRows
 	return &MonitoringResponse{Name: s.opt.Name, ModelVersion: s.d.ModelVersion, Window: label, Since: since.UTC(), Until: until.UTC(),
 		Truncated: truncated, Report: rep, Expected: s.d.Metrics, Server: s.counters()}, nil
+}
+
+// logChunk is how many logged rows are decoded at a time.
+const logChunk = 4096
+
+// summarise streams the rows q selects into typed columns (a chunk of
+// decoded records at a time, so that a large window costs the columns'
+// memory, not the records') and summarises them with
+// monitor.SummariseFrame; it returns the report and the rows read.
+func (s *Server) summarise(ctx context.Context, q predlog.Query) (*monitor.Report, int, error) {
+	var parts []*validated
+	var outcomes []monitor.Outcome
+	chunk := make([]map[string]any, 0, logChunk)
+	flush := func() {
+		if len(chunk) > 0 {
+			parts = append(parts, s.d.readLogged(chunk))
+			chunk = chunk[:0]
+		}
+	}
+	err := s.log.Scan(ctx, q, func(e *predlog.Logged) error {
+		chunk = append(chunk, e.Inputs)
+		o := e.Outcome
+		o.Probabilities = nil // not used by the report
+		outcomes = append(outcomes, o)
+		if len(chunk) == logChunk {
+			flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, 0, statusError(http.StatusServiceUnavailable, "the prediction log cannot be read: %v", err)
+	}
+	flush()
+	if len(parts) == 0 {
+		rep, err := monitor.Summarise(ctx, s.d.Baseline, nil, nil)
+		return rep, 0, err
+	}
+	f, err := joinFrames(parts)
+	if err != nil {
+		return nil, 0, err
+	}
+	rep, err := monitor.SummariseFrame(ctx, s.d.Baseline, f, outcomes, nil)
+	return rep, len(outcomes), err
 }
 
 func (s *Server) handleMonitoring(w http.ResponseWriter, r *http.Request) error {

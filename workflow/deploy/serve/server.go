@@ -61,7 +61,7 @@ const (
 	DefaultMaxBatch        = 1000
 	DefaultMonitorWindow   = time.Hour
 	DefaultMonitorInterval = time.Minute
-	DefaultMonitorMaxRows  = 200_000
+	DefaultMonitorMaxRows  = 100_000
 )
 
 // Server is the scoring service over one deployment: an http.Handler

@@ -58,6 +58,24 @@ func (d *Deployment) validate(b *batch) (*validated, error) {
 	return v, nil
 }
 
+// readLogged reads logged inputs into typed columns, as validate does but
+// leniently: a value that does not fit its field (a log written for
+// another contract) is missing, never an error.
+func (d *Deployment) readLogged(rows []map[string]any) *validated {
+	fields := d.Contract.Fields
+	v := &validated{rows: len(rows), cols: make([]*columnBuilder, len(fields))}
+	for i := range fields {
+		cb := newColumn(&fields[i], d.layouts[i], len(rows), true)
+		cb.lenient = true
+		for r, row := range rows {
+			raw, ok := row[fields[i].Name]
+			cb.add(r, raw, ok)
+		}
+		v.cols[i] = cb
+	}
+	return v
+}
+
 // frame is the request's input frame.
 func (v *validated) frame() (*data.Frame, error) { return joinFrames([]*validated{v}) }
 
@@ -159,6 +177,7 @@ type columnBuilder struct {
 	bools    []bool
 	strs     []string // category, text
 	levels   map[string]bool
+	lenient  bool // values that do not fit become missing (readLogged)
 	problems []Problem
 	warnings []Problem
 }
@@ -185,6 +204,13 @@ func newColumn(f *contract.Field, layout string, n int, text bool) *columnBuilde
 }
 
 func (cb *columnBuilder) fail(r int, problem string) {
+	if cb.lenient {
+		cb.miss.Set(r)
+		if cb.nums != nil {
+			cb.nums[r] = math.NaN()
+		}
+		return
+	}
 	cb.problems = append(cb.problems, Problem{Row: r + 1, Field: cb.f.Name, Problem: problem, Expected: cb.expected()})
 }
 
@@ -268,7 +294,7 @@ func (cb *columnBuilder) setMissing(r int, present bool) {
 	if cb.nums != nil {
 		cb.nums[r] = math.NaN()
 	}
-	if !cb.f.Nullable {
+	if !cb.f.Nullable && !cb.lenient {
 		what := "missing"
 		if present {
 			what = "null or a missing-value text"
@@ -306,7 +332,9 @@ func (cb *columnBuilder) addNumber(r int, raw any) {
 		return
 	}
 	cb.nums[r] = v
-	cb.checkRange(r, v, data.FormatFloat)
+	if !cb.lenient {
+		cb.checkRange(r, v, data.FormatFloat)
+	}
 }
 
 // checkRange warns about a value outside the training range.
@@ -364,6 +392,9 @@ func (cb *columnBuilder) addTime(r int, raw any) {
 		}
 	}
 	cb.times[r] = t.UnixNano()
+	if cb.lenient {
+		return
+	}
 	cb.checkRange(r, float64(t.Unix()), func(v float64) string {
 		return time.Unix(int64(v), 0).UTC().Format(cb.layoutOrDefault())
 	})
@@ -377,7 +408,7 @@ func (cb *columnBuilder) addCategory(r int, raw any) {
 	}
 	s = strings.TrimSpace(s)
 	cb.strs[r] = s
-	if cb.levels != nil && !cb.levels[s] {
+	if cb.levels != nil && !cb.levels[s] && !cb.lenient {
 		cb.warnings = append(cb.warnings, Problem{Row: r + 1, Field: cb.f.Name, Problem: strconv.Quote(clip(s)) + " is a level not seen in training; scored as the preparation treats unseen levels",
 			Expected: quoteList(cb.f.Levels, 10)})
 	}

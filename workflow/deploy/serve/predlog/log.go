@@ -17,7 +17,8 @@ type store interface {
 	// prune deletes predictions older than cutoff (zero: none) and the
 	// oldest beyond maxRows (negative: none), returning how many.
 	prune(ctx context.Context, cutoff time.Time, maxRows int64) (int64, error)
-	read(ctx context.Context, q Query) ([]row, error)
+	// scan calls fn for each selected row, oldest first.
+	scan(ctx context.Context, q Query, fn func(*row) error) error
 	ping(ctx context.Context) error
 	close() error
 	name() string

@@ -224,23 +224,24 @@ func (s *sqlStore) prune(ctx context.Context, cutoff time.Time, maxRows int64) (
 	return total, nil
 }
 
-func (s *sqlStore) read(ctx context.Context, q Query) ([]row, error) {
+func (s *sqlStore) scan(ctx context.Context, q Query, fn func(*row) error) error {
 	stmt, args := s.d.selectRows(q)
 	rows, err := s.db.QueryContext(ctx, stmt, args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	var out []row
 	for rows.Next() {
 		var r row
 		var seq int64
 		if err := rows.Scan(&seq, &r.id, &r.timeUS, &r.version, &r.inputs, &r.prediction, &r.probs, &r.latencyUS, &r.truth); err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, r)
+		if err := fn(&r); err != nil {
+			return err
+		}
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 func (s *sqlStore) ping(ctx context.Context) error { return s.db.PingContext(ctx) }

@@ -137,6 +137,7 @@ func TestServe_Metrics(t *testing.T) {
 		t.Fatalf("counted %d predictions, want 22", total)
 	}
 	code, b = s.get("/v1/model")
+	want(t, "/v1/model", code, 200, b)
 	version := decode[serve.ModelResponse](t, b).ModelVersion
 	if v, ok := value(after, serve.MetricModelInfo, "version", version, "name", "titanic", "learner", "forest", "task", "classification"); !ok || v != 1 {
 		t.Fatalf("%s{version=%q} = %v, %v", serve.MetricModelInfo, version, v, ok)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
-	"math"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -180,5 +179,3 @@ func columnsOf(recs []map[string]any) map[string][]any {
 	}
 	return cols
 }
-
-func sameFloat(a, b float64) bool { return a == b || (math.IsNaN(a) && math.IsNaN(b)) }

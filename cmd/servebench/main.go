@@ -21,7 +21,7 @@
 // With -soak D it instead loads modelbench-serve at -soak-rate for D and
 // samples its resident memory every 5 s; it fails unless the last
 // minute's peak stays within 10% (plus 8 MiB) of the peak of the minute
-// after a one-minute warm-up.
+// after the warm-up (the first 40% of D, at least two minutes).
 package main
 
 import (

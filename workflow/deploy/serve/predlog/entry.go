@@ -129,12 +129,6 @@ type entry struct {
 	fb   *Feedback
 }
 
-func (e entry) id() string {
-	if e.pred != nil {
-		return e.pred.ID
-	}
-	return e.fb.ID
-}
 
 // Spec parsing -----------------------------------------------------------
 

@@ -129,7 +129,6 @@ type entry struct {
 	fb   *Feedback
 }
 
-
 // Spec parsing -----------------------------------------------------------
 
 // kind of store a spec names.

@@ -57,7 +57,7 @@ func Run(ctx context.Context, c *Config, logOut io.Writer) error {
 	}
 	s, err := New(d, Options{Name: c.Name, AppVersion: c.AppVersion, APIKeys: keys, ProtectHealth: c.ProtectHealth,
 		OpenMetrics: c.OpenMetrics, OpenMonitor: c.OpenMonitor, MaxBodyBytes: int64(c.MaxBody), MaxBatch: c.MaxBatch,
-		Log: plog, MonitorWindow: time.Duration(c.MonitorWindow), MonitorInterval: c.MonitorInterval, Logger: logger, AccessLog: c.AccessLog})
+		Log: plog, LogWait: min(DefaultLogWait, c.WriteTimeout/2), MonitorWindow: time.Duration(c.MonitorWindow), MonitorInterval: c.MonitorInterval, Logger: logger, AccessLog: c.AccessLog})
 	if err != nil {
 		return closeLog(plog, err)
 	}

@@ -48,7 +48,10 @@ func (s *Server) score(ctx context.Context, b *batch, start time.Time) (*scored,
 		return nil, err
 	}
 	if s.log != nil {
-		if err := s.log.Add(ctx, s.entries(b, out, start)...); err != nil {
+		wctx, cancel := context.WithTimeout(ctx, s.opt.LogWait)
+		err := s.log.Add(wctx, s.entries(b, out, start)...)
+		cancel()
+		if err != nil {
 			if errors.Is(err, predlog.ErrFull) {
 				s.logger.Warn("the prediction log's queue is full; refusing the request", "endpoint", "score")
 				return nil, statusError(http.StatusServiceUnavailable, "the prediction log is full and the request timed out waiting; retry later")

@@ -38,6 +38,9 @@ type Options struct {
 	// (then /v1/feedback, /v1/monitoring and the drift gauges answer 503
 	// or stay empty). The Server does not close it.
 	Log *predlog.Log
+	// LogWait is how long a request waits for room in the log's queue
+	// before it fails with 503 (DefaultLogWait).
+	LogWait time.Duration
 	// MonitorWindow is the window of the drift gauges
 	// (DefaultMonitorWindow), recomputed every MonitorInterval
 	// (DefaultMonitorInterval); MonitorMaxRows caps the rows a report
@@ -57,6 +60,7 @@ type Options struct {
 const (
 	DefaultMaxBody         = 10 << 20
 	DefaultMaxBatch        = 1000
+	DefaultLogWait         = 10 * time.Second
 	DefaultMonitorWindow   = time.Hour
 	DefaultMonitorInterval = time.Minute
 	DefaultMonitorMaxRows  = 100_000
@@ -100,6 +104,9 @@ func New(d *Deployment, opt Options) (*Server, error) {
 	}
 	if opt.MaxBatch <= 0 {
 		opt.MaxBatch = DefaultMaxBatch
+	}
+	if opt.LogWait <= 0 {
+		opt.LogWait = DefaultLogWait
 	}
 	if opt.MonitorWindow <= 0 {
 		opt.MonitorWindow = DefaultMonitorWindow

@@ -91,6 +91,16 @@ func windowLabel(d time.Duration) string {
 // report summarises the log's last window of this model version. It
 // flushes this process's queued predictions first, so that they count.
 func (s *Server) report(ctx context.Context, window time.Duration, label string) (*MonitoringResponse, error) {
+	return s.reportRows(ctx, window, label, s.opt.MonitorMaxRows)
+}
+
+// GaugeRows is the most recent rows of the window the drift gauges are
+// computed on: enough for the distances larger windows get, cheap enough
+// to recompute every MonitorInterval beside the traffic.
+const GaugeRows = 20_000
+
+// reportRows is report over at most maxRows rows, the most recent.
+func (s *Server) reportRows(ctx context.Context, window time.Duration, label string, maxRows int) (*MonitoringResponse, error) {
 	if s.log == nil {
 		return nil, statusError(http.StatusServiceUnavailable, "this server keeps no prediction log (--log off), so there is nothing to monitor")
 	}
@@ -102,11 +112,11 @@ func (s *Server) report(ctx context.Context, window time.Duration, label string)
 	}
 	until := time.Now()
 	since := until.Add(-window)
-	rep, n, err := s.summarise(ctx, predlog.Query{Since: since, ModelVersion: s.d.ModelVersion, Limit: s.opt.MonitorMaxRows})
+	rep, n, err := s.summarise(ctx, predlog.Query{Since: since, ModelVersion: s.d.ModelVersion, Limit: maxRows})
 	if err != nil {
 		return nil, err
 	}
-	truncated := n >= s.opt.MonitorMaxRows
+	truncated := n >= maxRows
 	return &MonitoringResponse{Name: s.opt.Name, ModelVersion: s.d.ModelVersion, Window: label, Since: since.UTC(), Until: until.UTC(),
 		Truncated: truncated, Report: rep, Expected: s.d.Metrics, Server: s.counters()}, nil
 }
@@ -190,7 +200,7 @@ func (s *Server) refreshLoop() {
 
 // refresh sets the drift gauges from the last window.
 func (s *Server) refresh(ctx context.Context) {
-	resp, err := s.report(ctx, s.opt.MonitorWindow, windowLabel(s.opt.MonitorWindow))
+	resp, err := s.reportRows(ctx, s.opt.MonitorWindow, windowLabel(s.opt.MonitorWindow), min(s.opt.MonitorMaxRows, GaugeRows))
 	if err != nil {
 		if ctx.Err() == nil {
 			s.logger.Warn("monitoring: the drift gauges could not be refreshed", "error", err.Error())

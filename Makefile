@@ -15,14 +15,18 @@ APT_SMOKE := xvfb imagemagick xdotool
 APT_REF   := python3-pandas python3-sklearn python3-scipy python3-onnx
 APT_PACKAGE := $(APT_BUILD) gcc-mingw-w64-x86-64 xz-utils git
 APT_TEST  := $(APT_PACKAGE) $(APT_SMOKE) $(APT_REF) chromium poppler-utils libxml2-utils
+# The scoring service's benchmark: scikit-learn served by Flask under gunicorn.
+APT_SERVE := $(APT_REF) python3-flask gunicorn
 
-.PHONY: run test bench bench-all smoke cliclean package windows icons lint deps deps-build deps-test deps-package build unit vet archcheck clean help
+.PHONY: run test bench bench-all bench-serve soak smoke cliclean package windows icons lint deps deps-build deps-test deps-package deps-serve build unit vet archcheck clean help
 
 help:
 	@echo "make run      build and open Modelbench on a bundled sample dataset"
 	@echo "make test     vet, unit tests (no display), import rules, GUI build and a real-window smoke test"
 	@echo "make bench    speed and memory against pandas / scikit-learn, same run, ratios (headline tasks)"
 	@echo "make bench-all  every benchmark task, then the Go benchmarks"
+	@echo "make bench-serve  modelbench-serve against Flask + scikit-learn on loopback: throughput, p99 at 1,000 req/s, ratio"
+	@echo "make soak     modelbench-serve under steady load for 5 minutes: memory must stay flat (not in CI)"
 	@echo "make smoke    start the real app under Xvfb and check its window"
 	@echo "make package  dist/: Linux tarball, Windows exe (mingw-w64), modelbench-serve for four systems"
 	@echo "make windows  only the Windows exe (make test builds it once, to catch Windows breaks)"
@@ -92,6 +96,20 @@ windows: deps-package
 
 icons:
 	$(GO) run ./cmd/mbicons
+
+deps-serve:
+	@.ci/deps.sh $(APT_SERVE)
+
+# Loopback only, every attack bounded in time and count (cmd/servebench).
+SERVEBENCH = CGO_ENABLED=0 $(GO) build -o /tmp/modelbench-serve ./cmd/modelbench-serve && \
+	CGO_ENABLED=0 $(GO) build -o /tmp/servebench ./cmd/servebench && /tmp/servebench -server /tmp/modelbench-serve
+
+bench-serve: deps-serve
+	$(SERVEBENCH) $(SERVEBENCH_FLAGS)
+
+soak: deps-serve
+	$(SERVEBENCH) -soak 5m -no-flask $(SERVEBENCH_FLAGS)
+
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)

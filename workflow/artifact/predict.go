@@ -45,6 +45,13 @@ func (a *Artifact) Design(ctx context.Context, f *data.Frame) ([][]float64, erro
 // PredictMatrix predicts rows that the pipeline has already prepared: X
 // is a design matrix as Design returns it.
 func (a *Artifact) PredictMatrix(X [][]float64) (*Predictions, error) {
+	if jp, ok := a.Model.(model.JointPredictor); ok && a.Task == model.Classification {
+		idx, proba, err := jp.PredictWithProba(X)
+		if err != nil {
+			return nil, err
+		}
+		return &Predictions{Task: a.Task, Classes: a.Classes, Index: idx, Proba: proba}, nil
+	}
 	idx, err := a.Model.Predict(X)
 	if err != nil {
 		return nil, err

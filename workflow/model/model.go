@@ -149,6 +149,14 @@ type ProbPredictor interface {
 	PredictProba(X [][]float64) ([][]float64, error)
 }
 
+// JointPredictor is a classifier that computes its predictions and its
+// class probabilities in one pass: PredictWithProba returns exactly what
+// Predict and PredictProba return, for half the work (a forest walks its
+// trees once). artifact.PredictMatrix uses it when the model has it.
+type JointPredictor interface {
+	PredictWithProba(X [][]float64) (pred []float64, proba [][]float64, err error)
+}
+
 // Importancer is a model that can say how much each feature mattered, one
 // non-negative number per feature, in Features order.
 type Importancer interface {

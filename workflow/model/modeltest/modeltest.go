@@ -156,6 +156,9 @@ func checkPredictions(t *testing.T, m model.Model, d *model.Dataset) []float64 {
 	}
 	if pp, ok := m.(model.ProbPredictor); ok && d.Task == model.Classification {
 		checkProba(t, pp, d)
+		if jp, ok := m.(model.JointPredictor); ok {
+			checkJoint(t, jp, pred, pp, d)
+		}
 	}
 	empty := make([][]float64, len(d.X))
 	for j := range empty {
@@ -165,6 +168,24 @@ func checkPredictions(t *testing.T, m model.Model, d *model.Dataset) []float64 {
 		t.Errorf("Predict on zero rows = %v, %v; want an empty result", p, err)
 	}
 	return pred
+}
+
+// checkJoint requires PredictWithProba to give exactly Predict's and
+// PredictProba's answers.
+func checkJoint(t *testing.T, jp model.JointPredictor, pred []float64, pp model.ProbPredictor, d *model.Dataset) {
+	jpred, jproba, err := jp.PredictWithProba(d.X)
+	if err != nil {
+		t.Fatalf("PredictWithProba: %v", err)
+	}
+	proba, _ := pp.PredictProba(d.X)
+	if !sameBits(jpred, pred) || len(jproba) != len(proba) {
+		t.Fatal("PredictWithProba's predictions differ from Predict's")
+	}
+	for i := range proba {
+		if !sameBits(jproba[i], proba[i]) {
+			t.Fatalf("row %d: PredictWithProba's probabilities differ from PredictProba's", i+1)
+		}
+	}
 }
 
 func checkProba(t *testing.T, pp model.ProbPredictor, d *model.Dataset) {

@@ -100,6 +100,25 @@ func (m *ForestModel) Predict(X [][]float64) ([]float64, error) {
 	return out, nil
 }
 
+// PredictWithProba returns Predict's classes and PredictProba's
+// probabilities from one walk of the trees (model.JointPredictor). It
+// returns model.ErrWrongTask for a regression forest.
+func (m *ForestModel) PredictWithProba(X [][]float64) ([]float64, [][]float64, error) {
+	n, err := m.checkProba(X)
+	if err != nil {
+		return nil, nil, err
+	}
+	avg := m.average(X, n)
+	w := m.width()
+	pred := make([]float64, n)
+	proba := make([][]float64, n)
+	for i := range proba {
+		proba[i] = avg[i*w : (i+1)*w : (i+1)*w]
+		pred[i] = float64(classes.ArgMax(proba[i]))
+	}
+	return pred, proba, nil
+}
+
 // PredictProba returns per row the trees' class proportions averaged. It
 // returns model.ErrWrongTask for a regression forest.
 func (m *ForestModel) PredictProba(X [][]float64) ([][]float64, error) {

@@ -94,7 +94,7 @@ func pyExpr(n expr.Node) (string, error) {
 		if x.Op == "not" {
 			return fmt.Sprintf("negate(%s)", a), nil
 		}
-		return fmt.Sprintf("fin(-np.asarray(%s, dtype=float))", a), nil
+		return fmt.Sprintf("neg(%s)", a), nil
 	case *expr.Binary:
 		return pyBinary(x)
 	case *expr.Call:
@@ -122,10 +122,9 @@ func pyBinary(x *expr.Binary) (string, error) {
 		return fmt.Sprintf("both(%s, %s)", a, b), nil
 	case "or":
 		return fmt.Sprintf("either(%s, %s)", a, b), nil
-	case "+", "-", "*", "/":
-		return fmt.Sprintf("fin(np.asarray(%s, dtype=float) %s %s)", a, x.Op, b), nil
-	case "^":
-		return fmt.Sprintf("fin(np.power(np.asarray(%s, dtype=float), %s))", a, b), nil
+	case "+", "-", "*", "/", "^":
+		f := map[string]string{"+": "add", "-": "sub", "*": "mul", "/": "div", "^": "power"}[x.Op]
+		return fmt.Sprintf("%s(%s, %s)", f, a, b), nil
 	}
 	if f, ok := comparisons[x.Op]; ok {
 		return fmt.Sprintf("compare(%s, %s, %s)", f, a, b), nil
@@ -144,15 +143,12 @@ func pyCall(x *expr.Call) (string, error) {
 	}
 	switch x.Func {
 	case "log", "exp", "sqrt", "abs":
-		return fmt.Sprintf("fin(np.%s(np.asarray(%s, dtype=float)))", map[string]string{"log": "log", "exp": "exp", "sqrt": "sqrt", "abs": "abs"}[x.Func], args[0]), nil
+		return fmt.Sprintf("call(np.%s, %s)", x.Func, args[0]), nil
 	case "round":
 		return fmt.Sprintf("round_to(%s)", strings.Join(args, ", ")), nil
 	case "min", "max":
-		fold := args[0]
-		for _, a := range args[1:] {
-			fold = fmt.Sprintf("np.%simum(%s, %s)", x.Func, fold, a)
-		}
-		return fmt.Sprintf("fin(np.asarray(%s, dtype=float))", fold), nil
+		f := map[string]string{"min": "smallest", "max": "largest"}[x.Func]
+		return fmt.Sprintf("%s(%s)", f, strings.Join(args, ", ")), nil
 	case "if":
 		return fmt.Sprintf("choose(%s)", strings.Join(args, ", ")), nil
 	case "missing":

@@ -244,9 +244,9 @@ func gbtCode(v param.Values, pick func(c, r string) string) learnerCode {
 		"early stopping on a held-out validation_fraction of the rows after n_iter_no_change rounds without an " +
 		"improvement of tol (auto: on above 10,000 rows). The bins, the held-out rows and ties between splits are " +
 		"chosen differently, so the scores agree closely but not exactly."
-	call := fmt.Sprintf("%s(learning_rate=%s, max_iter=%d, max_leaf_nodes=%s, max_depth=%s, min_samples_leaf=%d,\n"+
-		"        l2_regularization=%s, max_bins=%d, early_stopping=%s, validation_fraction=%s, n_iter_no_change=%d,\n"+
-		"        tol=%s, random_state=%d)", est, pyFloat(v.Float("learning_rate")), v.Int("max_iter"), leaves, depth,
+	call := fmt.Sprintf("%s(learning_rate=%s, max_iter=%d, max_leaf_nodes=%s, max_depth=%s, min_samples_leaf=%d, "+
+		"l2_regularization=%s, max_bins=%d, early_stopping=%s, validation_fraction=%s, n_iter_no_change=%d, "+
+		"tol=%s, random_state=%d)", est, pyFloat(v.Float("learning_rate")), v.Int("max_iter"), leaves, depth,
 		v.Int("min_samples_leaf"), pyFloat(v.Float("l2_regularization")), v.Int("max_bins"), early,
 		pyFloat(v.Float("validation_fraction")), v.Int("n_iter_no_change"), pyFloat(v.Float("tol")), v.Int("seed"))
 	return learnerCode{estimator: est, doc: doc, call: call, acceptsMissing: true}

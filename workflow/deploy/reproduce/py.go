@@ -184,3 +184,60 @@ func rowRanges(rows []int) string {
 	b.WriteString(line)
 	return b.String()
 }
+
+// wrapCall wraps a one-line Python call written after prefix (e.g.
+// "    return ") over several lines when it is longer than 99 characters,
+// breaking between top-level arguments.
+func wrapCall(prefix, call string) string {
+	if len(prefix)+len(call) <= 99 {
+		return prefix + call
+	}
+	open := strings.IndexByte(call, '(')
+	if open < 0 || !strings.HasSuffix(call, ")") {
+		return prefix + call
+	}
+	var args []string
+	depth, start := 0, open+1
+	var quote byte
+	for i := open + 1; i < len(call)-1; i++ {
+		c := call[i]
+		switch {
+		case quote != 0:
+			if c == '\\' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '(' || c == '[' || c == '{':
+			depth++
+		case c == ')' || c == ']' || c == '}':
+			depth--
+		case c == ',' && depth == 0:
+			args = append(args, strings.TrimSpace(call[start:i]))
+			start = i + 1
+		}
+	}
+	args = append(args, strings.TrimSpace(call[start:len(call)-1]))
+	indent := strings.Repeat(" ", len(prefix)-len(strings.TrimLeft(prefix, " "))+4)
+	var b strings.Builder
+	b.WriteString(prefix + call[:open+1] + "\n")
+	line := indent
+	for i, a := range args {
+		piece := a
+		if i < len(args)-1 {
+			piece += ","
+		}
+		if line != indent && len(line)+1+len(piece) > 99 {
+			b.WriteString(line + "\n")
+			line = indent
+		}
+		if line != indent {
+			line += " "
+		}
+		line += piece
+	}
+	b.WriteString(line + ")")
+	return b.String()
+}

@@ -16,17 +16,17 @@ import (
 // one or two for 2 and 15, an optional fraction after the seconds, which
 // time.Parse accepts even when the layout has none).
 var layoutTokens = []struct{ token, re string }{
-	{"2006", `(?P<year>\d{4})`},
-	{"Z07:00", `(?P<tz>Z|[+-]\d{2}:\d{2})`},
+	{"2006", `(?P<year>[0-9]{4})`},
+	{"Z07:00", `(?P<tz>Z|[+-][0-9]{2}:[0-9]{2})`},
 	{".999999999", ``}, // the fraction, written after the seconds
 	{".000000000", ``},
 	{"Jan", `(?P<mon>[A-Za-z]{3})`},
-	{"01", `(?P<month>\d{2})`},
-	{"02", `(?P<day>\d{2})`},
-	{"15", `(?P<hour>\d{1,2})`},
-	{"04", `(?P<minute>\d{2})`},
-	{"05", `(?P<second>\d{2})(?:[.,](?P<frac>\d+))?`},
-	{"2", `(?P<day>\d{1,2})`},
+	{"01", `(?P<month>[0-9]{2})`},
+	{"02", `(?P<day>[0-9]{2})`},
+	{"15", `(?P<hour>[0-9]{1,2})`},
+	{"04", `(?P<minute>[0-9]{2})`},
+	{"05", `(?P<second>[0-9]{2})(?:[.,](?P<frac>[0-9]+))?`},
+	{"2", `(?P<day>[0-9]{1,2})`},
 }
 
 // dateRegexp translates a Go time layout into a Python regular

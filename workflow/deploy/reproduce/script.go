@@ -285,7 +285,7 @@ func estimatorSection(w *writer, a *artifact.Artifact, p *planned) {
 	w.line("")
 	w.text(pyDoc(wrap("Modelbench's parameters: "+paramsText(a), "    ", 79)))
 	w.line(`    """`)
-	w.linef("    return %s", p.learner.call)
+	w.line(wrapCall("    return ", p.learner.call))
 }
 
 func paramsText(a *artifact.Artifact) string {

@@ -3,10 +3,12 @@ package reproduce
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"modelbench/workflow/data"
 	"modelbench/workflow/prep"
+	"modelbench/workflow/prep/expr"
 )
 
 // translate writes the statements that add one step to preparation().
@@ -146,28 +148,64 @@ func (s *stepCtx) dateParts(x *prep.DatePartsExport) (string, error) {
 	return s.stepCall(s.header(""), []part{{"date_parts", t, x.Columns}}, made, nil), nil
 }
 
+// derive: the Derive part reads the columns of the expression (and takes
+// the column it replaces); the columns it reads pass through beside it.
 func (s *stepCtx) derive(x *prep.DeriveExport) (string, error) {
 	if err := s.touches([]string{x.Name}); err != nil {
-		return "", err
-	}
-	cols := s.names(s.info.Input)
-	fn, err := s.p.expression(s, fmt.Sprintf("derive_%d", s.info.Index), x.Expression, s.info.Input)
-	if err != nil {
 		return "", err
 	}
 	if readsTarget(x.Tree, s.target) {
 		return "", s.unsupported("the expression reads the target column %q, which new rows do not have", s.target)
 	}
+	fn, err := s.p.expression(s, fmt.Sprintf("derive_%d", s.info.Index), x.Expression, s.info.Input)
+	if err != nil {
+		return "", err
+	}
 	s.p.need("expr", "derive")
-	made := cols
-	if !x.Replaces {
-		made = append(append([]string{}, cols...), x.Name)
+	read := columnsRead(x.Tree)
+	keep := slices.DeleteFunc(slices.Clone(read), func(c string) bool { return c == x.Name })
+	takes := slices.Clone(keep)
+	if x.Replaces {
+		takes = append(takes, x.Name)
 	}
-	t := fmt.Sprintf("Derive(%s, %s)", pyStr(x.Name), fn)
-	if len(cols) == 0 {
-		return "", s.unsupported("the expression has no column to work beside")
+	if len(takes) == 0 { // a constant: ColumnTransformer skips parts without columns
+		cols := s.names(s.info.Input)
+		if len(cols) == 0 {
+			return "", s.unsupported("the expression reads no column and the step has none to work beside")
+		}
+		takes, keep = cols[:1], cols[:1]
 	}
-	return s.stepCall(s.header(fmt.Sprintf("%s = %s", x.Name, x.Expression)), []part{{"derive", t, cols}}, made, nil), nil
+	parts := []part{{"derive", fmt.Sprintf("Derive(%s, %s)", pyStr(x.Name), fn), takes}}
+	if len(keep) > 0 {
+		parts = append(parts, part{"read", `"passthrough"`, keep})
+	}
+	return s.stepCall(s.header(fmt.Sprintf("%s = %s", x.Name, x.Expression)), parts, append([]string{x.Name}, keep...), nil), nil
+}
+
+// columnsRead lists the columns an expression reads, in order of first
+// appearance.
+func columnsRead(n expr.Node) []string {
+	var out []string
+	var walk func(expr.Node)
+	walk = func(n expr.Node) {
+		switch x := n.(type) {
+		case *expr.ColumnRef:
+			if !slices.Contains(out, x.Name) {
+				out = append(out, x.Name)
+			}
+		case *expr.Unary:
+			walk(x.X)
+		case *expr.Binary:
+			walk(x.X)
+			walk(x.Y)
+		case *expr.Call:
+			for _, a := range x.Args {
+				walk(a)
+			}
+		}
+	}
+	walk(n)
+	return out
 }
 
 // expectLine is a call of expect() in a check function.

@@ -91,7 +91,7 @@ func (s *stepCtx) impute(x *prep.ImputeExport) (string, error) {
 		}
 		parts = append(parts, part{g.name, fmt.Sprintf("SimpleImputer(%s)", args), names})
 		made = append(append(made, names...), inds...)
-		check = append(check, expectLine(fmt.Sprintf("step %d impute: the %s fills of %s", s.info.Index, x.Strategy, strings.Join(names, ", ")),
+		check = append(check, expectLine(fmt.Sprintf("step %d impute: the %s fills (%s)", s.info.Index, x.Strategy, g.name),
 			fmt.Sprintf("step.fitted(%s).statistics_", pyStr(g.name)), pyList(fills, "        ")))
 		if indicator {
 			got := fmt.Sprintf("step.fitted(%s).indicator_.features_", pyStr(g.name))

@@ -11,6 +11,51 @@ def fin(x):
     return np.where(np.isinf(x), math.nan, x)
 
 
+def add(a, b):
+    return fin(np.asarray(a, dtype=float) + b)
+
+
+def sub(a, b):
+    return fin(np.asarray(a, dtype=float) - b)
+
+
+def mul(a, b):
+    return fin(np.asarray(a, dtype=float) * b)
+
+
+def div(a, b):
+    return fin(np.asarray(a, dtype=float) / b)
+
+
+def power(a, b):
+    """Go's math.Pow, like C's pow: x ^ 0 and 1 ^ y are 1 even when missing."""
+    return fin(np.power(np.asarray(a, dtype=float), b))
+
+
+def neg(a):
+    return fin(-np.asarray(a, dtype=float))
+
+
+def call(f, *args):
+    """A function of numbers (np.log, np.exp, np.sqrt, np.abs)."""
+    return fin(f(*(np.asarray(a, dtype=float) for a in args)))
+
+
+def smallest(*args):
+    """min(a, b, ...): folded left to right; any missing argument gives missing."""
+    out = np.asarray(args[0], dtype=float)
+    for a in args[1:]:
+        out = np.minimum(out, a)
+    return fin(out)
+
+
+def largest(*args):
+    out = np.asarray(args[0], dtype=float)
+    for a in args[1:]:
+        out = np.maximum(out, a)
+    return fin(out)
+
+
 def number(X, name):
     return X[name].to_numpy(dtype=float)
 

@@ -10,7 +10,7 @@ GO_SPACE = " \t\n\v\f\r\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\
 MISSING_FOLDED = {t.lower() for t in MISSING_TOKENS}
 # A number as Go's strconv.ParseFloat reads it, without hexadecimal,
 # underscores or NaN (which Modelbench does not take for numbers).
-NUMBER = re.compile(r"[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|[iI][nN][fF](?:[iI][nN][iI][tT][yY])?)\Z")
+NUMBER = re.compile(r"[+-]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[iI][nN][fF](?:[iI][nN][iI][tT][yY])?)\Z")
 YES = {"true", "yes", "t", "y"}
 NO = {"false", "no", "f", "n"}
 

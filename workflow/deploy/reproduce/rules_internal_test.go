@@ -114,8 +114,8 @@ func TestRules_CellsMatchTheLoader(t *testing.T) {
 	type answer struct {
 		Float   []*string `json:"float"` // repr, for the infinities
 		Comma   []*string `json:"comma"` // with a decimal comma and a space between thousands
-		Bool    []*bool    `json:"bool"`
-		Missing []bool     `json:"missing"`
+		Bool    []*bool   `json:"bool"`
+		Missing []bool    `json:"missing"`
 	}
 	out := runRules(t, nil, cells, `print(json.dumps({"float": [None if v is None else repr(v) for v in (parse_float(c) for c in request)],
                   "comma": [None if v is None else repr(v) for v in (parse_float(c, True, " ") for c in request)], "bool": [parse_bool(c) for c in request], "missing": [is_missing(c) for c in request]}))

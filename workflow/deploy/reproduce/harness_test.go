@@ -80,6 +80,7 @@ type dataset struct {
 	file   string // or a file of workflow/internal/testsets
 	target string // "" for a sample's own
 	ignore []string
+	kinds  map[string]data.Kind // types changed in the Data step
 }
 
 func (d dataset) path(t *testing.T) string {
@@ -121,6 +122,11 @@ func train(t *testing.T, d dataset, learner string, params param.Values, pipelin
 	}
 	if d.target != "" {
 		if err := p.SetColumnRole(d.target, data.Target, "the test's target"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for c, k := range d.kinds {
+		if err := p.SetColumnKind(c, k, "the test's type"); err != nil {
 			t.Fatal(err)
 		}
 	}

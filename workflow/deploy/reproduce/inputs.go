@@ -50,17 +50,29 @@ type DataFile struct {
 	// Options are the parse options used (missing-value tokens, decimal
 	// comma, thousands separator).
 	Options data.ParseOptions
-	// Columns are every column of the file, in the file's order, with the
-	// type Modelbench gave it and a date column's layout.
-	Columns []prep.Field
+	// Columns are every column of the file, in the file's order.
+	Columns []Column
+}
+
+// Column is how one column of the file was read.
+type Column struct {
+	Name string
+	// Read is the type the loader gave the file's text (and Layout a date
+	// column's layout); the script reads the cells as that type.
+	Read   data.Kind
+	Layout string
+	// Kind is the type the column had when the pipeline was fitted: Read,
+	// or another one the user chose in the Data step, to which the script
+	// converts the column by Modelbench's conversion rules.
+	Kind data.Kind
 }
 
 // NewDataFile describes how t was read: t must come from delimited text
 // (data.ReadCSV, which sets t.Text); opt are the parse options it was
 // read with; path is the file to read by default (and sample the sample's
-// id when it is a bundled sample). Column types are the table's, so a
-// type the user changed after loading is read from the file's text as
-// that type.
+// id when it is a bundled sample). A column's Read type is its inference
+// (t.Inferences, what the loader found or was told), its Kind the table's
+// (different when the user changed it after loading).
 func NewDataFile(t *data.Table, opt data.ParseOptions, path, sample string) (DataFile, error) {
 	if t == nil || t.Frame == nil {
 		return DataFile{}, errors.New("no table")
@@ -71,11 +83,17 @@ func NewDataFile(t *data.Table, opt data.ParseOptions, path, sample string) (Dat
 	df := DataFile{Path: path, Sample: sample, Layout: *t.Text, Options: opt}
 	for i := 0; i < t.Frame.NumCols(); i++ {
 		c := t.Frame.Col(i)
-		f := prep.Field{Name: c.Name(), Kind: c.Kind()}
-		if d, ok := c.(*data.DatetimeColumn); ok {
-			f.Layout = d.Layout()
+		col := Column{Name: c.Name(), Kind: c.Kind(), Read: c.Kind()}
+		if i < len(t.Inferences) && len(t.Inferences) == t.Frame.NumCols() {
+			col.Read = t.Inferences[i].Kind
 		}
-		df.Columns = append(df.Columns, f)
+		if d, ok := c.(*data.DatetimeColumn); ok && col.Read == data.Datetime {
+			col.Layout = d.Layout()
+		}
+		if col.Read == data.Datetime && col.Layout == "" {
+			return DataFile{}, fmt.Errorf("%w: column %q was read as dates in an unknown layout", ErrUnsupported, col.Name)
+		}
+		df.Columns = append(df.Columns, col)
 	}
 	return df, nil
 }
@@ -94,7 +112,7 @@ func (in Inputs) check(inputs []prep.Field) error {
 	if in.Data.Options.Thousands > 0x7f {
 		return fmt.Errorf("%w: the thousands separator %q is not a single-byte character", ErrUnsupported, in.Data.Options.Thousands)
 	}
-	kinds := map[string]prep.Field{}
+	kinds := map[string]Column{}
 	for _, c := range in.Data.Columns {
 		if err := checkText("the column name", c.Name); err != nil {
 			return fmt.Errorf("%w: %w", ErrUnsupported, err)
@@ -106,13 +124,13 @@ func (in Inputs) check(inputs []prep.Field) error {
 		if !ok {
 			return fmt.Errorf("reproduce: the pipeline reads column %q, which the data file does not have", f.Name)
 		}
-		if c.Kind == data.Datetime {
+		if c.Read == data.Datetime {
 			if _, err := dateRegexp(c.Layout); err != nil {
 				return fmt.Errorf("%w: column %q: %w", ErrUnsupported, c.Name, err)
 			}
 		}
-		if c.Kind != f.Kind {
-			if err := conversionSupported(c.Kind, f.Kind, f.Layout); err != nil {
+		if c.Read != f.Kind {
+			if err := conversionSupported(c.Read, f.Kind, f.Layout); err != nil {
 				return fmt.Errorf("%w: column %q: %w", ErrUnsupported, f.Name, err)
 			}
 		}

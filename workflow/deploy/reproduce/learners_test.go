@@ -5,21 +5,20 @@ import (
 )
 
 var (
-	iris        = dataset{sample: "iris"}
-	penguins    = dataset{sample: "penguins"}
-	titanic     = dataset{sample: "titanic"}
-	creditG     = dataset{sample: "credit_g"}
-	pima        = dataset{sample: "pima_diabetes"}
-	soybean     = dataset{sample: "soybean"}
-	seattle     = dataset{sample: "seattle_weather"}
-	diamonds    = dataset{sample: "diamonds"}
-	airquality  = dataset{file: "r_airquality.csv", target: "Ozone"}
-	diabetes    = dataset{file: "sk_diabetes.csv", target: "target"}
-	cars        = dataset{file: "vega_cars.csv", target: "Miles_per_Gallon"}
-	mtcars      = dataset{file: "r_mtcars.csv", target: "mpg"}
-	wine        = dataset{file: "sk_wine.csv", target: "target_name", ignore: []string{"target"}}
-	vote        = dataset{file: "weka_vote.csv", target: "Class"}
-	breastCance = dataset{file: "sk_breast_cancer.csv", target: "target_name", ignore: []string{"target"}}
+	iris         = dataset{sample: "iris"}
+	penguins     = dataset{sample: "penguins"}
+	titanic      = dataset{sample: "titanic"}
+	creditG      = dataset{sample: "credit_g"}
+	pima         = dataset{sample: "pima_diabetes"}
+	seattle      = dataset{sample: "seattle_weather"}
+	diamonds     = dataset{sample: "diamonds"}
+	airquality   = dataset{file: "r_airquality.csv", target: "Ozone"}
+	diabetes     = dataset{file: "sk_diabetes.csv", target: "target"}
+	cars         = dataset{file: "vega_cars.csv", target: "Miles_per_Gallon"}
+	mtcars       = dataset{file: "r_mtcars.csv", target: "mpg"}
+	wine         = dataset{file: "sk_wine.csv", target: "target_name", ignore: []string{"target"}}
+	vote         = dataset{file: "weka_vote.csv", target: "Class"}
+	breastCancer = dataset{file: "sk_breast_cancer.csv", target: "target_name", ignore: []string{"target"}}
 )
 
 // TestScript_EveryLearnerFamily trains every learner family through
@@ -47,7 +46,7 @@ func TestScript_EveryLearnerFamily(t *testing.T) {
 		{"knn/mtcars", mtcars, "knn"},
 		{"tree/titanic", titanic, "tree"},
 		{"tree/seattle_weather", seattle, "tree"},
-		{"tree/breast_cancer", breastCance, "tree"},
+		{"tree/breast_cancer", breastCancer, "tree"},
 		{"forest/credit_g", creditG, "forest"},
 		{"forest/cars", cars, "forest"},
 		{"forest/seattle_weather", seattle, "forest"},

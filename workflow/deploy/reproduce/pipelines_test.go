@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"modelbench/workflow"
+	"modelbench/workflow/data"
 	"modelbench/workflow/param"
 	"modelbench/workflow/prep"
 )
@@ -97,6 +98,8 @@ func TestScript_EveryExportableStep(t *testing.T) {
 			step("one_hot", param.Values{"columns": []string{"cyl", "vs"}}),
 			step("scale", param.Values{"method": "standard"}),
 		)},
+		{"types_changed_in_the_data_step/mtcars", dataset{file: "r_mtcars.csv", target: "mpg",
+			kinds: map[string]data.Kind{"cyl": data.Categorical, "gear": data.Categorical, "carb": data.Text}}, "linear", nil, nil},
 		{"ordinal_yes_no_categorical_naive_bayes/vote", vote, "naive_bayes",
 			param.Values{"categorical": voteColumns}, pipeline(voteSteps...)},
 	}

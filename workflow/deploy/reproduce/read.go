@@ -98,8 +98,12 @@ func columnsSection(w *writer, df DataFile, inputs []prep.Field) error {
 	w.line("COLUMNS = [  # name, type, date layout (Go's, see DATE_FORMATS)")
 	layouts := map[string]bool{}
 	for _, c := range df.Columns {
-		w.linef("    (%s, %s, %s),", pyStr(c.Name), pyStr(c.Kind.String()), pyStr(c.Layout))
-		if c.Kind == data.Datetime {
+		changed := ""
+		if c.Kind != c.Read {
+			changed = fmt.Sprintf("  # then made %s in the Data step", c.Kind)
+		}
+		w.linef("    (%s, %s, %s),%s", pyStr(c.Name), pyStr(c.Read.String()), pyStr(c.Layout), changed)
+		if c.Read == data.Datetime {
 			layouts[c.Layout] = true
 		}
 	}
@@ -116,6 +120,10 @@ func columnsSection(w *writer, df DataFile, inputs []prep.Field) error {
 	}
 	w.line("]")
 	w.line("# Date layouts (Go's time layouts) as regular expressions.")
+	if len(layouts) == 0 {
+		w.line("DATE_FORMATS = {}")
+		return nil
+	}
 	w.line("DATE_FORMATS = {")
 	for _, l := range sortedKeys(layouts) {
 		re, err := dateRegexp(l)

@@ -81,9 +81,14 @@ type dataset struct {
 	target string // "" for a sample's own
 	ignore []string
 	kinds  map[string]data.Kind // types changed in the Data step
+	abs    string               // or a file written by the test, read with opt
+	opt    data.ParseOptions
 }
 
 func (d dataset) path(t *testing.T) string {
+	if d.abs != "" {
+		return d.abs
+	}
 	if d.sample == "" {
 		return testsets.Path(d.file)
 	}
@@ -114,7 +119,10 @@ func train(t *testing.T, d dataset, learner string, params param.Values, pipelin
 	ctx := context.Background()
 	p := workflow.New()
 	ref := workflow.DataRef{Sample: d.sample}
-	if d.sample == "" {
+	switch {
+	case d.abs != "":
+		ref = workflow.DataRef{Path: d.abs, Options: data.LoadOptions{CSV: data.CSVOptions{ParseOptions: d.opt}}}
+	case d.sample == "":
 		ref = workflow.DataRef{Path: testsets.Path(d.file)}
 	}
 	if err := p.LoadData(ctx, ref, nil); err != nil {

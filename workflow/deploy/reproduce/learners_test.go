@@ -38,6 +38,7 @@ func TestScript_EveryLearnerFamily(t *testing.T) {
 		{"logistic/penguins", penguins, "logistic"},
 		{"logistic/titanic", titanic, "logistic"},
 		{"logistic/credit_g", creditG, "logistic"},
+		{"logistic/mtcars_am", dataset{file: "r_mtcars.csv", target: "am"}, "logistic"}, // classes "0" and "1"
 		{"naive_bayes/iris", iris, "naive_bayes"},
 		{"naive_bayes/pima", pima, "naive_bayes"},
 		{"naive_bayes/vote", vote, "naive_bayes"},

@@ -213,7 +213,7 @@ func treeCode(learner string, v param.Values, clf bool, pick func(c, r string) s
 			"features, or two splits are equally good, the trees can differ, so the scores agree closely but not " +
 			"always exactly." + missing
 		return learnerCode{estimator: est, doc: doc,
-			call: fmt.Sprintf("%s(%s, ccp_alpha=%s, random_state=%d)", est, common, pyFloat(v.Float("ccp_alpha")), v.Int("seed"))}, nil
+			call: fmt.Sprintf("%s(%s, ccp_alpha=%s, random_state=%d)", est, common, pyFloat(v.Float("ccp_alpha")), randomState(v))}, nil
 	}
 	est := pick("RandomForestClassifier", "RandomForestRegressor")
 	doc := "Modelbench's random forest grows its trees as scikit-learn's does: each on a bootstrap sample of the learning " +
@@ -222,7 +222,7 @@ func treeCode(learner string, v param.Values, clf bool, pick func(c, r string) s
 		"but the two draw different random numbers, so the forests are different draws and their scores agree " +
 		"within the variation from one seed to another." + missing
 	return learnerCode{estimator: est, doc: doc,
-		call: fmt.Sprintf("%s(n_estimators=%d, %s, bootstrap=True, random_state=%d)", est, v.Int("n_estimators"), common, v.Int("seed"))}, nil
+		call: fmt.Sprintf("%s(n_estimators=%d, %s, bootstrap=True, random_state=%d)", est, v.Int("n_estimators"), common, randomState(v))}, nil
 }
 
 func gbtCode(v param.Values, pick func(c, r string) string) learnerCode {
@@ -248,6 +248,13 @@ func gbtCode(v param.Values, pick func(c, r string) string) learnerCode {
 		"l2_regularization=%s, max_bins=%d, early_stopping=%s, validation_fraction=%s, n_iter_no_change=%d, "+
 		"tol=%s, random_state=%d)", est, pyFloat(v.Float("learning_rate")), v.Int("max_iter"), leaves, depth,
 		v.Int("min_samples_leaf"), pyFloat(v.Float("l2_regularization")), v.Int("max_bins"), early,
-		pyFloat(v.Float("validation_fraction")), v.Int("n_iter_no_change"), pyFloat(v.Float("tol")), v.Int("seed"))
+		pyFloat(v.Float("validation_fraction")), v.Int("n_iter_no_change"), pyFloat(v.Float("tol")), randomState(v))
 	return learnerCode{estimator: est, doc: doc, call: call, acceptsMissing: true}
+}
+
+// randomState is Modelbench's seed as scikit-learn's random_state, which
+// must lie below 2^32: larger seeds are taken modulo 2^32 (the two draw
+// different random numbers from a seed anyway).
+func randomState(v param.Values) int {
+	return v.Int("seed") & (1<<32 - 1)
 }

@@ -59,7 +59,7 @@ func dateRegexp(layout string) (string, error) {
 			continue
 		}
 		c := rest[0]
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' && c != 'T' || c >= '0' && c <= '9' {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' && c != 'T' || c >= '0' && c <= '9' || c == '_' {
 			return "", fmt.Errorf("the date layout %q has parts the script cannot read (at %q)", layout, rest)
 		}
 		b.WriteString(regexp.QuoteMeta(string(c)))

@@ -140,7 +140,7 @@ func sampleNote(df DataFile) string {
 	if df.Sample == "" {
 		return ""
 	}
-	return fmt.Sprintf(" The data is Modelbench's bundled sample %q: the file assets/samples/%s of Modelbench's source, which Data ▸ Samples also opens.", df.Sample, sampleFile(df))
+	return fmt.Sprintf(" The data is Modelbench's bundled sample %q (Sample datasets in the Data step, or modelbench --sample %s): the file assets/samples/%s of Modelbench's source.", df.Sample, df.Sample, sampleFile(df))
 }
 
 func sampleFile(df DataFile) string {

@@ -52,6 +52,10 @@ def main():
               " the checks below will say where it matters")
     table = conform(read_table(args.data))
     learning, test = table.loc[ranges(LEARNING_ROWS)], table.loc[ranges(TEST_ROWS)]
+    for name, kind, _ in INPUTS:
+        if kind == "numeric" and np.isinf(pd.concat([learning[name], test[name]]).to_numpy(dtype=float)).any():
+            sys.exit(f"STOP: column {name!r} holds infinite numbers; Modelbench takes them as values,"
+                     " scikit-learn's imputers and scalers refuse them")
     print(f"   {len(table)} rows; {len(learning)} learning rows and {len(test)} test rows, as in Modelbench")
 
     print("2. fitting the preparation on the learning rows")

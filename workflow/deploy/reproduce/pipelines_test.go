@@ -100,6 +100,12 @@ func TestScript_EveryExportableStep(t *testing.T) {
 		)},
 		{"types_changed_in_the_data_step/mtcars", dataset{file: "r_mtcars.csv", target: "mpg",
 			kinds: map[string]data.Kind{"cyl": data.Categorical, "gear": data.Categorical, "carb": data.Text}}, "linear", nil, nil},
+		{"replace_yes_no_words/vote", vote, "logistic", nil, pipeline(
+			step("replace_values", param.Values{"column": "crime", "values": "TRUE", "with": ""}),
+			step("replace_values", param.Values{"column": "immigration", "values": "no", "with": "Yes"}),
+			step("impute", param.Values{"strategy": "most_frequent", "indicator": true}),
+			step("one_hot", param.Values{"columns": []string{"crime", "immigration", "mx-missile"}}),
+		)},
 		{"ordinal_yes_no_categorical_naive_bayes/vote", vote, "naive_bayes",
 			param.Values{"categorical": voteColumns}, pipeline(voteSteps...)},
 	}

@@ -14,12 +14,12 @@ class ReplaceValues(Transformer):
             if self.kind == "numeric":
                 out[c] = np.where(np.isin(v, np.asarray(self.numbers, dtype=float)), self.with_number, v)
                 continue
-            labels = spell_like(v, self.labels) if self.kind == "boolean" else v
-            labels = np.array([self.with_label if l in self.labels else l for l in labels], dtype=object)
+            matched = spell_like(v, self.labels) if self.kind == "boolean" else v
+            labels = np.array([self.with_label if l in self.labels else l for l in matched], dtype=object)
             labels = np.array([l if isinstance(l, str) and l != "" else math.nan for l in labels], dtype=object)
-            if self.kind == "boolean":  # the column keeps its own words for yes and no
+            if self.kind == "boolean":  # yes/no words again, spelled as the values were matched
                 labels = np.array([math.nan if not isinstance(l, str) or parse_bool(l) is None else l for l in labels], dtype=object)
-                spelled = spelling_of(l for l in v if isinstance(l, str))
+                spelled = spelling_of(l for l in matched if isinstance(l, str))
                 labels = np.array([l if not isinstance(l, str) else spelled[parse_bool(l)] for l in labels], dtype=object)
             out[c] = labels
         return pd.DataFrame(out, index=X.index)

@@ -37,6 +37,9 @@ var forbidden = []struct {
 	{"modelbench/workflow/deploy/monitor", nil, serverForbidden},
 	{"modelbench/workflow/deploy/onnx", nil, serverForbidden},
 	{"modelbench/workflow/deploy/pmml", nil, serverForbidden},
+	// reproduce.py is written from an artifact alone: no exploration, no
+	// data sources, no gota, no figures.
+	{"modelbench/workflow/deploy/reproduce", nil, serverForbidden},
 	// The scoring path: what a scoring server links. gota is reached only
 	// through data's interop sub-package.
 	{"modelbench/workflow/artifact", nil, scoringForbidden},
@@ -57,7 +60,7 @@ var (
 // cgoFree are the packages (prefixes) of the scoring path, which must
 // build with CGO_ENABLED=0: go list, run without cgo, must find all their
 // files and dependencies.
-var cgoFree = []string{"modelbench/workflow/artifact", "modelbench/workflow/prep", "modelbench/workflow/model", "modelbench/workflow/data", "modelbench/workflow/stat", "modelbench/cmd/modelbench-serve", "modelbench/workflow/deploy/serve", "modelbench/workflow/deploy/onnx"}
+var cgoFree = []string{"modelbench/workflow/artifact", "modelbench/workflow/prep", "modelbench/workflow/model", "modelbench/workflow/data", "modelbench/workflow/stat", "modelbench/cmd/modelbench-serve", "modelbench/workflow/deploy/serve", "modelbench/workflow/deploy/onnx", "modelbench/workflow/deploy/pmml", "modelbench/workflow/deploy/reproduce"}
 
 // under reports whether pkg is prefix or a package below it.
 func under(pkg, prefix string) bool {

@@ -1,0 +1,52 @@
+package workflow
+
+import (
+	"errors"
+	"slices"
+
+	"modelbench/assets"
+	"modelbench/workflow/deploy/reproduce"
+)
+
+// ReproduceInputs gathers what reproduce.Script needs besides the chosen
+// model: how the data file was read, the rows the model learnt from and
+// was tested on (positions in the project's table, which are the file's
+// data rows), and the test metrics of the last evaluation of the chosen
+// model on the test rows (nil when it has not been evaluated). It fails
+// when no model is chosen or the data did not come from delimited text.
+func (p *Project) ReproduceInputs() (reproduce.Inputs, error) {
+	tr, pr := p.Training(), p.Preparation()
+	if tr == nil || tr.Chosen == nil || pr == nil {
+		return reproduce.Inputs{}, errors.New("choose a model in the Train step first")
+	}
+	doc := p.Document()
+	if doc.Data == nil {
+		return reproduce.Inputs{}, errors.New("no data is loaded")
+	}
+	path := doc.Data.Path
+	if doc.Data.Sample != "" {
+		s, err := assets.LookupSample(doc.Data.Sample)
+		if err != nil {
+			return reproduce.Inputs{}, err
+		}
+		path = s.File
+	}
+	df, err := reproduce.NewDataFile(p.Table(), doc.Data.Options.CSV.ParseOptions, path, doc.Data.Sample)
+	if err != nil {
+		return reproduce.Inputs{}, err
+	}
+	a := tr.Chosen
+	learning := slices.Clone(tr.DevRows)
+	if a.Rows != nil {
+		learning = make([]int, len(a.Rows))
+		for i, r := range a.Rows {
+			learning[i] = tr.DevRows[r]
+		}
+	}
+	in := reproduce.Inputs{Project: p.Path(), Model: doc.Train.Chosen, Data: df, LearningRows: learning,
+		TestRows: slices.Clone(pr.Split.Test)}
+	if ev := p.Evaluation(); ev != nil && ev.Part == PartTest && ev.Model == doc.Train.Chosen && ev.Assessment != nil && ev.Assessment.Metrics != nil {
+		in.Metrics = ev.Assessment.Metrics.Metrics
+	}
+	return in, nil
+}

@@ -22,7 +22,7 @@ func init() {
 	register(command{
 		name:    "train",
 		summary: "cross-validate a learner on a data file, fit it on every row and save model.json",
-		usage:   "train FILE|--sample ID --target COL --out DIR [--model NAME] [--seed N] [--cv K] [--param NAME=VALUE ...] [--project P.mbproj] [--json] [options]",
+		usage:   "train FILE|--sample ID --target COL --out DIR [--model NAME] [--seed N] [--cv K] [--param NAME=VALUE ...] [--keep COL ...] [--project P.mbproj] [--json] [options]",
 		run:     runTrain,
 	})
 }
@@ -131,6 +131,7 @@ func runTrain(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "train")
 	var df dataFlags
 	df.register(fs)
+	df.registerKeep(fs)
 	var tf trainFlags
 	tf.register(fs)
 	pos, err := parseFlags(fs, args)

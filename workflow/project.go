@@ -38,8 +38,10 @@ type Project struct {
 	// versionModels holds the JSON of every recorded model version (see
 	// ModelVersion), kept out of doc so Document copies stay small.
 	versionModels map[int]json.RawMessage
-	// leaks caches LeakSuspects for one table and split.
+	// leaks caches LeakSuspects for one table and split; coach the
+	// coach's per-table and per-model facts.
 	leaks *leakCache
+	coach *coachCache
 	// Loader reads a DataRef; tests and other front ends may replace it
 	// before the first load.
 	Loader Loader

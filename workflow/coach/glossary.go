@@ -152,3 +152,14 @@ func boundary(text string, i int) bool {
 	r := rune(text[i])
 	return r < 0x80 && !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '-'
 }
+
+// term marks words as a glossary term when the built-in glossary has
+// them (a metric's label, say), and returns them unchanged otherwise.
+func term(words string) string {
+	if g, err := BuiltinGlossary(); err == nil {
+		if _, ok := g.Lookup(words); ok {
+			return "[[" + words + "]]"
+		}
+	}
+	return words
+}

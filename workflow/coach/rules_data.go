@@ -66,14 +66,14 @@ func fitBeforeSplit(s Snapshot) []Finding {
 		names = append(names, c.Column)
 		switch c.How {
 		case "standardised":
-			how = append(how, fmt.Sprintf("%s: mean %.3g, standard deviation %.3g", c.Column, c.Mean, c.Std))
+			how = append(how, fmt.Sprintf("%s: mean %.3g, [[standard deviation]] %.3g", c.Column, c.Mean, c.Std))
 		default:
 			how = append(how, fmt.Sprintf("%s: from %g to %g", c.Column, c.Min, c.Max))
 		}
 	}
 	return append(out, Finding{Severity: Warning,
-		Saw: fmt.Sprintf("%d numeric %s of the file already look [[scaled|scaling]] over all %d rows (%s), before Modelbench made its [[split]].",
-			len(names), plural(len(names), "column", "columns"), d.Rows, strings.Join(how, "; ")),
+		Saw: fmt.Sprintf("%d numeric %s [[scaled|scaling]] over all %d rows (%s), before Modelbench made its [[split]].",
+			len(names), plural(len(names), "column of the file already looks", "columns of the file already look"), d.Rows, strings.Join(how, "; ")),
 		Why: "If the file was scaled with the mean and spread of every row, the rows that are now [[test rows]] helped decide the scale: " +
 			"a little of the answer has leaked into the [[training rows]]. With a few rows per value, the effect is noticeable.",
 		Do: "If you can, load the data as it was before scaling and let the preparation scale it: Modelbench learns the scale on the training rows only. " +
@@ -152,7 +152,7 @@ func leakFeature(s Snapshot) []Finding {
 	}
 	for _, l := range d.Leaks {
 		if l.Kept && in[l.Column].Input {
-			add(l.Column, fmt.Sprintf("%q alone predicts the target %q on the training rows (%s), and you kept it as a [[feature]].", l.Column, d.Target, l.Evidence))
+			add(l.Column, fmt.Sprintf("%q alone predicts the target %q on the [[training rows]] (%s), and you kept it as a [[feature]].", l.Column, d.Target, l.Evidence))
 		}
 	}
 	if s.Explore != nil {
@@ -182,7 +182,7 @@ func leakLeftOut(s Snapshot) []Finding {
 			Why: "A column that gives the answer away is almost always a copy or a consequence of it ([[leakage]]): the spelled-out label next to its code, " +
 				"a date only known afterwards. Training on it would report a perfect score that means nothing.",
 			Do: fmt.Sprintf("Check that %q is not what you meant to predict. If it truly is known in advance and means the same in use, "+
-				"keep it by choosing the role feature for it (on the command line: --keep %q).", l.Column, l.Column),
+				"keep it by choosing the role [[feature]] for it (on the command line: --keep %q).", l.Column, l.Column),
 			Action:   &Action{Kind: SetRole, Column: l.Column, Role: "feature", Label: fmt.Sprintf("Keep %s anyway", l.Column), Why: "kept although it alone predicts the target"},
 			Evidence: evidence(l.Column, l.Evidence)})
 	}

@@ -36,7 +36,7 @@ func deployMonitoring(s Snapshot) []Finding {
 	saw := fmt.Sprintf("The [[deployment package]] was exported to %s on %s, but the checklist's Monitoring questions are %.0f%% answered (%d of %d)",
 		pkg.Path, day(pkg.Time), d.Monitoring, d.MonitoringAnswered, d.MonitoringItems)
 	if pkg.DriftBaseline == "" {
-		saw += " and the package keeps no profile of the training data to compare live inputs with."
+		saw += " and the package keeps no profile of the [[training data]] to compare live inputs with."
 	} else {
 		saw += "."
 	}
@@ -64,7 +64,7 @@ func deployDocs(s Snapshot) []Finding {
 	return []Finding{{Severity: Warning,
 		Saw: fmt.Sprintf("The [[deployment package]] of this model was exported to %s, but no [[documentation bundle]] has been written for it.", pkg.Path),
 		Why: "The people who run, check or rely on the model need to know what it is for, what data it learnt from, how it was chosen and where it fails. " +
-			"The [[model card]], the [[datasheet]] and the decision journal say it; without them the model cannot be reviewed, audited or safely changed.",
+			"The [[model card]], the [[datasheet]] and the [[decision journal]] say it; without them the model cannot be reviewed, audited or safely changed.",
 		Do:       "Export the documentation bundle from the Deploy step (or run modelbench docs) and keep it with the package.",
 		Action:   &Action{Kind: GoTo, Stage: "deploy", Label: "Export the documentation"},
 		Evidence: evidence(pkg.Path, pkg.Fingerprint)}}

@@ -48,7 +48,7 @@ func tooFewRows(s Snapshot) []Finding {
 		Why: fmt.Sprintf("With few rows for each [[feature]], a model finds patterns that are only chance and [[overfitting|overfits]]; a rule of thumb asks for at least %d rows per feature. "+
 			"[[one-hot encoding|One-hot encoding]] makes one column per category, so many categories multiply the columns.", RowsPerFeature),
 		Do: "Use fewer, better features: leave out columns that cannot matter, group rare categories (the group_rare step), " +
-			"or prefer simple models (a regularised linear model, a shallow tree). More rows help most of all.",
+			"or prefer simple models (a [[regularised]] linear model, a shallow tree). More rows help most of all.",
 		Action:   &Action{Kind: GoTo, Stage: "prepare", Label: "Review the preparation"},
 		Evidence: evidence(rows, p.Features)}}
 }
@@ -84,7 +84,7 @@ func accuracyImbalanced(s Snapshot) []Finding {
 		Saw: fmt.Sprintf("Models are ranked by [[accuracy]], but the classes of %q are unequal: %q has %d rows (%.0f%%) and %q only %d. "+
 			"A model that always answers %q scores an accuracy of %.3f without learning anything.",
 			d.Target, top.Label, top.Count, 100*share, low.Label, low.Count, top.Label, share),
-		Why: "Accuracy counts every row alike, so with unequal classes it rewards models that mostly predict the common class and miss the rare one, " +
+		Why: "Accuracy counts every row alike, so with [[unequal classes]] it rewards models that mostly predict the common class and miss the rare one, " +
 			"which is often the one that matters (the bad loan, the sick patient).",
 		Do: "Rank by [[balanced accuracy]] (the average of the [[recall]] of each class; always answering one class scores 1/k), " +
 			"or by [[F1]] or [[ROC AUC]], and look at the [[confusion matrix]].",
@@ -137,7 +137,7 @@ func noBetterThanBaseline(s Snapshot) []Finding {
 	if clear {
 		return nil
 	}
-	saw := fmt.Sprintf("%s scores %.4g ± %.2g %s against the [[baseline]]'s %.4g ± %.2g on the same [[fold|folds]]", e.Name, e.Score, e.Std, t.MetricLabel, b.Score, b.Std)
+	saw := fmt.Sprintf("%s scores %.4g ± %.2g %s against the [[baseline]]'s %.4g ± %.2g on the same [[fold|folds]]", e.Name, e.Score, e.Std, term(t.MetricLabel), b.Score, b.Std)
 	switch {
 	case !beats:
 		saw += ": it does not beat the baseline."
@@ -148,10 +148,10 @@ func noBetterThanBaseline(s Snapshot) []Finding {
 	}
 	return []Finding{{ID: "baseline:" + e.Name, Severity: severityBy(!beats, Critical, Warning),
 		Saw: saw,
-		Why: "The baseline ignores every feature (it always answers the most common class, or the average). A model that cannot clearly beat it " +
+		Why: "The baseline ignores every [[feature]] (it always answers the most common class, or the average). A model that cannot clearly beat it " +
 			"has learned nothing useful from the features, however good its number looks on its own.",
 		Do: "Look for the reason before going on: the features may not carry the answer, a [[leakage|leak]] may have been removed, the target may be mostly noise, " +
-			"or the model may need different settings. Explore the relation of each feature to the target.",
+			"or the model may need different settings. Explore the relation of each feature to the [[target]].",
 		Action:   &Action{Kind: GoTo, Stage: "explore", Label: "Explore the features"},
 		Evidence: evidence(e.Name, round(e.Score), round(b.Score))}}
 }
@@ -192,7 +192,7 @@ func trainingRows(s Snapshot) []Finding {
 	if e == nil || !e.Done || e.Part != "training" {
 		return nil
 	}
-	saw := fmt.Sprintf("%s was scored on the %d rows it learnt from: %s %.4g", e.Model, e.Rows, e.MetricLabel, e.Score)
+	saw := fmt.Sprintf("%s was scored on the %d rows it learnt from: %s %.4g", e.Model, e.Rows, term(e.MetricLabel), e.Score)
 	if !math.IsNaN(e.CVScore) {
 		saw += fmt.Sprintf(", while [[cross-validation]] on rows it had not seen gave %.4g ± %.2g", e.CVScore, e.CVStd)
 	}
@@ -244,7 +244,7 @@ func thresholdDefault(s Snapshot) []Finding {
 		return nil
 	}
 	return []Finding{{Severity: Warning,
-		Saw: fmt.Sprintf("A false alarm costs %g and a missed %q costs %g, but the [[decision threshold]] is still 0.5: the mistakes on the %d evaluated rows cost %g. "+
+		Saw: fmt.Sprintf("A [[false alarm]] costs %g and a missed %q costs %g, but the [[decision threshold]] is still 0.5: the mistakes on the %d evaluated rows cost %g. "+
 			"At a threshold of %.3f they would cost %g.", e.CostFP, e.Positive, e.CostFN, e.Rows, e.Cost, e.BestThreshold, e.BestCost),
 		Why: "0.5 treats both mistakes as equally bad. When one costs more, the best threshold moves: lower when missing a case is dear, " +
 			"higher when false alarms are. Leaving it at 0.5 throws away what the costs say.",

@@ -54,15 +54,18 @@ func TestCheck_AHealthyProjectIsQuiet(t *testing.T) {
 	}
 }
 
-// Each rule has a change to the healthy project that triggers it, and the
-// words (with numbers) its message must contain.
-func TestRules_TriggerAndStaySilent(t *testing.T) {
-	cases := []struct {
-		rule   string
-		change func(*Snapshot)
-		want   []string
-		action ActionKind
-	}{
+// triggerCase is a change to the healthy project that triggers a rule,
+// and the words (with numbers) its message must contain.
+type triggerCase struct {
+	rule   string
+	change func(*Snapshot)
+	want   []string
+	action ActionKind
+}
+
+// triggers has one case for every rule.
+func triggers() []triggerCase {
+	return []triggerCase{
 		{"target_missing", func(s *Snapshot) { s.Data.TargetMissing = 12 }, []string{"12 of the 1000 rows (1.2%)", `"class"`}, ""},
 		{"fit_before_split", func(s *Snapshot) {
 			s.Data.Scaled = []Scaled{{Column: "age", How: "standardised", Mean: 1e-17, Std: 1}}
@@ -104,10 +107,24 @@ func TestRules_TriggerAndStaySilent(t *testing.T) {
 		{"deploy_docs", func(s *Snapshot) {
 			s.Deploy.Packages = []Export{{Path: "/out/pkg", Fingerprint: "f1", DriftBaseline: "baseline.json"}}
 			s.Deploy.Docs = []Export{{Path: "/old/docs", Fingerprint: "f0"}} // of an older model
-		}, []string{"/out/pkg", "no [[documentation bundle]]"}, GoTo},
+		}, []string{"/out/pkg", "no documentation bundle"}, GoTo},
 	}
+}
+
+// allFindings returns one finding of every rule, from the trigger cases.
+func allFindings() []Finding {
+	var out []Finding
+	for _, c := range triggers() {
+		s := base()
+		c.change(&s)
+		out = append(out, findings(s, c.rule)...)
+	}
+	return out
+}
+
+func TestRules_TriggerAndStaySilent(t *testing.T) {
 	seen := map[string]bool{}
-	for _, c := range cases {
+	for _, c := range triggers() {
 		t.Run(c.rule, func(t *testing.T) {
 			seen[c.rule] = true
 			if fs := findings(base(), c.rule); len(fs) != 0 {
@@ -120,7 +137,7 @@ func TestRules_TriggerAndStaySilent(t *testing.T) {
 				t.Fatalf("want one finding, got %d", len(fs))
 			}
 			f := fs[0]
-			text := f.Saw + " " + f.Why + " " + f.Do
+			text := Plain(f.Saw + " " + f.Why + " " + f.Do)
 			for _, w := range c.want {
 				if !strings.Contains(text, w) {
 					t.Errorf("%q lacks %q", text, w)

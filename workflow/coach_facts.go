@@ -4,11 +4,13 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"time"
 
 	"modelbench/workflow/artifact"
 	"modelbench/workflow/coach"
 	"modelbench/workflow/data"
 	"modelbench/workflow/deploy"
+	"modelbench/workflow/eda"
 	"modelbench/workflow/eval"
 	"modelbench/workflow/eval/metrics"
 	"modelbench/workflow/model"
@@ -26,6 +28,9 @@ type coachCache struct {
 	scaled  []coach.Scaled
 	model   *artifact.Artifact
 	print   string
+	// ready and readiness cache the checklist's figures (see readiness).
+	ready     *readinessKey
+	readiness [4]float64
 }
 
 // CoachSnapshot copies what the coach needs out of the project: the
@@ -339,21 +344,56 @@ func (p *Project) coachDeploy(doc Document, a *artifact.Artifact) *coach.Deploy 
 	for _, e := range doc.Deploy.Docs {
 		d.Docs = append(d.Docs, coach.Export{Path: e.Path, Fingerprint: e.Fingerprint, Time: e.Time})
 	}
+	d.Readiness, d.Monitoring, d.MonitoringAnswered, d.MonitoringItems = p.readiness(doc, a)
+	return d
+}
+
+// readinessKey says when the checklist must be assessed again: after any
+// change to the saved state or to a result it reads.
+type readinessKey struct {
+	modified time.Time
+	model    *artifact.Artifact
+	explore  *eda.Report
+	prepare  *PrepareResult
+	train    *TrainResult
+	eval     *EvaluateResult
+	status   [numStages]Status
+}
+
+// readiness assesses the deployment checklist (the slowest part of a
+// snapshot) once per change and returns its readiness, the Monitoring
+// section's, and how many Monitoring items a person answered.
+func (p *Project) readiness(doc Document, a *artifact.Artifact) (float64, float64, int, int) {
+	key := readinessKey{modified: doc.Modified, model: a, explore: p.Exploration(), prepare: p.Preparation(), train: p.Training(), eval: p.Evaluation()}
+	p.mu.Lock()
+	key.status = p.status
+	if c := p.coach; c != nil && c.ready != nil && *c.ready == key {
+		defer p.mu.Unlock()
+		return c.readiness[0], c.readiness[1], int(c.readiness[2]), int(c.readiness[3])
+	}
+	p.mu.Unlock()
+	var out [4]float64
 	if r, err := p.Checklist(); err == nil {
-		d.Readiness = r.Readiness
+		out[0] = r.Readiness
 		for _, sec := range r.Sections {
 			if sec.ID != "monitoring" {
 				continue
 			}
-			d.Monitoring, d.MonitoringItems = sec.Readiness, len(sec.Items)
+			out[1], out[3] = sec.Readiness, float64(len(sec.Items))
 			for _, it := range sec.Items {
 				if it.Source == deploy.FromPerson || it.Source == deploy.FromForm {
-					d.MonitoringAnswered++
+					out[2]++
 				}
 			}
 		}
 	}
-	return d
+	p.mu.Lock()
+	if p.coach == nil {
+		p.coach = &coachCache{}
+	}
+	p.coach.ready, p.coach.readiness = &key, out
+	p.mu.Unlock()
+	return out[0], out[1], int(out[2]), int(out[3])
 }
 
 // fingerprint returns the model's fingerprint (deploy.Fingerprint), the

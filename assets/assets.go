@@ -28,6 +28,9 @@ var lessonsFS embed.FS
 //go:embed glossary.json
 var glossary []byte
 
+//go:embed tour.md
+var tour string
+
 // Sample describes one bundled dataset.
 type Sample struct {
 	ID      string `json:"id"`      // short name used on the command line (--sample ID)
@@ -156,3 +159,7 @@ func files(dir string) []File {
 // definitions, read by workflow/coach) that guides, coach messages and
 // quizzes mark their technical words against.
 func Glossary() []byte { return append([]byte(nil), glossary...) }
+
+// Tour returns the tutorial's tour of the steps as Markdown: one page per
+// "## " heading.
+func Tour() string { return tour }

@@ -14,6 +14,7 @@ type guidePane struct {
 	text   *widget.RichText
 	scroll *container.Scroll
 	shown  workflow.Stage
+	onTerm func(term string) // a tapped glossary term; nil: links do nothing
 }
 
 func newGuidePane() *guidePane {
@@ -32,6 +33,11 @@ func (g *guidePane) show(s workflow.Stage) {
 	if err != nil {
 		md = "No guide for this step."
 	}
-	g.text.ParseMarkdown(md)
+	g.text.ParseMarkdown(glossaryMarkdown(md))
+	linkTerms(g.text, func(t string) {
+		if g.onTerm != nil {
+			g.onTerm(t)
+		}
+	})
 	g.scroll.ScrollToTop()
 }

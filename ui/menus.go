@@ -49,8 +49,9 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Dark", func() { u.app.Settings().SetTheme(forcedTheme{variant: theme.VariantDark}) }),
 	)
 	guide := fyne.NewMenuItem("Show or hide the guide", u.toggleGuide)
-	view := fyne.NewMenu("View", append(steps, fyne.NewMenuItemSeparator(), guide, themeItem)...)
-	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Modelbench", u.showAbout))
+	learnView, learnHelp := u.learnMenuItems()
+	view := fyne.NewMenu("View", append(append(steps, fyne.NewMenuItemSeparator(), guide, themeItem), learnView...)...)
+	help := fyne.NewMenu("Help", append(learnHelp, fyne.NewMenuItem("About Modelbench", u.showAbout))...)
 	return fyne.NewMainMenu(file, view, help)
 }
 
@@ -98,14 +99,4 @@ func (u *UI) addShortcuts() {
 	}
 }
 
-func (u *UI) toggleGuide() {
-	g := u.guide.Object()
-	if g.Visible() {
-		g.Hide()
-		u.split.Offset = 1
-	} else {
-		g.Show()
-		u.split.Offset = 0.74
-	}
-	u.split.Refresh()
-}
+func (u *UI) toggleGuide() { u.showSide(!u.split.Trailing.Visible()) }

@@ -59,8 +59,8 @@ func (p *Project) CoachSnapshot() coach.Snapshot {
 		}
 	}
 	tr := p.Training()
-	if pr := p.Preparation(); pr != nil {
-		s.Prepare = p.coachPrepare(pr, tr, pl, isDefault)
+	if locked, _ := p.Locked(StagePrepare); !locked {
+		s.Prepare = p.coachPrepare(p.Preparation(), tr, pl, isDefault)
 	}
 	if tr != nil && tr.Board != nil {
 		s.Train = p.coachTrain(tr, doc)
@@ -215,14 +215,19 @@ func scaledColumns(t *data.Table) []coach.Scaled {
 	return std
 }
 
+// coachPrepare describes the preparation: its steps and split as set,
+// and, once it was fitted (pr not nil), the parts and what was fitted.
 func (p *Project) coachPrepare(pr *PrepareResult, tr *TrainResult, pl prep.Pipeline, isDefault bool) *coach.Prepare {
 	spec := p.SplitSpec()
 	st := p.Status(StagePrepare)
-	cp := &coach.Prepare{Done: st == Done, Stale: st == Stale, Default: isDefault, SplitMethod: spec.Method,
-		TrainRows: len(pr.Split.Train), ValidRows: len(pr.Split.Valid), TestRows: len(pr.Split.Test)}
+	cp := &coach.Prepare{Done: st == Done && pr != nil, Stale: st == Stale, Default: isDefault, SplitMethod: spec.Method}
 	for _, s := range pl.Steps {
 		cp.Steps = append(cp.Steps, coach.Step{Kind: s.Kind, Enabled: s.Enabled, Columns: stepColumns(s), Why: s.Why})
 	}
+	if pr == nil {
+		return cp
+	}
+	cp.TrainRows, cp.ValidRows, cp.TestRows = len(pr.Split.Train), len(pr.Split.Valid), len(pr.Split.Test)
 	if pr.Prepared != nil {
 		cp.Features = pr.Prepared.NumCols()
 		if _, ok := pr.Prepared.Lookup(pr.Target); ok {

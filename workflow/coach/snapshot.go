@@ -98,7 +98,9 @@ type Fix struct {
 	Params map[string]any
 }
 
-// Prepare is the preparation and the split.
+// Prepare is the preparation and the split: the steps and the split
+// method as set (as soon as a target is chosen), and the parts and what
+// was fitted once the preparation ran.
 type Prepare struct {
 	// Done says the preparation was fitted and is current; Stale that
 	// something upstream changed since.

@@ -24,7 +24,7 @@ type coachBanner struct {
 	u        *UI
 	stage    workflow.Stage
 	hint     *fyne.Container
-	hintText *widget.RichText
+	hintText *termText
 	hintGo   *widget.Button
 	notes    *fyne.Container
 	all      bool // show every finding, not just the first bannerShown
@@ -36,8 +36,8 @@ type coachBanner struct {
 type findingCard struct {
 	f       coach.Finding
 	title   *widget.Label
-	saw     *widget.RichText
-	more    *widget.RichText
+	saw     *termText
+	more    *termText
 	toggle  *widget.Button
 	action  *widget.Button
 	dismiss *widget.Button
@@ -102,6 +102,7 @@ func (b *coachBanner) card(f coach.Finding) *findingCard {
 			c.more.Show()
 			c.toggle.SetText("Less")
 		}
+		u.learn.relayout(b.stage)
 	}
 	c.dismiss = widget.NewButtonWithIcon("Dismiss", theme.CancelIcon(), func() {
 		if err := u.proj.DismissFinding(f.ID, "dismissed in the window"); err != nil {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"net/url"
 	"sort"
 	"strings"
 
@@ -13,113 +12,16 @@ import (
 	"modelbench/workflow/coach"
 )
 
-// glossaryScheme is the URL scheme of the links that marked terms become.
-const glossaryScheme = "glossary"
-
-// glossaryMarkdown turns the [[term]] marks of a text into Markdown links
-// to the glossary, which linkTerms then makes tappable.
-func glossaryMarkdown(text string) string {
-	return coach.Replace(text, func(m coach.Mark) string {
-		return "[" + m.Shown + "](" + glossaryScheme + ":" + url.PathEscape(m.Term) + ")"
-	})
+// termText returns a termText showing text (see termText.setPlain)
+// whose marked terms open their definition.
+func (u *UI) termText(text string) *termText {
+	t := newTermText(u.showTerm)
+	t.setPlain(text)
+	return t
 }
 
-// termOf returns the glossary term a link stands for.
-func termOf(u *url.URL) (string, bool) {
-	if u == nil || u.Scheme != glossaryScheme {
-		return "", false
-	}
-	t, err := url.PathUnescape(u.Opaque)
-	return t, err == nil
-}
-
-// linkTerms makes every glossary link of rt call onTerm when tapped,
-// instead of opening a browser.
-func linkTerms(rt *widget.RichText, onTerm func(string)) {
-	var visit func([]widget.RichTextSegment)
-	visit = func(segs []widget.RichTextSegment) {
-		for _, s := range segs {
-			switch x := s.(type) {
-			case *widget.HyperlinkSegment:
-				if t, ok := termOf(x.URL); ok {
-					x.OnTapped = func() { onTerm(t) }
-				}
-			case *widget.ListSegment:
-				visit(x.Items)
-			case *widget.ParagraphSegment:
-				visit(x.Texts)
-			}
-		}
-	}
-	visit(rt.Segments)
-}
-
-// termText is a RichText showing a text whose marked terms link to the
-// glossary; setTermText changes its text.
-func (u *UI) termText(text string) *widget.RichText {
-	rt := widget.NewRichText()
-	rt.Wrapping = fyne.TextWrapWord
-	u.setTermText(rt, text)
-	return rt
-}
-
-// setTermText shows text in rt: plain words with **bold** spans, "- "
-// list items and paragraphs separated by blank lines, whose [[term]] marks
-// link to the glossary. It is not Markdown: column names such as
-// target_name are shown as written.
-func (u *UI) setTermText(rt *widget.RichText, text string) {
-	rt.Segments = termSegments(text, u.showTerm)
-	rt.Refresh()
-}
-
-// termSegments lays text out as RichText segments (see setTermText).
-func termSegments(text string, onTerm func(string)) []widget.RichTextSegment {
-	var out []widget.RichTextSegment
-	for _, par := range strings.Split(strings.TrimSpace(text), "\n\n") {
-		lines := strings.Split(par, "\n")
-		if strings.HasPrefix(lines[0], "- ") {
-			list := &widget.ListSegment{}
-			for _, l := range lines {
-				list.Items = append(list.Items, &widget.ParagraphSegment{Texts: inlineSegments(strings.TrimPrefix(l, "- "), onTerm)})
-			}
-			out = append(out, list)
-			continue
-		}
-		out = append(out, inlineSegments(strings.Join(lines, " "), onTerm)...)
-		out = append(out, &widget.TextSegment{Style: widget.RichTextStyleParagraph})
-	}
-	return out
-}
-
-// inlineSegments splits one paragraph into plain, bold and linked parts.
-func inlineSegments(text string, onTerm func(string)) []widget.RichTextSegment {
-	var out []widget.RichTextSegment
-	for i, part := range strings.Split(text, "**") {
-		style := widget.RichTextStyleInline
-		if i%2 == 1 {
-			style = widget.RichTextStyleStrong
-		}
-		rest := part
-		for _, m := range coach.Marks(part) {
-			mark := "[[" + m.Shown + "]]"
-			if m.Shown != m.Term {
-				mark = "[[" + m.Shown + "|" + m.Term + "]]"
-			}
-			before, after, _ := strings.Cut(rest, mark)
-			if before != "" {
-				out = append(out, &widget.TextSegment{Style: style, Text: before})
-			}
-			term := m.Term
-			out = append(out, &widget.HyperlinkSegment{Text: m.Shown, OnTapped: func() { onTerm(term) },
-				URL: &url.URL{Scheme: glossaryScheme, Opaque: url.PathEscape(term)}})
-			rest = after
-		}
-		if rest != "" {
-			out = append(out, &widget.TextSegment{Style: style, Text: rest})
-		}
-	}
-	return out
-}
+// setTermText shows text in t (see termText.setPlain).
+func (u *UI) setTermText(t *termText, text string) { t.setPlain(text) }
 
 // showTerm shows a term's definition in a small dialog and selects it in
 // the glossary panel.
@@ -160,17 +62,16 @@ type glossaryPanel struct {
 	shown  []int
 	search *widget.Entry
 	list   *widget.List
-	def    *widget.RichText
+	def    *termText
 	obj    fyne.CanvasObject
 }
 
 func newGlossaryPanel(u *UI, g *coach.Glossary) *glossaryPanel {
-	p := &glossaryPanel{u: u, search: widget.NewEntry(), def: widget.NewRichText()}
+	p := &glossaryPanel{u: u, search: widget.NewEntry(), def: newTermText(u.showTerm)}
 	if g != nil {
 		p.terms = append(p.terms, g.Terms...)
 		sort.Slice(p.terms, func(i, j int) bool { return strings.ToLower(p.terms[i].Term) < strings.ToLower(p.terms[j].Term) })
 	}
-	p.def.Wrapping = fyne.TextWrapWord
 	p.search.SetPlaceHolder("Find a word")
 	p.search.OnChanged = func(string) { p.filter() }
 	p.list = widget.NewList(func() int { return len(p.shown) },

@@ -125,6 +125,17 @@ func (l *learnUI) refresh() {
 	l.active, _ = p.CoachFindings()
 	for s, b := range l.banners {
 		b.show(coach.ForStage(l.active, s.String()), l.u.nextHint(s))
+		l.relayout(s)
 	}
 	l.lesson.refresh()
+}
+
+// relayout lays the screen of stage s out again after its banner
+// changed. Twice: wrapped text learns its height at its new width only
+// when it is first laid out.
+func (l *learnUI) relayout(s workflow.Stage) {
+	if w, ok := l.wrapped[s]; ok {
+		w.Refresh()
+		w.Refresh()
+	}
 }

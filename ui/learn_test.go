@@ -9,7 +9,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"modelbench/plots/docs"
@@ -75,12 +77,13 @@ func takeQuiz(t *testing.T, u *UI, right func(i int) bool) (answered int) {
 	return answered
 }
 
-func richText(rt *widget.RichText) string {
+// richText is what rt shows, without the zero-width spaces of joinable.
+func richText(rt *termText) string {
 	var b strings.Builder
 	for _, s := range rt.Segments {
 		b.WriteString(segmentText(s))
 	}
-	return b.String()
+	return strings.ReplaceAll(b.String(), zwsp, "")
 }
 
 func segmentText(s widget.RichTextSegment) string {
@@ -329,30 +332,33 @@ func TestTutorialMode_SwitchesAndIsRemembered(t *testing.T) {
 	}
 }
 
-// A marked word in the guide opens its definition and the glossary panel.
+// A marked word in the guide is drawn in the link colour; tapping it
+// opens its definition and the glossary panel.
 func TestGlossary_TappingATermShowsItsDefinition(t *testing.T) {
 	u, w := newTestUI(t, Options{Sample: "iris"})
-	var link *widget.HyperlinkSegment
-	for _, s := range u.guide.text.Segments {
-		if par, ok := s.(*widget.ParagraphSegment); ok {
-			for _, x := range par.Texts {
-				if h, ok := x.(*widget.HyperlinkSegment); ok && link == nil && h.Text == "target" {
-					link = h
-				}
+	g := u.guide.text
+	test.WidgetRenderer(g)
+	g.Resize(fyne.NewSize(280, 1200))
+	var at fyne.Position
+	var size fyne.Size
+	for _, o := range test.WidgetRenderer(g).Objects() {
+		visitTexts(o, fyne.Position{}, func(txt *canvas.Text, p fyne.Position) {
+			if strings.Trim(txt.Text, zwsp) == "target" && size.IsZero() {
+				at, size = p, txt.Size()
 			}
-		}
-		if h, ok := s.(*widget.HyperlinkSegment); ok && link == nil && h.Text == "target" {
-			link = h
-		}
+		})
 	}
-	if link == nil || link.OnTapped == nil {
-		t.Fatal("the guide's word target is not a glossary link")
+	if size.IsZero() {
+		t.Fatal("the guide's word target is not drawn")
 	}
-	link.OnTapped()
+	if _, ok := g.termAt(fyne.NewPos(1, 1)); ok {
+		t.Fatal("the heading is not a term")
+	}
+	test.TapAt(g, at.AddXY(3, size.Height/2))
 	shown := ""
 	for _, o := range w.Canvas().Overlays().List() {
 		walk(o, func(o fyne.CanvasObject) {
-			if rt, ok := o.(*widget.RichText); ok {
+			if rt, ok := o.(*termText); ok {
 				shown += richText(rt)
 			}
 		})
@@ -367,5 +373,25 @@ func TestGlossary_TappingATermShowsItsDefinition(t *testing.T) {
 	gp.search.SetText("threshold")
 	if len(gp.shown) == 0 || len(gp.shown) == len(gp.terms) {
 		t.Fatalf("search found %d of %d", len(gp.shown), len(gp.terms))
+	}
+}
+
+// A column name with underscores reads as written (Fyne's Markdown would
+// split it), and a term is one segment in the link colour.
+func TestTermText_PlainTextAndTerms(t *testing.T) {
+	tt := newTermText(nil)
+	tt.setPlain("**Next:** keep target_name out of the [[features|feature]].\n\n- one [[leak]]\n- two")
+	got := richText(tt)
+	if !strings.Contains(got, "keep target_name out of the features.") || !strings.Contains(got, "one leak") {
+		t.Fatalf("text %q", got)
+	}
+	var terms []string
+	for _, s := range tt.Segments {
+		if ts, ok := s.(*widget.TextSegment); ok && ts.Style.ColorName == theme.ColorNameHyperlink {
+			terms = append(terms, strings.TrimPrefix(ts.Text, zwsp))
+		}
+	}
+	if !slices.Equal(terms, []string{"features"}) || len(tt.marks) != 2 || tt.marks[0].Term != "feature" {
+		t.Fatalf("terms %v, marks %+v", terms, tt.marks)
 	}
 }

@@ -24,11 +24,11 @@ type lessonPanel struct {
 	u        *UI
 	chooser  *fyne.Container
 	title    *widget.Label
-	story    *widget.RichText
-	goals    *widget.RichText
+	story    *termText
+	goals    *termText
 	progress *widget.ProgressBar
-	steps    *widget.RichText
-	next     *widget.RichText
+	steps    *termText
+	next     *termText
 	quiz     *widget.Button
 	docs     *widget.Button
 	stop     *widget.Button

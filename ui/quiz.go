@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,9 +24,9 @@ type quizDialog struct {
 	i       int
 	right   int
 	count   *widget.Label
-	ask     *widget.RichText
+	ask     *termText
 	choices *widget.RadioGroup
-	verdict *widget.RichText
+	verdict *termText
 	check   *widget.Button
 	next    *widget.Button
 	d       dialog.Dialog
@@ -90,7 +91,7 @@ func (q *quizDialog) answer() {
 		q.right++
 		text = "**Right.** " + chosen.Why
 	} else if r := slices.IndexFunc(c.Choices, func(ch coach.Choice) bool { return ch.Right }); r >= 0 {
-		text += "\n\n**The right answer:** " + c.Choices[r].Text + " " + c.Choices[r].Why
+		text += "\n\n**The right answer:** " + c.Choices[r].Text + " " + strings.TrimPrefix(c.Choices[r].Why, "Right: ")
 	}
 	q.u.setTermText(q.verdict, text)
 	q.choices.Disable()

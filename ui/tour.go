@@ -32,7 +32,7 @@ type tour struct {
 	i     int
 	title *widget.Label
 	count *widget.Label
-	text  *widget.RichText
+	text  *termText
 	back  *widget.Button
 	next  *widget.Button
 	d     dialog.Dialog

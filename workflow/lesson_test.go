@@ -23,7 +23,7 @@ func TestLesson_IrisThroughTheProject(t *testing.T) {
 	if err := p.LoadData(ctx, DataRef{Sample: "iris"}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if got := p.AdvanceLesson(); !slices.Equal(got, []string{"iris-open", "iris-target", "iris-split"}) { // the split is set before it runs
+	if got := p.AdvanceLesson(); !slices.Equal(got, []string{"iris-open", "iris-target"}) { // Prepare's wait for Explore's
 		t.Fatalf("after loading: %v", got)
 	}
 	if _, err := p.RunExplore(ctx, nil); err != nil {

@@ -2,6 +2,7 @@ package coach
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -31,12 +32,18 @@ var builtinLessons = sync.OnceValues(func() ([]*Lesson, error) {
 		}
 		out = append(out, l)
 	}
+	order := map[string]int{}
+	for i, s := range assets.Samples() {
+		order[strings.ToLower(s.ID)] = i
+	}
+	slices.SortStableFunc(out, func(a, b *Lesson) int { return order[strings.ToLower(a.Sample)] - order[strings.ToLower(b.Sample)] })
 	return out, nil
 })
 
 // BuiltinLessons returns the lessons embedded in assets (lessons/*.json,
 // with the shared quizzes of lessons/quiz), parsed and checked once, in
-// file-name order. It fails only when an embedded file is broken.
+// the order of the samples they use (assets/samples/samples.json). It
+// fails only when an embedded file is broken.
 func BuiltinLessons() ([]*Lesson, error) { return builtinLessons() }
 
 // LessonByID returns the built-in lesson with the given ID.

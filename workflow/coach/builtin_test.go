@@ -134,6 +134,13 @@ func TestProgress_AdvancesAndRemembers(t *testing.T) {
 	if !slices.Contains(added, "cg-open") || !slices.Contains(added, "cg-evaluate") || slices.Contains(added, "cg-costs") {
 		t.Fatalf("reached %v", added)
 	}
+	// Steps are taken in order: without a description of the data, none
+	// of the later steps' checkpoints count.
+	s := base()
+	s.Explore = nil
+	if _, got := (Progress{}).Advance(l, s); !slices.Equal(got, []string{"cg-open", "cg-target"}) {
+		t.Fatalf("without Explore: %v", got)
+	}
 	// Once reached, a checkpoint stays reached even if the project goes back.
 	p, again := p.Advance(l, Snapshot{})
 	if len(again) != 0 || !slices.Contains(p.Reached, "cg-open") {
@@ -176,6 +183,11 @@ func TestGlossary_CoversGuidesCoachLessonsAndQuizzes(t *testing.T) {
 	check := func(where, text string) {
 		for _, p := range g.Problems(text) {
 			t.Errorf("%s: %s", where, p)
+		}
+		for _, line := range strings.Split(text, "\n") {
+			if strings.HasPrefix(line, "#") && strings.Contains(line, "[[") {
+				t.Errorf("%s: a marked term in a heading: %s", where, line)
+			}
 		}
 		// The window's Markdown drops a link inside emphasis.
 		for _, span := range emphasis.FindAllString(text, -1) {

@@ -20,15 +20,25 @@ type Progress struct {
 	Started time.Time `json:"started"`
 }
 
-// Advance returns p with every checkpoint of l that holds in s added to
-// Reached, and the IDs newly reached.
+// Advance returns p with the checkpoints of l that hold in s added to
+// Reached, and the IDs newly reached. Steps are taken in order: a step's
+// checkpoints count once every checkpoint of the steps before it is
+// reached, so that a step's list does not tick itself off before the
+// learner gets there.
 func (p Progress) Advance(l *Lesson, s Snapshot) (Progress, []string) {
 	out := p.clone()
 	var added []string
-	for _, cp := range l.Checkpoints() {
-		if !slices.Contains(out.Reached, cp.ID) && cp.Holds(s) {
-			out.Reached = append(out.Reached, cp.ID)
-			added = append(added, cp.ID)
+	for _, st := range l.Steps {
+		complete := true
+		for _, cp := range st.Checkpoints {
+			if !slices.Contains(out.Reached, cp.ID) && cp.Holds(s) {
+				out.Reached = append(out.Reached, cp.ID)
+				added = append(added, cp.ID)
+			}
+			complete = complete && slices.Contains(out.Reached, cp.ID)
+		}
+		if !complete {
+			break
 		}
 	}
 	return out, added

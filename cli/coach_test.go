@@ -114,3 +114,29 @@ func TestTrain_CleanDataHasNoCoachNotes(t *testing.T) {
 		t.Fatalf("coach %+v", got.Coach)
 	}
 }
+
+// modelbench run speaks too.
+func TestRun_PrintsTheCoach(t *testing.T) {
+	dir := t.TempDir()
+	proj := filepath.Join(dir, "p.mbproj")
+	if code, _, errOut := run(t, "init", skIris, "--target", "target", "--model", "tree", "--cv", "3", "--out", proj); code != 0 {
+		t.Fatal(errOut)
+	}
+	code, out, errOut := run(t, "run", proj, "--json")
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	var got struct {
+		Issues []struct{ Level, Text string } `json:"issues"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, is := range got.Issues {
+		found = found || is.Level == "warning" && strings.Contains(is.Text, `coach: A likely leak was left out. "target_name"`)
+	}
+	if !found {
+		t.Fatalf("issues %+v", got.Issues)
+	}
+}

@@ -17,6 +17,7 @@ import (
 // change stays cheap.
 type coachCache struct {
 	table   *data.Table
+	task    string
 	classes []coach.Class
 	missing int
 	scaled  []coach.Scaled
@@ -54,7 +55,14 @@ func (p *Project) CoachSnapshot() coach.Snapshot {
 	}
 	tr := p.Training()
 	if locked, _ := p.Locked(StagePrepare); !locked {
-		s.Prepare = p.coachPrepare(p.Preparation(), tr, pl, isDefault)
+		method := prep.SplitRandom // the default split, as SplitSpec makes it without scanning the target again
+		if s.Data.Task == "classification" {
+			method = prep.SplitStratified
+		}
+		if doc.Prepare.Split != nil {
+			method = doc.Prepare.Split.Method
+		}
+		s.Prepare = p.coachPrepare(p.Preparation(), tr, pl, isDefault, method)
 	}
 	if tr != nil && tr.Board != nil {
 		s.Train = p.coachTrain(tr, doc)
@@ -72,10 +80,7 @@ func (p *Project) coachData(doc Document, t *data.Table, pl prep.Pipeline) *coac
 		d.Source, d.Sample = doc.Data.Name(), doc.Data.Sample
 	}
 	d.Target, _ = t.Schema.Target()
-	if c, ok := t.Frame.Lookup(d.Target); ok {
-		d.Task = model.InferTask(c).String()
-	}
-	d.Classes, d.TargetMissing, d.Scaled = p.tableFacts(t, d.Target, d.Task)
+	d.Task, d.Classes, d.TargetMissing, d.Scaled = p.tableFacts(t, d.Target)
 	dropped, changed := map[string]bool{}, map[string]bool{}
 	for _, st := range pl.Steps {
 		if !st.Enabled {
@@ -112,20 +117,21 @@ func stepColumns(st prep.StepConfig) []string {
 	return out
 }
 
-// tableFacts returns the target's classes (most common first), how many
-// rows lack a target, and the numeric features that already look scaled
-// over every row; cached per table.
-func (p *Project) tableFacts(t *data.Table, target, task string) ([]coach.Class, int, []coach.Scaled) {
+// tableFacts returns the task the target implies ("" without a target),
+// its classes (most common first), how many rows lack a target, and the
+// numeric features that already look scaled over every row; cached per
+// table (a new table comes with every load and type or role change).
+func (p *Project) tableFacts(t *data.Table, target string) (string, []coach.Class, int, []coach.Scaled) {
 	p.mu.Lock()
 	if c := p.coach; c != nil && c.table == t {
 		p.mu.Unlock()
-		return c.classes, c.missing, c.scaled
+		return c.task, c.classes, c.missing, c.scaled
 	}
 	p.mu.Unlock()
 	var classes []coach.Class
-	missing := 0
+	missing, task := 0, ""
 	if tc, ok := t.Frame.Lookup(target); ok {
-		missing = tc.Missing()
+		missing, task = tc.Missing(), model.InferTask(tc).String()
 		if task == "classification" {
 			classes = classCounts(tc)
 		}
@@ -135,16 +141,45 @@ func (p *Project) tableFacts(t *data.Table, target, task string) ([]coach.Class,
 	if p.coach == nil {
 		p.coach = &coachCache{}
 	}
-	p.coach.table, p.coach.classes, p.coach.missing, p.coach.scaled = t, classes, missing, scaled
+	p.coach.table, p.coach.task, p.coach.classes, p.coach.missing, p.coach.scaled = t, task, classes, missing, scaled
 	p.mu.Unlock()
-	return classes, missing, scaled
+	return task, classes, missing, scaled
 }
 
+// classCounts counts the rows of each class, as the column spells them.
 func classCounts(c data.Column) []coach.Class {
 	counts := map[string]int{}
-	for i := 0; i < c.Len(); i++ {
-		if !c.IsMissing(i) {
-			counts[c.Format(i)]++
+	switch x := c.(type) {
+	case *data.CategoricalColumn:
+		n := make([]int, len(x.Levels()))
+		for _, k := range x.Codes() {
+			if k >= 0 {
+				n[k]++
+			}
+		}
+		for k, cnt := range n {
+			if cnt > 0 {
+				counts[x.Levels()[k]] = cnt
+			}
+		}
+	case *data.NumericColumn:
+		byValue, first := map[float64]int{}, map[float64]int{}
+		for i, v := range x.Values() {
+			if !x.IsMissing(i) {
+				if byValue[v] == 0 {
+					first[v] = i
+				}
+				byValue[v]++
+			}
+		}
+		for v, cnt := range byValue {
+			counts[x.Format(first[v])] = cnt
+		}
+	default:
+		for i := 0; i < c.Len(); i++ {
+			if !c.IsMissing(i) {
+				counts[c.Format(i)]++
+			}
 		}
 	}
 	out := make([]coach.Class, 0, len(counts))
@@ -211,10 +246,9 @@ func scaledColumns(t *data.Table) []coach.Scaled {
 
 // coachPrepare describes the preparation: its steps and split as set,
 // and, once it was fitted (pr not nil), the parts and what was fitted.
-func (p *Project) coachPrepare(pr *PrepareResult, tr *TrainResult, pl prep.Pipeline, isDefault bool) *coach.Prepare {
-	spec := p.SplitSpec()
+func (p *Project) coachPrepare(pr *PrepareResult, tr *TrainResult, pl prep.Pipeline, isDefault bool, method string) *coach.Prepare {
 	st := p.Status(StagePrepare)
-	cp := &coach.Prepare{Done: st == Done && pr != nil, Stale: st == Stale, Default: isDefault, SplitMethod: spec.Method}
+	cp := &coach.Prepare{Done: st == Done && pr != nil, Stale: st == Stale, Default: isDefault, SplitMethod: method}
 	for _, s := range pl.Steps {
 		cp.Steps = append(cp.Steps, coach.Step{Kind: s.Kind, Enabled: s.Enabled, Columns: stepColumns(s), Why: s.Why})
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -168,5 +169,26 @@ func TestCoach_DeployingWithoutDocsOrMonitoring(t *testing.T) {
 	}
 	if snap := p.CoachSnapshot(); snap.Deploy.MonitoringAnswered != 3 || snap.Deploy.Monitoring < 50 {
 		t.Fatalf("deploy snapshot %+v", snap.Deploy)
+	}
+}
+
+func TestClassCounts_AsTheColumnSpellsThem(t *testing.T) {
+	miss := data.NewMask(5)
+	miss.Set(4)
+	for _, c := range []struct {
+		col  data.Column
+		want string
+	}{
+		{data.NewCategoricalFromStrings("c", []string{"b", "a", "b", "b", ""}, func(s string) bool { return s == "" }), "b:3 a:1"},
+		{data.NewNumeric("n", []float64{2, 1, 2, 2, 7}, miss), "2:3 1:1"},
+		{data.NewBoolean("y", []bool{true, false, true, true, false}, miss), "true:3 false:1"},
+	} {
+		var got []string
+		for _, k := range classCounts(c.col) {
+			got = append(got, k.Label+":"+strconv.Itoa(k.Count))
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%s: %v, want %s", c.col.Name(), got, c.want)
+		}
 	}
 }

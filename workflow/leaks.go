@@ -26,7 +26,7 @@ type LeakSuspect struct {
 // and the split settings say when the check must run again.
 type leakCache struct {
 	table   *data.Table
-	split   prep.SplitSpec
+	split   *prep.SplitSpec // the split the person set, nil for the default
 	suspect []LeakSuspect
 }
 
@@ -37,20 +37,23 @@ type leakCache struct {
 // returns nil without data or a target, or when the rows cannot be split
 // (Prepare then says why).
 func (p *Project) LeakSuspects() []LeakSuspect {
-	t := p.Table()
-	if t == nil {
-		return nil
-	}
-	spec := p.SplitSpec()
 	p.mu.Lock()
-	if c := p.leaks; c != nil && c.table == t && c.split == spec {
+	t, set := p.table, p.doc.Prepare.Split
+	if set != nil {
+		s := *set
+		set = &s
+	}
+	if c := p.leaks; c != nil && c.table == t && (c.split == nil) == (set == nil) && (set == nil || *c.split == *set) {
 		p.mu.Unlock()
 		return c.suspect
 	}
 	p.mu.Unlock()
-	found := leakSuspects(t, spec)
+	if t == nil {
+		return nil
+	}
+	found := leakSuspects(t, p.SplitSpec())
 	p.mu.Lock()
-	p.leaks = &leakCache{table: t, split: spec, suspect: found}
+	p.leaks = &leakCache{table: t, split: set, suspect: found}
 	p.mu.Unlock()
 	return found
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -65,7 +67,7 @@ func (u *UI) tutorialMode() bool {
 func (u *UI) setTutorialMode(on bool) {
 	u.app.Preferences().SetBool(prefTutorialMode, on)
 	u.showSide(on)
-	u.learn.refresh()
+	u.learn.show()
 	u.showCurrent()
 }
 
@@ -115,14 +117,29 @@ func (l *learnUI) setProject() {
 	l.refresh()
 }
 
-// refresh runs the coach, advances the lesson and updates what shows it.
+// refresh runs the coach and advances the lesson off the UI goroutine
+// (the first look at a new table of a million rows takes most of a
+// second), then updates what shows them.
 func (l *learnUI) refresh() {
 	p := l.u.proj
 	if p == nil {
 		return
 	}
-	p.AdvanceLesson()
-	l.active, _ = p.CoachFindings()
+	l.u.jobs.Run("coach", func(context.Context) (func(), error) {
+		p.AdvanceLesson()
+		active, _ := p.CoachFindings()
+		return func() {
+			if l.u.proj != p {
+				return
+			}
+			l.active = active
+			l.show()
+		}, nil
+	}, l.u.showError)
+}
+
+// show updates the banners and the lesson panel from the last findings.
+func (l *learnUI) show() {
 	for s, b := range l.banners {
 		b.show(coach.ForStage(l.active, s.String()), l.u.nextHint(s))
 		l.relayout(s)

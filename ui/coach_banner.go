@@ -28,6 +28,7 @@ type coachBanner struct {
 	hintGo   *widget.Button
 	notes    *fyne.Container
 	all      bool // show every finding, not just the first bannerShown
+	shown    string // what show last showed, to skip an unchanged refresh
 	cards    []*findingCard
 	obj      fyne.CanvasObject
 }
@@ -55,8 +56,17 @@ func newCoachBanner(u *UI, s workflow.Stage) *coachBanner {
 
 func (b *coachBanner) Object() fyne.CanvasObject { return b.obj }
 
-// show fills the banner with fs (this step's findings) and the hint.
-func (b *coachBanner) show(fs []coach.Finding, h hint) {
+// show fills the banner with fs (this step's findings) and the hint, and
+// reports whether anything changed.
+func (b *coachBanner) show(fs []coach.Finding, h hint) bool {
+	sig := fmt.Sprint(h.text, h.stage, h.button, h.do != nil, b.u.tutorialMode(), b.all)
+	for _, f := range fs {
+		sig += "|" + f.ID + "@" + f.Evidence
+	}
+	if sig == b.shown {
+		return false
+	}
+	b.shown = sig
 	if h.text == "" || !b.u.tutorialMode() {
 		b.hint.Hide()
 	} else {
@@ -76,7 +86,11 @@ func (b *coachBanner) show(fs []coach.Finding, h hint) {
 	var objs []fyne.CanvasObject
 	for i, f := range fs {
 		if i == bannerShown && !b.all {
-			objs = append(objs, widget.NewButton(fmt.Sprintf("Show all %d notes", len(fs)), func() { b.all = true; b.show(fs, h) }))
+			objs = append(objs, widget.NewButton(fmt.Sprintf("Show all %d notes", len(fs)), func() {
+				b.all = true
+				b.show(fs, h)
+				b.u.learn.relayout(b.stage)
+			}))
 			break
 		}
 		c := b.card(f)
@@ -85,6 +99,7 @@ func (b *coachBanner) show(fs []coach.Finding, h hint) {
 	}
 	b.notes.Objects = objs
 	b.notes.Refresh()
+	return true
 }
 
 func (b *coachBanner) card(f coach.Finding) *findingCard {

@@ -190,8 +190,11 @@ func (t *termText) setMarkdown(md string) {
 		}
 		return markOpen + m.Shown + "|" + m.Term + markClose
 	})
-	t.ParseMarkdown(carried)
-	t.Segments = joinable(restoreTerms(t.Segments))
+	// Parse into a scratch widget, so that t is laid out once, with the
+	// terms in place.
+	parsed := &widget.RichText{}
+	parsed.ParseMarkdown(carried)
+	t.Segments = joinable(restoreTerms(parsed.Segments))
 	t.Refresh()
 }
 

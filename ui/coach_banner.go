@@ -27,7 +27,7 @@ type coachBanner struct {
 	hintText *termText
 	hintGo   *widget.Button
 	notes    *fyne.Container
-	all      bool // show every finding, not just the first bannerShown
+	all      bool   // show every finding, not just the first bannerShown
 	shown    string // what show last showed, to skip an unchanged refresh
 	cards    []*findingCard
 	obj      fyne.CanvasObject

@@ -141,8 +141,9 @@ func (l *learnUI) refresh() {
 // show updates the banners and the lesson panel from the last findings.
 func (l *learnUI) show() {
 	for s, b := range l.banners {
-		b.show(coach.ForStage(l.active, s.String()), l.u.nextHint(s))
-		l.relayout(s)
+		if b.show(coach.ForStage(l.active, s.String()), l.u.nextHint(s)) {
+			l.relayout(s)
+		}
 	}
 	l.lesson.refresh()
 }

@@ -22,6 +22,15 @@ var icon []byte
 //go:embed deploy/checklist.json
 var checklist []byte
 
+//go:embed lessons/*.json lessons/quiz/*.json
+var lessonsFS embed.FS
+
+//go:embed glossary.json
+var glossary []byte
+
+//go:embed tour.md
+var tour string
+
 // Sample describes one bundled dataset.
 type Sample struct {
 	ID      string `json:"id"`      // short name used on the command line (--sample ID)
@@ -133,3 +142,44 @@ func Modules() []Module {
 	}
 	return out
 }
+
+// Lessons returns the guided lesson files (lessons/*.json, read by
+// workflow/coach; the format is described in lessons/README.md), by file
+// name, sorted by name.
+func Lessons() []File { return files("lessons") }
+
+// SharedQuizzes returns the quiz files shared by every lesson
+// (lessons/quiz/NAME.json), by file name.
+func SharedQuizzes() []File { return files("lessons/quiz") }
+
+// File is an embedded data file: its name and contents.
+type File struct {
+	Name string
+	Data []byte
+}
+
+func files(dir string) []File {
+	entries, _ := lessonsFS.ReadDir(dir)
+	var out []File
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") {
+			continue
+		}
+		b, err := lessonsFS.ReadFile(dir + "/" + e.Name())
+		if err != nil {
+			panic("assets: " + err.Error())
+		}
+		out = append(out, File{Name: e.Name(), Data: b})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Glossary returns the glossary (a JSON array of terms with plain
+// definitions, read by workflow/coach) that guides, coach messages and
+// quizzes mark their technical words against.
+func Glossary() []byte { return append([]byte(nil), glossary...) }
+
+// Tour returns the tutorial's tour of the steps as Markdown: one page per
+// "## " heading.
+func Tour() string { return tour }

@@ -17,7 +17,7 @@ func init() {
 	register(command{
 		name:    "init",
 		summary: "write a project (.mbproj) for a data file: target, default preparation, split and the candidates to compare",
-		usage:   "init FILE|--sample ID --target COL --out P.mbproj [--model NAME ...] [--split random|stratified|time|group] [--split-column COL] [--valid SHARE] [--test SHARE] [--seed N] [--cv K] [--metric NAME] [options]",
+		usage:   "init FILE|--sample ID --target COL --out P.mbproj [--model NAME ...] [--split random|stratified|time|group] [--split-column COL] [--valid SHARE] [--test SHARE] [--seed N] [--cv K] [--metric NAME] [--keep COL ...] [options]",
 		run:     runInit,
 	})
 }
@@ -50,6 +50,7 @@ func runInit(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "init")
 	var df dataFlags
 	df.register(fs)
+	df.registerKeep(fs)
 	var f initFlags
 	f.register(fs)
 	pos, err := parseFlags(fs, args)

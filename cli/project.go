@@ -49,7 +49,8 @@ func openProject(ctx context.Context, df *dataFlags, pos []string, projectPath s
 	return p, applyRoles(p, df)
 }
 
-// applyRoles applies --role NAME=ROLE and --target NAME to the project.
+// applyRoles applies --role NAME=ROLE, --target NAME and --keep NAME to
+// the project.
 func applyRoles(p *workflow.Project, df *dataFlags) error {
 	roles := append([]string(nil), df.roles...)
 	if df.target != "" {
@@ -66,6 +67,11 @@ func applyRoles(p *workflow.Project, df *dataFlags) error {
 		}
 		if err := p.SetColumnRole(name, rl, "given on the command line"); err != nil {
 			return fmt.Errorf("--role %s: %w (columns: %s)", r, err, strings.Join(p.Table().Frame.Names(), ", "))
+		}
+	}
+	for _, name := range df.keep {
+		if err := p.SetColumnRole(name, data.Feature, "kept as a feature on the command line (--keep)"); err != nil {
+			return fmt.Errorf("--keep %s: %w (columns: %s)", name, err, strings.Join(p.Table().Frame.Names(), ", "))
 		}
 	}
 	return nil

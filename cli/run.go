@@ -146,9 +146,10 @@ func replay(ctx context.Context, p *workflow.Project, log io.Writer) (*runOutput
 	out.Test = ev.Assessment.Metrics.Metrics
 	out.Issues = append(out.Issues, ev.Issues...)
 	fmt.Fprintf(log, "evaluate: on %d test rows, %s %.4f\n", ev.Assessment.Metrics.Rows, tr.Board.Metric, out.Test[tr.Board.Metric])
-	for _, is := range ev.Issues {
-		fmt.Fprintf(log, "%s: %s\n", is.Level, is.Text)
-	}
+	printIssues(log, ev.Issues)
+	notes, _ := coachIssues(p)
+	out.Issues = append(out.Issues, notes...)
+	printIssues(log, notes)
 	return out, nil
 }
 

@@ -24,6 +24,7 @@ type dataFlags struct {
 	thousands    string
 	types        multiFlag
 	roles        multiFlag
+	keep         multiFlag // see registerKeep
 	target       string
 	sheet        string
 	headerRow    int
@@ -47,6 +48,12 @@ func (d *dataFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&d.table, "table", "", "the table of an SQLite or PostgreSQL database")
 	fs.StringVar(&d.query, "query", "", "an SQL query to run instead of reading a table")
 	fs.IntVar(&d.limit, "limit", 0, "read at most this many rows (0: all)")
+}
+
+// registerKeep adds --keep, for the commands that prepare the data.
+func (d *dataFlags) registerKeep(fs *flag.FlagSet) {
+	fs.Var(&d.keep, "keep", "keep a column as a feature even when it alone predicts the target, which the default preparation "+
+		"otherwise leaves out as a likely leak (repeatable; the same as --role NAME=feature)")
 }
 
 // ref builds the DataRef for a positional FILE argument (or the sample).

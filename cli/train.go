@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"modelbench/workflow"
+	"modelbench/workflow/coach"
 	"modelbench/workflow/data"
 	"modelbench/workflow/eval"
 	"modelbench/workflow/eval/metrics"
@@ -22,7 +23,7 @@ func init() {
 	register(command{
 		name:    "train",
 		summary: "cross-validate a learner on a data file, fit it on every row and save model.json",
-		usage:   "train FILE|--sample ID --target COL --out DIR [--model NAME] [--seed N] [--cv K] [--param NAME=VALUE ...] [--project P.mbproj] [--json] [options]",
+		usage:   "train FILE|--sample ID --target COL --out DIR [--model NAME] [--seed N] [--cv K] [--param NAME=VALUE ...] [--keep COL ...] [--project P.mbproj] [--json] [options]",
 		run:     runTrain,
 	})
 }
@@ -105,6 +106,8 @@ type trainOutput struct {
 	Project    string       `json:"project,omitempty"`
 	FitSeconds float64      `json:"fit_seconds"`
 	Issues     []data.Issue `json:"issues,omitempty"`
+	// Coach holds the coach's findings in full (they are in Issues too).
+	Coach []coach.Finding `json:"coach,omitempty"`
 }
 
 // cvOutput summarises the cross-validation of the learner and of the
@@ -131,6 +134,7 @@ func runTrain(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "train")
 	var df dataFlags
 	df.register(fs)
+	df.registerKeep(fs)
 	var tf trainFlags
 	tf.register(fs)
 	pos, err := parseFlags(fs, args)
@@ -190,6 +194,8 @@ func runTrain(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 	}
+	notes, findings := coachIssues(p)
+	out.Issues, out.Coach = append(out.Issues, notes...), findings
 	if tf.saveProject != "" {
 		if out.Project, err = p.Save(tf.saveProject); err != nil {
 			return err
@@ -265,9 +271,10 @@ func printTrain(w io.Writer, out *trainOutput) {
 		}
 		tw.Flush()
 	}
-	for _, is := range out.Issues {
-		fmt.Fprintf(w, "%s: %s\n", is.Level, is.Text)
+	if len(out.Issues) > 0 {
+		fmt.Fprintln(w)
 	}
+	printIssues(w, out.Issues)
 	if out.Test != nil {
 		fmt.Fprintf(w, "\ntest rows (%d, held out and used once):\n", out.Test.Rows)
 		for _, sc := range metrics.Scorers(out.Task, len(out.Classes)) {

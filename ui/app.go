@@ -25,6 +25,7 @@ type Options struct {
 	Project      string // a project file to open at start
 	RecoveryPath string // where autosave writes; "" uses workflow.DefaultRecoveryPath
 	NoRecovery   bool   // do not offer to restore unsaved work (tests, scripted runs)
+	NoTour       bool   // do not show the tutorial's tour at first start (tests)
 	// Synchronous runs long tasks on the calling goroutine (tests only).
 	Synchronous bool
 	// Log receives the errors shown and the panics recovered; nil drops
@@ -61,6 +62,7 @@ type UI struct {
 	// splits are the split containers whose offsets are remembered, by name.
 	splits  map[string]*container.Split
 	lastDir string // the folder of the last file picked, for the next dialog
+	learn   *learnUI // the coach banners, lesson, glossary, quiz and tour
 }
 
 // screen is one step's view. Refresh is called on the UI goroutine after
@@ -82,9 +84,11 @@ func Create(a fyne.App, w fyne.Window, opts Options) *UI {
 	u.tasks.onChange = u.status.update
 	u.tasks.onError = func(_ jobKey, label string, err error) { u.showError(fmt.Errorf("%s: %w", label, err)) }
 	u.guide = newGuidePane()
+	u.guide.onTerm = u.showTerm
+	u.learn = newLearnUI(u)
 	u.body = container.NewStack()
 	u.nav = newNavigator(u.selectStage)
-	u.split = container.NewHSplit(u.body, u.guide.Object())
+	u.split = container.NewHSplit(u.body, u.learn.side)
 	u.rememberSplit("guide", u.split, 0.74)
 	u.guideOffset = u.split.Offset
 	main := border(nil, u.status.Object(), u.nav.Object(), nil, u.split)
@@ -94,7 +98,20 @@ func Create(a fyne.App, w fyne.Window, opts Options) *UI {
 	w.SetOnDropped(u.onDropped)
 	u.setProject(workflow.New())
 	u.start()
+	u.startTutorial()
 	return u
+}
+
+// startTutorial hides the side pane for practitioners and shows the tour
+// once, at the first start in tutorial mode.
+func (u *UI) startTutorial() {
+	if !u.tutorialMode() {
+		u.showSide(false)
+		return
+	}
+	if !u.opts.NoTour && !u.app.Preferences().Bool(prefTourSeen) {
+		u.showTour()
+	}
 }
 
 // Project returns the project shown in the window.
@@ -121,6 +138,7 @@ func (u *UI) setProject(p *workflow.Project) {
 		u.screens[def.stage] = def.build(u)
 	}
 	u.nav.setProject(p)
+	u.learn.setProject()
 	u.selectStage(workflow.StageData)
 	u.updateTitle()
 	u.refreshMenu()
@@ -148,6 +166,7 @@ func (u *UI) onEvent(ev workflow.Event) {
 		u.win.MainMenu().Refresh()
 	}
 	u.nav.refresh()
+	u.learn.refresh()
 	if s := u.screens[u.current]; s != nil {
 		u.showCurrent()
 	}
@@ -170,7 +189,7 @@ func (u *UI) showCurrent() {
 	} else {
 		sc := u.screens[s]
 		sc.Refresh()
-		obj = u.framed(s, sc.Object())
+		obj = u.learn.wrap(s, u.framed(s, sc.Object()))
 	}
 	if len(u.body.Objects) == 1 && u.body.Objects[0] == obj {
 		return

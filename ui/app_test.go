@@ -18,7 +18,7 @@ func newTestUI(t *testing.T, opts Options) (*UI, fyne.Window) {
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1280, 800))
-	opts.Synchronous, opts.NoRecovery = true, true
+	opts.Synchronous, opts.NoRecovery, opts.NoTour = true, true, true
 	opts.RecoveryPath = t.TempDir() + "/rec.mbproj"
 	return Create(a, w, opts), w
 }

@@ -36,19 +36,38 @@ func (u *UI) exportDocumentation() {
 }
 
 // writeDocumentation writes the bundle to out (out.zip when zipped) as a
-// background job and says what it wrote and what it lacks.
+// background job; see writeDocs.
 func (u *UI) writeDocumentation(out string, zip bool) {
+	u.writeDocs(out, docs.Options{Zip: zip})
+}
+
+// writeDocs writes the documentation bundle with opt to out as a
+// background job, records it in the project (Project.RecordDocs) and says
+// what it wrote and what it lacks.
+func (u *UI) writeDocs(out string, opt docs.Options) {
 	p := u.proj
+	opt.Style = u.plotStyle()
 	u.tasks.Start(jobExportDocs.on(out), "Writing the documentation to "+out, func(ctx context.Context, report progress.Func) error {
 		in, err := docs.FromProject(p)
 		if err != nil {
 			return err
 		}
-		m, err := docs.Write(ctx, in, out, docs.Options{Zip: zip, Style: u.plotStyle()}, report)
+		m, err := docs.Write(ctx, in, out, opt, report)
 		if err != nil {
 			return err
 		}
-		msg := fmt.Sprintf("The documentation is in %s.", m.Path)
+		formats := opt.Formats
+		if formats == nil {
+			formats = docs.Formats
+		}
+		names := make([]string, len(formats))
+		for i, f := range formats {
+			names[i] = string(f)
+		}
+		if err := p.RecordDocs(m.Path, names); err != nil {
+			return err
+		}
+		msg := fmt.Sprintf("The documentation (%d documents) is in %s.", len(m.Documents), m.Path)
 		if miss := in.Missing(); len(miss) > 0 {
 			msg += "\n\nIt leaves out: " + strings.Join(miss, "; ") + "."
 		}

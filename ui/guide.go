@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"modelbench/assets"
 	"modelbench/workflow"
@@ -11,14 +10,19 @@ import (
 
 // guidePane shows the plain-words guide of the current step.
 type guidePane struct {
-	text   *widget.RichText
+	text   *termText
 	scroll *container.Scroll
 	shown  workflow.Stage
+	onTerm func(term string) // a tapped glossary term; nil: links do nothing
 }
 
 func newGuidePane() *guidePane {
-	g := &guidePane{text: widget.NewRichTextFromMarkdown("")}
-	g.text.Wrapping = fyne.TextWrapWord
+	g := &guidePane{}
+	g.text = newTermText(func(t string) {
+		if g.onTerm != nil {
+			g.onTerm(t)
+		}
+	})
 	g.scroll = container.NewVScroll(g.text)
 	return g
 }
@@ -32,6 +36,6 @@ func (g *guidePane) show(s workflow.Stage) {
 	if err != nil {
 		md = "No guide for this step."
 	}
-	g.text.ParseMarkdown(md)
+	g.text.setMarkdown(md)
 	g.scroll.ScrollToTop()
 }

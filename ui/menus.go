@@ -49,7 +49,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	view := fyne.NewMenu("View", append(steps, sep(), it("next-tab"), it("prev-tab"), it("focus-steps"), sep(),
 		it("guide"), themeItem, u.tutorialItem)...)
 
-	help := fyne.NewMenu("Help", it("shortcuts"), it("docs"), it("log-folder"), sep(), it("about"))
+	learnHelp := u.learnMenuItems()
+	help := fyne.NewMenu("Help", append(learnHelp, it("shortcuts"), it("docs"), it("log-folder"), sep(), it("about"))...)
 	return fyne.NewMainMenu(file, edit, run, view, help)
 }
 
@@ -70,7 +71,7 @@ func (u *UI) setTheme(choice string) {
 }
 
 func (u *UI) toggleTutorial() {
-	u.prefs.setTutorial(!u.prefs.tutorial())
+	u.setTutorialMode(!u.tutorialMode())
 	u.refreshMenu()
 }
 
@@ -111,7 +112,7 @@ func (u *UI) openRecent(path string) {
 }
 
 func (u *UI) toggleGuide() {
-	g := u.guide.Object()
+	g := u.split.Trailing
 	if g.Visible() {
 		u.guideOffset = u.split.Offset
 		g.Hide()

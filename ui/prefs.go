@@ -76,8 +76,9 @@ func (s *prefs) seed() uint64 {
 
 func (s *prefs) setSeed(n uint64) { s.p.SetString(prefSeed, strconv.FormatUint(n, 10)) }
 
-// tutorial reports whether tutorial mode is on (off by default).
-func (s *prefs) tutorial() bool     { return s.p.Bool(prefTutorial) }
+// tutorial reports whether tutorial mode is on: on until the person
+// switches it off (practitioners), as the first start should teach.
+func (s *prefs) tutorial() bool { return s.p.BoolWithFallback(prefTutorial, true) }
 func (s *prefs) setTutorial(b bool) { s.p.SetBool(prefTutorial, b) }
 
 // recent returns the remembered file paths, newest first.

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"modelbench/workflow/coach"
 	"modelbench/workflow/data"
 	"modelbench/workflow/deploy"
 	"modelbench/workflow/eval"
@@ -42,6 +43,7 @@ type Document struct {
 	Train      TrainConfig       `json:"train"`
 	Evaluate   EvaluateConfig    `json:"evaluate"`
 	Deploy     DeployConfig      `json:"deploy"`
+	Coach      CoachConfig       `json:"coach,omitzero"`
 	Journal    []JournalEntry    `json:"journal,omitempty"`
 	Stages     map[string]string `json:"stages,omitempty"`
 	// RecoveredFrom is set in recovery files: the project file the unsaved
@@ -130,6 +132,18 @@ type EvaluateConfig struct {
 	CostFP    float64         `json:"cost_false_positive,omitempty"`
 	CostFN    float64         `json:"cost_false_negative,omitempty"`
 	Slices    []string        `json:"slices,omitempty"`
+	// Views records every evaluation on the test rows, in order, with
+	// the fingerprint of the model evaluated: the same name after a
+	// change is another model, and the coach counts how often the test
+	// rows were looked at.
+	Views []TestView `json:"test_views,omitempty"`
+}
+
+// TestView is one evaluation of a model on the locked test rows.
+type TestView struct {
+	Model       string    `json:"model"`
+	Fingerprint string    `json:"fingerprint"`
+	Time        time.Time `json:"time"`
 }
 
 // DeployConfig holds the Deploy step's answers: the checklist and ML test
@@ -138,6 +152,24 @@ type EvaluateConfig struct {
 // before the checklist existed have none and open with an empty state.
 type DeployConfig struct {
 	Checklist deploy.State `json:"checklist,omitzero"`
+	// Docs records every documentation bundle written (RecordDocs).
+	Docs []DocsExport `json:"docs,omitempty"`
+}
+
+// DocsExport is one documentation bundle written for the chosen model.
+type DocsExport struct {
+	Path        string    `json:"path"`
+	Formats     []string  `json:"formats,omitempty"`
+	Fingerprint string    `json:"fingerprint"` // of the model documented
+	Time        time.Time `json:"time"`
+}
+
+// CoachConfig is the coach's saved state: the findings the person
+// dismissed (each stays dismissed until its evidence changes) and the
+// progress through a lesson, if one was started.
+type CoachConfig struct {
+	Dismissed []coach.Dismissal `json:"dismissed,omitempty"`
+	Lesson    *coach.Progress   `json:"lesson,omitempty"`
 }
 
 // JournalEntry is one decision: when, at which stage, what, and why.

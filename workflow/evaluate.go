@@ -59,6 +59,7 @@ func (p *Project) RunEvaluate(ctx context.Context, part string, report progress.
 	}
 	res := &EvaluateResult{Model: doc.Train.Chosen, Part: part, Assessment: as, When: time.Now().UTC()}
 	what := fmt.Sprintf("evaluated %s on the %s rows: %s %.4g", res.Model, part, as.Metric, as.Metrics.Metrics[as.Metric])
+	fp, _ := p.fingerprint(tr.Chosen)
 	p.mu.Lock()
 	if part == PartTraining {
 		res.Issues = eval.TrainingRowsWarning(tr.DevRows, rows)
@@ -66,6 +67,7 @@ func (p *Project) RunEvaluate(ctx context.Context, part string, report progress.
 	} else {
 		before := len(p.doc.Evaluate.TestLog.Models)
 		p.doc.Evaluate.TestLog, res.Issues = p.doc.Evaluate.TestLog.Record(res.Model)
+		p.doc.Evaluate.Views = append(p.doc.Evaluate.Views, TestView{Model: res.Model, Fingerprint: fp, Time: res.When})
 		if len(p.doc.Evaluate.TestLog.Models) > before { // the first time this model meets the test rows
 			p.doc.Journal = append(p.doc.Journal, JournalEntry{Time: res.When, Stage: StageEvaluate.String(), What: what})
 		}

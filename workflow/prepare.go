@@ -28,16 +28,21 @@ type PrepareResult struct {
 // Pipeline returns the preparation pipeline: the user's, or the default
 // for the current schema when the user has not edited it. The bool says
 // whether it is the default.
+//
+// The default leaves out the features that alone predict the target on
+// the training rows (see LeakSuspects), unless the person chose their role.
 func (p *Project) Pipeline() (prep.Pipeline, bool) {
 	p.mu.Lock()
-	defer p.mu.Unlock()
 	if p.doc.Prepare.Pipeline != nil {
+		defer p.mu.Unlock()
 		return p.doc.Prepare.Pipeline.Clone(), false
 	}
-	if p.table == nil {
+	t := p.table
+	p.mu.Unlock()
+	if t == nil {
 		return prep.Pipeline{}, true
 	}
-	return prep.Default(p.table.Schema, p.table.Frame, true), true
+	return prep.DefaultWith(t.Schema, t.Frame, prep.DefaultOptions{Scale: true, Leaks: defaultLeaks(p.LeakSuspects())}), true
 }
 
 // SplitSpec returns the split settings: the user's, or the default

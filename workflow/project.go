@@ -40,6 +40,10 @@ type Project struct {
 	versionModels map[int]json.RawMessage
 	// prepHist is the undo/redo history of the preparation configuration.
 	prepHist prepareHistory
+	// leaks caches LeakSuspects for one table and split; coach the
+	// coach's per-table and per-model facts.
+	leaks *leakCache
+	coach *coachCache
 	// Loader reads a DataRef; tests and other front ends may replace it
 	// before the first load.
 	Loader Loader

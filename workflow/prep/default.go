@@ -2,6 +2,8 @@ package prep
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"modelbench/workflow/data"
 	"modelbench/workflow/param"
@@ -25,8 +27,36 @@ import (
 // Steps with nothing to do are left out. Every step carries a Why text.
 // A nil frame is treated as having no missing values.
 func Default(schema data.Schema, frame *data.Frame, scale bool) Pipeline {
+	return DefaultWith(schema, frame, DefaultOptions{Scale: scale})
+}
+
+// DefaultOptions adjust the default preparation.
+type DefaultOptions struct {
+	// Scale adds the standard scaling step (see Default).
+	Scale bool
+	// Leaks are features that alone predict the target, found by whoever
+	// calls (workflow checks the training rows). DefaultWith leaves them
+	// out in a drop_columns step of their own, right after the
+	// identifiers, whose Why names each one with its evidence. Columns
+	// that are not features of the schema are skipped.
+	Leaks []Leak
+}
+
+// Leak is a feature left out because it alone predicts the target:
+// Evidence says how that was measured, with the number, for the step's
+// Why; Keep says how the person can keep it anyway.
+type Leak struct {
+	Column   string
+	Evidence string
+	Keep     string
+}
+
+// DefaultWith is Default with options: the same steps, plus the drop of
+// opt.Leaks.
+func DefaultWith(schema data.Schema, frame *data.Frame, opt DefaultOptions) Pipeline {
 	target, _ := schema.Target()
-	g := groupFields(schema, frame, target)
+	leaks := featureLeaks(schema, opt.Leaks)
+	g := groupFields(schema, frame, target, leaks)
 	var steps []StepConfig
 	if target != "" && missingIn(frame, target) {
 		steps = append(steps, Configure("filter_rows", param.Values{"condition": "not missing(" + expr.QuoteName(target) + ")"},
@@ -36,6 +66,10 @@ func Default(schema data.Schema, frame *data.Frame, scale bool) Pipeline {
 		steps = append(steps, Configure("drop_columns", param.Values{"columns": g.drop},
 			"Identifiers, ignored columns and free text are not model inputs: a model would memorise identifiers, and free text needs its own preparation."))
 	}
+	if len(leaks) > 0 {
+		steps = append(steps, leakStep(target, leaks))
+	}
+	scale := opt.Scale
 	if len(g.dates) > 0 {
 		parts := "year,month,day,weekday"
 		if timesVary(frame, g.dates) {
@@ -65,12 +99,12 @@ type fieldGroups struct {
 	catMissing, numMissing   bool
 }
 
-func groupFields(schema data.Schema, frame *data.Frame, target string) fieldGroups {
+func groupFields(schema data.Schema, frame *data.Frame, target string, leaks []Leak) fieldGroups {
 	var g fieldGroups
 	for _, fl := range schema.Fields {
 		miss := missingIn(frame, fl.Name)
 		switch {
-		case fl.Name == target || fl.Role == data.Target:
+		case fl.Name == target || fl.Role == data.Target || slices.ContainsFunc(leaks, func(l Leak) bool { return l.Column == fl.Name }):
 			continue
 		case fl.Role == data.Identifier || fl.Role == data.Ignored || fl.Kind == data.Text:
 			g.drop = append(g.drop, fl.Name)
@@ -103,6 +137,37 @@ func (g fieldGroups) categorySteps() []StepConfig {
 			fmt.Sprintf("Yes/no column %q becomes 1/0 so that every learner can use it.", b)))
 	}
 	return steps
+}
+
+// featureLeaks keeps the leaks that name a feature the default would
+// otherwise use (not the target, not a column it drops anyway), once each.
+func featureLeaks(schema data.Schema, leaks []Leak) []Leak {
+	var out []Leak
+	for _, l := range leaks {
+		fl, ok := schema.Field(l.Column)
+		if !ok || fl.Role != data.Feature || fl.Kind == data.Text || slices.ContainsFunc(out, func(o Leak) bool { return o.Column == l.Column }) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// leakStep drops the leaks, saying for each what it predicts and how.
+func leakStep(target string, leaks []Leak) StepConfig {
+	cols := make([]string, len(leaks))
+	var why []string
+	for i, l := range leaks {
+		cols[i] = l.Column
+		w := fmt.Sprintf("%q alone predicts the target %q (%s)", l.Column, target, l.Evidence)
+		if l.Keep != "" {
+			w += "; " + l.Keep
+		}
+		why = append(why, w)
+	}
+	return Configure("drop_columns", param.Values{"columns": cols},
+		"Left out as a likely leak: "+strings.Join(why, "; ")+". "+
+			"A feature this good is usually a copy or a consequence of the answer, so a model would lean on it, look perfect in testing and fail in use.")
 }
 
 func missingIn(f *data.Frame, name string) bool {

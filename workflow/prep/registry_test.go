@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"modelbench/workflow/data"
+	"modelbench/workflow/internal/testsets"
 	"modelbench/workflow/param"
 )
 
@@ -206,5 +207,50 @@ func TestReady_NamesColumnAndFix(t *testing.T) {
 	}
 	if err := Ready(f.Drop("ok"), "y"); !errors.Is(err, ErrNoFeatures) {
 		t.Errorf("a frame with only the target: %v", err)
+	}
+}
+
+func TestDefaultWith_LeavesOutLeaks(t *testing.T) {
+	tb, err := data.LoadCSV(context.Background(), testsets.Path("sk_iris.csv"), data.CSVOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := tb.Frame
+	schema, err := data.NewTable("iris", f, nil).Schema.WithRole("target", data.Target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	leaks := []Leak{{Column: "target_name", Evidence: "λ = 1 over 90 rows", Keep: "keep it with --keep"},
+		{Column: "target", Evidence: "the target itself"}, {Column: "absent", Evidence: "no such column"}}
+	p := DefaultWith(schema, f, DefaultOptions{Scale: true, Leaks: leaks})
+	var kinds []string
+	for _, s := range p.Steps {
+		kinds = append(kinds, s.Kind)
+	}
+	if !reflect.DeepEqual(kinds, []string{"drop_columns", "impute", "scale"}) {
+		t.Fatalf("steps %v", kinds)
+	}
+	drop := p.Steps[0]
+	if got := drop.Params.Strings("columns"); !reflect.DeepEqual(got, []string{"target_name"}) {
+		t.Fatalf("dropped %v", got)
+	}
+	for _, want := range []string{`"target_name" alone predicts the target "target"`, "λ = 1 over 90 rows", "keep it with --keep"} {
+		if !strings.Contains(drop.Why, want) {
+			t.Errorf("why %q lacks %q", drop.Why, want)
+		}
+	}
+	_, out, err := p.FitTransform(context.Background(), f, "target", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := out.Lookup("target_name"); ok {
+		t.Error("the leak is still in the prepared frame")
+	}
+	if err := Ready(out, "target"); err != nil {
+		t.Error(err)
+	}
+	// Without leaks, the spelled-out label is one-hot encoded as before.
+	if got := Default(schema, f, true); got.Steps[len(got.Steps)-1].Kind != "one_hot" {
+		t.Errorf("default without leaks: %+v", got.Steps)
 	}
 }

@@ -61,7 +61,7 @@ type UI struct {
 	guideOffset                      float64
 	// splits are the split containers whose offsets are remembered, by name.
 	splits  map[string]*container.Split
-	lastDir string // the folder of the last file picked, for the next dialog
+	lastDir string   // the folder of the last file picked, for the next dialog
 	learn   *learnUI // the coach banners, lesson, glossary, quiz and tour
 }
 

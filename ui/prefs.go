@@ -78,7 +78,7 @@ func (s *prefs) setSeed(n uint64) { s.p.SetString(prefSeed, strconv.FormatUint(n
 
 // tutorial reports whether tutorial mode is on: on until the person
 // switches it off (practitioners), as the first start should teach.
-func (s *prefs) tutorial() bool { return s.p.BoolWithFallback(prefTutorial, true) }
+func (s *prefs) tutorial() bool     { return s.p.BoolWithFallback(prefTutorial, true) }
 func (s *prefs) setTutorial(b bool) { s.p.SetBool(prefTutorial, b) }
 
 // recent returns the remembered file paths, newest first.

@@ -28,7 +28,7 @@ func unlocks(p *Project) [numStages]Stage {
 func TestProject_UnlockedByNamesTheStepToGoTo(t *testing.T) {
 	const (
 		D, P, T = StageData, StagePrepare, StageTrain
-		open       = Stage(-1)
+		open    = Stage(-1)
 	)
 	ctx := context.Background()
 	p := New()

@@ -19,6 +19,9 @@ var guideFS embed.FS
 //go:embed icon.png
 var icon []byte
 
+//go:embed deploy/checklist.json
+var checklist []byte
+
 // Sample describes one bundled dataset.
 type Sample struct {
 	ID      string `json:"id"`      // short name used on the command line (--sample ID)
@@ -104,3 +107,9 @@ func GuideStages() []string {
 
 // Icon returns the application icon as PNG bytes.
 func Icon() []byte { return append([]byte(nil), icon...) }
+
+// Checklist returns the deployment checklist definition (JSON, read by
+// workflow/deploy): its sections and items, the ML Test Score's tests and
+// the form fields of the purpose, model card and datasheet. It is data,
+// so the checklist can grow without code changes.
+func Checklist() []byte { return append([]byte(nil), checklist...) }

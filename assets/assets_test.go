@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/csv"
+	"encoding/json"
 	"image/png"
 	"io"
 	"strings"
@@ -95,5 +96,18 @@ func TestGuide_EveryStageHasThreeParts(t *testing.T) {
 func TestIcon_IsAPNG(t *testing.T) {
 	if _, err := png.Decode(bytes.NewReader(Icon())); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestChecklist_IsVersionedJSON(t *testing.T) {
+	var def struct {
+		Format  string `json:"format"`
+		Version int    `json:"version"`
+	}
+	if err := json.Unmarshal(Checklist(), &def); err != nil {
+		t.Fatal(err)
+	}
+	if def.Format != "modelbench.checklist" || def.Version < 1 {
+		t.Fatalf("format %q version %d", def.Format, def.Version)
 	}
 }

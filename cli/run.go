@@ -18,7 +18,7 @@ func init() {
 		name: "run",
 		summary: "replay a project headless: load, prepare, train and compare the candidates, choose one, " +
 			"evaluate it once on the test rows, save",
-		usage: "run P.mbproj [--data FILE] [--json] [options for reading FILE]",
+		usage: "run P.mbproj [--data FILE] [--answers FILE] [--json] [options for reading FILE]",
 		run:   runRun,
 	})
 }
@@ -55,6 +55,7 @@ func runRun(ctx context.Context, env *Env, args []string) error {
 	var df dataFlags
 	df.register(fs)
 	dataFile := fs.String("data", "", "use this data file instead of the project's (same columns)")
+	answers := fs.String("answers", "", "apply this answers file (checklist, ML tests, purpose, model card, datasheet) after the run")
 	asJSON := fs.Bool("json", false, "print the outcome as JSON")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -78,6 +79,13 @@ func runRun(ctx context.Context, env *Env, args []string) error {
 	out, err := replay(ctx, p, log)
 	if err != nil {
 		return err
+	}
+	if *answers != "" {
+		r := &resumed{p: p}
+		if err := r.applyAnswers(*answers); err != nil {
+			return err
+		}
+		fmt.Fprintf(log, "applied the answers in %s\n", *answers)
 	}
 	if out.Project, err = p.Save(pos[0]); err != nil {
 		return err

@@ -36,6 +36,12 @@ func TestInitRun_HeadlessProjectFromStartToEvaluation(t *testing.T) {
 	if got.Test["balanced_accuracy"] < 0.8 {
 		t.Fatalf("test metrics %v", got.Test)
 	}
+	// An answers file given to run is applied and saved with the project.
+	answers := filepath.Join(dir, "answers.json")
+	os.WriteFile(answers, []byte(`{"format": "modelbench.answers", "version": 1, "purpose": {"motivation": "science", "decision": "which colony to survey next"}}`), 0o644)
+	if code, _, errOut := run(t, "run", proj, "--answers", answers); code != 0 {
+		t.Fatalf("run --answers: %s", errOut)
+	}
 	// The saved project reopens in the state run left it, without training.
 	ctx := context.Background()
 	p, err := workflow.Open(ctx, proj, nil)
@@ -47,6 +53,12 @@ func TestInitRun_HeadlessProjectFromStartToEvaluation(t *testing.T) {
 	}
 	if p.Status(workflow.StageEvaluate) != workflow.Done || p.Document().Train.Chosen != got.Chosen {
 		t.Fatalf("reopened: evaluate %s, chosen %q", p.Status(workflow.StageEvaluate), p.Document().Train.Chosen)
+	}
+	if got := p.DeployState().Fields["purpose.decision"]; got != "which colony to survey next" {
+		t.Fatalf("the answers file was not kept: fields %v", p.DeployState().Fields)
+	}
+	if locked, why := p.Locked(workflow.StageDeploy); locked {
+		t.Fatalf("deploy locked: %s", why)
 	}
 	if s := p.SplitSpec(); s.Test != 0.25 || s.Seed != 11 || s.Method != "stratified" {
 		t.Fatalf("split %+v", s)

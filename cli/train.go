@@ -38,6 +38,7 @@ type trainFlags struct {
 	project     string
 	test        float64
 	saveProject string
+	readable    bool
 }
 
 func (f *trainFlags) register(fs *flag.FlagSet) {
@@ -49,6 +50,7 @@ func (f *trainFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.json, "json", false, "print the validation results as JSON")
 	fs.StringVar(&f.project, "project", "", "take the preparation and the target from this project (.mbproj); its data when no FILE is given")
 	fs.Float64Var(&f.test, "test", 0, "hold out this share of the rows (0 to 0.9) as test rows, evaluate the model on them once and print the result")
+	fs.BoolVar(&f.readable, "readable", false, "write model.json as indented JSON with every tree as arrays (larger, for reading)")
 	fs.StringVar(&f.saveProject, "save-project", "", "also save the project (data reference, preparation, settings, journal) to this .mbproj file")
 }
 
@@ -176,7 +178,11 @@ func runTrain(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if out.Model, err = a.Save(tf.out); err != nil {
+	save := a.Save
+	if tf.readable {
+		save = a.SaveReadable
+	}
+	if out.Model, err = save(tf.out); err != nil {
 		return err
 	}
 	if tf.test > 0 {

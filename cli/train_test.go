@@ -243,3 +243,33 @@ func TestTrain_TestRowsEvaluatedOnce(t *testing.T) {
 		t.Fatalf("--test 0.95: exit %d %q", code, errOut)
 	}
 }
+
+func TestTrain_ReadableModelFileLoadsTheSame(t *testing.T) {
+	compact, readable := t.TempDir(), t.TempDir()
+	trainOK(t, "--sample", "iris", "--model", "forest", "--param", "n_estimators=5", "--cv", "0", "--out", compact)
+	trainOK(t, "--sample", "iris", "--model", "forest", "--param", "n_estimators=5", "--cv", "0", "--out", readable, "--readable")
+	a, errA := os.ReadFile(filepath.Join(compact, artifact.FileName))
+	b, errB := os.ReadFile(filepath.Join(readable, artifact.FileName))
+	if errA != nil || errB != nil || len(b) <= len(a) || !strings.Contains(string(b), "\n  ") {
+		t.Fatalf("compact %d bytes, readable %d bytes", len(a), len(b))
+	}
+	ma, _ := artifact.Load(compact)
+	mb, err := artifact.Load(readable)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	p := workflow.New()
+	if err := p.LoadData(ctx, workflow.DataRef{Sample: "iris"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	pa, _ := ma.Predict(ctx, p.Table().Frame)
+	pb, _ := mb.Predict(ctx, p.Table().Frame)
+	for i := range pa.Proba {
+		for k := range pa.Proba[i] {
+			if pa.Proba[i][k] != pb.Proba[i][k] {
+				t.Fatalf("row %d: %v vs %v", i, pa.Proba[i], pb.Proba[i])
+			}
+		}
+	}
+}

@@ -225,7 +225,12 @@ type LeaderboardOptions struct {
 	Metric string
 	// LowerIsBetter ranks ascending (errors such as RMSE).
 	LowerIsBetter bool
-	Style         Style
+	// Axis labels the score axis; "" is Metric + " (mean ± std)".
+	Axis string
+	// Reference names the baseline's dashed line in the legend; "" is
+	// "baseline".
+	Reference string
+	Style     Style
 }
 
 // Leaderboard draws each model's mean score ± one standard deviation as a
@@ -258,7 +263,7 @@ func Leaderboard(scores []Score, opt LeaderboardOptions) (*Figure, error) {
 	}
 	sortByDesc(idx, func(i int) float64 { return sign * keep[i].Mean })
 	s := opt.Style.norm()
-	p := s.newPlot(orDefault(opt.Title, "Leaderboard"), orDefault(opt.Metric, "score")+" (mean ± std)", "")
+	p := s.newPlot(orDefault(opt.Title, "Leaderboard"), orDefault(opt.Axis, orDefault(opt.Metric, "score")+" (mean ± std)"), "")
 	n := len(idx)
 	names, vals, errs, labels := make([]string, n), make([]float64, n), make([]float64, n), make([]string, n)
 	fills := make([]color.Color, n)
@@ -269,7 +274,7 @@ func Leaderboard(scores []Score, opt LeaderboardOptions) (*Figure, error) {
 			fills[pos] = s.Missing
 			l := &vline{x: sc.Mean, style: dashed(s.Muted, 1.2)}
 			p.Add(l)
-			p.Legend.Add("baseline "+fmtNum(sc.Mean), l)
+			p.Legend.Add(orDefault(opt.Reference, "baseline")+" "+fmtNum(sc.Mean), l)
 		}
 	}
 	p.Add(&barSeries{vals: vals, err: errs, fill: s.Color(0), fills: fills, edge: line(s.Foreground, 0.8), horizontal: true,

@@ -21,11 +21,16 @@ import (
 // trainScreen is the Train step: choose learners and their parameters,
 // validate them against the baseline, read the leaderboard, inspect a
 // model and choose the one to carry forward with a reason.
+//
+// The form lives in the project (Project.SetTrainSettings): every change
+// is recorded at once, so a refresh, a save or a reopen keeps it. params
+// also remembers the parameters of learners that are unticked for now.
 type trainScreen struct {
 	u          *UI
 	task       model.Task
 	learners   *widget.CheckGroup
 	params     map[string]param.Values
+	filling    bool              // Refresh is writing the widgets: changes are not the user's
 	labels     map[string]string // learner name -> label
 	names      map[string]string // label -> learner name
 	validation *widget.Select
@@ -44,6 +49,11 @@ func newTrainScreen(u *UI) *trainScreen {
 	s.validation = widget.NewSelect([]string{"k-fold CV", "hold-out"}, nil)
 	s.metric = widget.NewSelect(nil, nil)
 	s.board = newBoardPanel(u)
+	s.learners.OnChanged = func([]string) { s.commit() }
+	s.validation.OnChanged = func(string) { s.commit() }
+	s.metric.OnChanged = func(string) { s.commit() }
+	s.folds.OnChanged = func(string) { s.commit() }
+	s.seed.OnChanged = func(string) { s.commit() }
 	train := widget.NewButtonWithIcon("Train and compare", theme.MediaPlayIcon(), s.run)
 	train.Importance = widget.HighImportance
 	params := widget.NewButtonWithIcon("Parameters…", theme.SettingsIcon(), s.editParams)
@@ -66,6 +76,8 @@ func (s *trainScreen) Object() fyne.CanvasObject { return s.obj }
 
 // Refresh fills the settings from the project and shows the leaderboard.
 func (s *trainScreen) Refresh() {
+	s.filling = true
+	defer func() { s.filling = false }()
 	p := s.u.proj
 	if pr := p.Preparation(); pr != nil {
 		s.task = pr.Task
@@ -139,6 +151,21 @@ func (s *trainScreen) fillMetrics(current string) {
 	s.metric.SetSelected(current)
 }
 
+// commit records the form in the project when the user changed it and it
+// is complete; a half-typed field is left for the user to finish.
+func (s *trainScreen) commit() {
+	if s.filling {
+		return
+	}
+	st, err := s.settings()
+	if err != nil || len(st.Candidates) == 0 {
+		return
+	}
+	if err := s.u.proj.SetTrainSettings(st); err != nil {
+		s.status.SetText(err.Error())
+	}
+}
+
 // settings reads the form; errors name the field.
 func (s *trainScreen) settings() (workflow.TrainSettings, error) {
 	st := workflow.TrainSettings{Validation: workflow.ValidateCV, Metric: s.metric.Selected}
@@ -205,6 +232,7 @@ func (s *trainScreen) editParams() {
 			return
 		}
 		s.params[name()] = vals
+		s.commit()
 	}, s.u.win)
 	d.Resize(fyne.NewSize(720, 620))
 	d.Show()

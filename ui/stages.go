@@ -24,10 +24,7 @@ func stageDefs() []stageDef {
 		{workflow.StagePrepare, func(u *UI) screen { return newPrepareScreen(u) }},
 		{workflow.StageTrain, func(u *UI) screen { return newTrainScreen(u) }},
 		{workflow.StageEvaluate, func(u *UI) screen { return newEvaluateScreen(u) }},
-		{workflow.StageDeploy, func(u *UI) screen {
-			return newPendingScreen("The deployment checklist and package (scoring service, portable formats, model card, datasheet, decision journal) come in a later version. " +
-				"Today, Train ▸ Save model… writes the fitted preparation and model as model.json, and `modelbench predict MODEL_DIR new.csv --out scored.csv` scores new data with it.")
-		}},
+		{workflow.StageDeploy, func(u *UI) screen { return newDeployScreen(u) }},
 	}
 }
 

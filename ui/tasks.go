@@ -37,6 +37,8 @@ const (
 	jobSaveFigure   jobKey = "save-figure"
 	jobExportData   jobKey = "export-data"
 	jobExportReport jobKey = "export-report"
+	jobExportDocs   jobKey = "export-docs"
+	jobReproduce    jobKey = "check-reproducible"
 )
 
 // on returns the key of job k writing to target: a second start for the

@@ -14,6 +14,7 @@ import (
 
 	"modelbench/workflow"
 	"modelbench/workflow/eval"
+	"modelbench/workflow/param"
 )
 
 // trainReady opens a sample, fits the default preparation and shows the
@@ -167,6 +168,43 @@ func TestTrain_TuneOffersBestSetting(t *testing.T) {
 	test.Tap(findButtonIn(u.win, "Use the best"))
 	if ts.params["tree"].Int("max_depth") != 3 {
 		t.Fatalf("best setting not kept: %v", ts.params["tree"])
+	}
+	found := false
+	for _, c := range u.Project().TrainSettings().Candidates {
+		found = found || c.Learner == "tree" && c.Params.Int("max_depth") == 3
+	}
+	if !found || !u.Project().TuneRecords()[0].Used {
+		t.Fatalf("the tuned setting must reach the project's settings: %+v", u.Project().TrainSettings())
+	}
+}
+
+// TestTrain_FormLivesInTheProject: ticks, validation, seed and parameters
+// survive a refresh caused by an unrelated change, and a save and reopen.
+func TestTrain_FormLivesInTheProject(t *testing.T) {
+	u, _, ts := trainReady(t, "iris")
+	ts.learners.SetSelected([]string{ts.labels["knn"], ts.labels["tree"]})
+	ts.seed.SetText("77")
+	ts.validation.SetSelected(ts.validation.Options[1])
+	ts.params["knn"] = param.Values{"k": 9}
+	ts.commit()
+	if err := u.Project().SetCosts(1, 2); err != nil { // any event refreshes the screen
+		t.Fatal(err)
+	}
+	u.showCurrent()
+	if got := ts.learners.Selected; len(got) != 2 || ts.seed.Text != "77" || ts.validation.Selected != ts.validation.Options[1] {
+		t.Fatalf("after a refresh: learners %v, seed %q, validation %q", got, ts.seed.Text, ts.validation.Selected)
+	}
+	path, err := u.Project().Save(t.TempDir() + "/p")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := workflow.Open(context.Background(), path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := q.TrainSettings()
+	if st.Seed != 77 || st.Validation != workflow.ValidateHoldout || len(st.Candidates) != 2 || st.Candidates[0].Params.Int("k") != 9 {
+		t.Fatalf("reopened settings %+v", st)
 	}
 }
 

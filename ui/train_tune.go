@@ -85,12 +85,13 @@ func (s *trainScreen) runSearch(learner string, opt eval.SearchOptions) {
 		if err != nil {
 			return err
 		}
-		fyne.Do(func() { s.showSearch(learner, res) })
+		rec := len(p.TuneRecords()) - 1 // Tune recorded this search last
+		fyne.Do(func() { s.showSearch(learner, res, rec) })
 		return nil
 	})
 }
 
-func (s *trainScreen) showSearch(learner string, res *eval.SearchResult) {
+func (s *trainScreen) showSearch(learner string, res *eval.SearchResult, rec int) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%-48s %10s %8s\n", "setting", res.Metric, "spread")
 	for i, t := range res.Trials {
@@ -108,10 +109,16 @@ func (s *trainScreen) showSearch(learner string, res *eval.SearchResult) {
 	msg := widget.NewLabel("Use the best setting for the next training run? The leaderboard compares it with the others on the same folds.")
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm("Search results for "+learner, "Use the best", "Close", container.NewBorder(msg, nil, nil, nil, container.NewScroll(out)), func(ok bool) {
-		if ok && len(res.Trials) > 0 {
-			s.params[learner] = res.Trials[0].Params
-			s.status.SetText(fmt.Sprintf("%s will train with %s. Press Train and compare.", learner, res.Trials[0].Label))
+		if !ok || len(res.Trials) == 0 {
+			return
 		}
+		if _, err := s.u.proj.UseTuned(rec, "the best of the search"); err != nil {
+			s.u.showError(err)
+			return
+		}
+		s.params[learner] = res.Trials[0].Params
+		s.Refresh()
+		s.status.SetText(fmt.Sprintf("%s will train with %s. Press Train and compare.", learner, res.Trials[0].Label))
 	}, s.u.win)
 	d.Resize(fyne.NewSize(760, 520))
 	d.Show()

@@ -26,6 +26,11 @@ func (p *Project) ChooseModel(ctx context.Context, name, why string, report prog
 		return nil, fmt.Errorf("no model named %q on the leaderboard", name)
 	}
 	entry := tr.Board.Entries[idx]
+	if p.Status(StageTrain) == Running {
+		// Choosing would supersede the running training and throw its
+		// leaderboard away.
+		return nil, errors.New("a training or another choice is running: wait for it to finish (or cancel it) before choosing")
+	}
 	end, err := p.begin(StageTrain)
 	if err != nil {
 		return nil, err

@@ -173,10 +173,27 @@ func (p *Project) LoadData(ctx context.Context, ref DataRef, report progress.Fun
 	p.table = t
 	p.doc.Data = &ref
 	p.doc.Modified = time.Now().UTC()
+	p.journalLoad(ref)
 	p.mu.Unlock()
 	end(t, nil)
 	p.emit(Event{Kind: DataChanged, Stage: StageData, Message: t.Source})
 	return nil
+}
+
+// journalLoad records a load in the decision journal, once per source and
+// content: reopening a project on the same data adds nothing, a changed
+// file (another hash) adds an entry. It must be called with p.mu held.
+func (p *Project) journalLoad(ref DataRef) {
+	what := fmt.Sprintf("loaded %s: %d rows, %d columns", ref.Name(), ref.Rows, ref.Cols)
+	if ref.SHA256 != "" {
+		what += fmt.Sprintf(" (SHA-256 %.12s…)", ref.SHA256)
+	}
+	for _, e := range p.doc.Journal {
+		if e.What == what {
+			return
+		}
+	}
+	p.doc.Journal = append(p.doc.Journal, JournalEntry{Time: time.Now().UTC(), Stage: StageData.String(), What: what})
 }
 
 func (p *Project) baseDir() string {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"modelbench/workflow/data"
+	"modelbench/workflow/deploy"
 	"modelbench/workflow/eval"
 	"modelbench/workflow/prep"
 	"modelbench/workflow/source"
@@ -86,7 +87,12 @@ type ColumnChoice struct {
 	Name string     `json:"name"`
 	Type *data.Kind `json:"type,omitempty"`
 	Role *data.Role `json:"role,omitempty"`
-	Why  string     `json:"why,omitempty"`
+	// Sensitive records the person's judgement that the column holds
+	// personal or sensitive data (true) or does not (false); nil means
+	// not judged. It changes no result; the deployment checklist and the
+	// documents read it.
+	Sensitive *bool  `json:"sensitive,omitempty"`
+	Why       string `json:"why,omitempty"`
 }
 
 // PrepareConfig holds the preparation pipeline and the split. A nil
@@ -110,6 +116,10 @@ type TrainConfig struct {
 	// project and recovery files only; in memory the Train result holds
 	// it, so Document copies stay small.
 	Model json.RawMessage `json:"model,omitempty"`
+	// Versions are the models carried forward so far (after a retrain);
+	// Version is the current one's number (0 or 1 before any retrain).
+	Versions []ModelVersion `json:"versions,omitempty"`
+	Version  int            `json:"version,omitempty"`
 }
 
 // EvaluateConfig holds the evaluation settings and the record of which
@@ -122,9 +132,12 @@ type EvaluateConfig struct {
 	Slices    []string        `json:"slices,omitempty"`
 }
 
-// DeployConfig holds the deployment checklist answers.
+// DeployConfig holds the Deploy step's answers: the checklist and ML test
+// answers, the purpose, model-card and datasheet forms, the last
+// reproducibility check and the exports recorded so far. Files written
+// before the checklist existed have none and open with an empty state.
 type DeployConfig struct {
-	Checklist json.RawMessage `json:"checklist,omitempty"`
+	Checklist deploy.State `json:"checklist,omitzero"`
 }
 
 // JournalEntry is one decision: when, at which stage, what, and why.

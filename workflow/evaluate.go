@@ -58,13 +58,19 @@ func (p *Project) RunEvaluate(ctx context.Context, part string, report progress.
 		return nil, err
 	}
 	res := &EvaluateResult{Model: doc.Train.Chosen, Part: part, Assessment: as, When: time.Now().UTC()}
+	what := fmt.Sprintf("evaluated %s on the %s rows: %s %.4g", res.Model, part, as.Metric, as.Metrics.Metrics[as.Metric])
+	p.mu.Lock()
 	if part == PartTraining {
 		res.Issues = eval.TrainingRowsWarning(tr.DevRows, rows)
+		p.doc.Journal = append(p.doc.Journal, JournalEntry{Time: res.When, Stage: StageEvaluate.String(), What: what + " (too good: it learnt from them)"})
 	} else {
-		p.mu.Lock()
+		before := len(p.doc.Evaluate.TestLog.Models)
 		p.doc.Evaluate.TestLog, res.Issues = p.doc.Evaluate.TestLog.Record(res.Model)
-		p.mu.Unlock()
+		if len(p.doc.Evaluate.TestLog.Models) > before { // the first time this model meets the test rows
+			p.doc.Journal = append(p.doc.Journal, JournalEntry{Time: res.When, Stage: StageEvaluate.String(), What: what})
+		}
 	}
+	p.mu.Unlock()
 	end(res, nil)
 	return res, nil
 }

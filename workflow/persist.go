@@ -38,6 +38,7 @@ func (p *Project) Save(path string) (string, error) {
 	if doc.Train.Model, err = p.chosenModelJSON(); err != nil {
 		return "", err
 	}
+	doc.Train.Versions = p.versionsForFile(doc.Train.Versions)
 	doc.RecoveredFrom = ""
 	if doc.Data != nil && doc.Data.Path != "" {
 		doc.Data.Path = relativeTo(filepath.Dir(abs), resolve(oldBase, doc.Data.Path))
@@ -110,6 +111,11 @@ func (p *Project) restore(ctx context.Context, doc Document, report progress.Fun
 	ref := doc.Data
 	p.saved = savedState{model: doc.Train.Model, stages: doc.Stages}
 	doc.Data, doc.Stages, doc.Train.Model = nil, nil, nil
+	p.versionModels = map[int]json.RawMessage{}
+	for i, v := range doc.Train.Versions {
+		p.versionModels[v.Version] = v.Model
+		doc.Train.Versions[i].Model = nil
+	}
 	p.doc = doc
 	p.recompute()
 	p.mu.Unlock()
@@ -174,6 +180,7 @@ func (a *Autosave) Flush() {
 	doc.Stages = a.p.stageMap()
 	model, err := a.p.chosenModelJSON()
 	doc.Train.Model = model
+	doc.Train.Versions = a.p.versionsForFile(doc.Train.Versions)
 	if doc.Data != nil && doc.Data.Path != "" {
 		doc.Data.Path = resolveAbs(a.p.baseDir(), doc.Data.Path)
 	}

@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sync"
@@ -34,6 +35,9 @@ type Project struct {
 	// saved holds what an opened file recorded beyond the choices, until
 	// Resume uses it: the chosen model's JSON and the stage statuses.
 	saved savedState
+	// versionModels holds the JSON of every recorded model version (see
+	// ModelVersion), kept out of doc so Document copies stay small.
+	versionModels map[int]json.RawMessage
 	// Loader reads a DataRef; tests and other front ends may replace it
 	// before the first load.
 	Loader Loader
@@ -149,8 +153,10 @@ func (p *Project) lockedLocked(s Stage) (bool, string) {
 			return true, "Train models and choose one to carry forward in the Train step first."
 		}
 	case StageDeploy:
-		if p.status[StageEvaluate] != Done {
-			return true, "Evaluate the chosen model on the locked test part first."
+		// Deploy opens as soon as a model is chosen; the checklist items
+		// that need the test evaluation say so themselves.
+		if locked, why := p.lockedLocked(StageEvaluate); locked {
+			return true, why
 		}
 	}
 	return false, ""

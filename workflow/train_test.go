@@ -173,3 +173,17 @@ func TestTrain_NoValidationListsCandidatesUnscored(t *testing.T) {
 		t.Fatalf("journal says %q", w)
 	}
 }
+
+// TestChoose_RefusedWhileTrainingRuns: choosing while a training runs
+// would supersede it and lose its leaderboard; it is refused instead.
+func TestChoose_RefusedWhileTrainingRuns(t *testing.T) {
+	p := chosenProject(t, "iris", "tree")
+	end, err := p.begin(StageTrain) // a training under way
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.ChooseModel(context.Background(), "tree", "while training", nil); err == nil || !strings.Contains(err.Error(), "running") {
+		t.Fatalf("choosing during a training: %v", err)
+	}
+	end(p.Training(), nil)
+}

@@ -43,6 +43,12 @@ type Task struct {
 	// (a score, a row count) to print beside the time, so that quality is
 	// seen beside speed.
 	Run func(ctx context.Context, in any) (note string, err error)
+	// Finish, when not nil, runs untimed after Run on Setup's result
+	// (which Run may have filled in): it checks the work's result (its
+	// text is appended to the note), returns the size of a file the task
+	// made (a saved model; reported beside the reference's as a ratio, 0
+	// for none) and removes what Setup left behind.
+	Finish func(in any) (note string, bytes int64)
 }
 
 var tasks = map[string]Task{}

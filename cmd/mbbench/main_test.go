@@ -126,3 +126,20 @@ func TestSpeed_SaysWhichSideIsFaster(t *testing.T) {
 		t.Errorf("a skipped task has ratios %q %q", speed(skip), memory(skip))
 	}
 }
+
+// TestSize_RatioOfFileSizes: a row whose sides both made a file reports
+// our size over the reference's; without files or a comparison, nothing.
+func TestSize_RatioOfFileSizes(t *testing.T) {
+	r := row{ours: result{seconds: 1, bytes: 5_000_000}, ref: result{seconds: 2, bytes: 10_000_000}}
+	if got := size(r); got != "0.50x (5.0 / 10.0 MB)" {
+		t.Errorf("size %q", got)
+	}
+	r.ref.bytes = 0
+	if got := size(r); got != "" {
+		t.Errorf("size without the reference's file: %q", got)
+	}
+	r.ref.bytes, r.ours.err = 1, errors.New("failed")
+	if got := size(r); got != "" {
+		t.Errorf("size of a failed side: %q", got)
+	}
+}

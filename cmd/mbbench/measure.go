@@ -25,6 +25,7 @@ type result struct {
 	setup   float64 // seconds of untimed setup
 	seconds float64 // seconds of the timed work
 	peakMB  float64 // the whole process's peak resident memory
+	bytes   int64   // size of the file the task made, 0 when none
 	note    string
 	err     error
 }
@@ -40,6 +41,7 @@ type workerLine struct {
 	Setup   float64 `json:"setup_seconds"`
 	Seconds float64 `json:"seconds"`
 	Note    string  `json:"note"`
+	Bytes   int64   `json:"bytes,omitempty"`
 	Error   string  `json:"error,omitempty"`
 }
 
@@ -64,6 +66,11 @@ func runWorker(w io.Writer, name, path string) int {
 		start = time.Now()
 		out.Note, err = t.Run(ctx, in)
 		out.Seconds = time.Since(start).Seconds()
+		if err == nil && t.Finish != nil {
+			var more string
+			more, out.Bytes = t.Finish(in)
+			out.Note += more
+		}
 	}
 	if err != nil {
 		out.Error = err.Error()
@@ -136,7 +143,7 @@ func measure(cmd *exec.Cmd) result {
 	if err := json.Unmarshal([]byte(last), &wl); err != nil {
 		return result{err: fmt.Errorf("unreadable worker output %q", last)}
 	}
-	r := result{setup: wl.Setup, seconds: wl.Seconds, note: wl.Note}
+	r := result{setup: wl.Setup, seconds: wl.Seconds, note: wl.Note, bytes: wl.Bytes}
 	if wl.Error != "" {
 		r.err = errors.New(wl.Error)
 	}

@@ -5,8 +5,9 @@ Usage of a script: python3 ref_AREA.py TASK FILE. Each script maps a task
 name to (setup, run): setup(path) reads the file (and, where the task says
 so, fits the model whose predictions are timed) and returns what run needs;
 run(state) does the timed work and returns a note (a score, a count) that
-is printed beside the time. The line is {"setup_seconds", "seconds",
-"note"}, as the Go worker prints.
+is printed beside the time, or a (note, bytes) pair when the task made a
+file whose size is compared. The line is {"setup_seconds", "seconds",
+"note"} (and "bytes"), as the Go worker prints.
 """
 import json
 import sys
@@ -22,7 +23,10 @@ def main(tasks):
     start = time.perf_counter()
     note = run(state)
     seconds = time.perf_counter() - start
-    print(json.dumps({"setup_seconds": setup_seconds, "seconds": seconds, "note": note}))
+    line = {"setup_seconds": setup_seconds, "seconds": seconds, "note": note}
+    if isinstance(note, tuple):
+        line["note"], line["bytes"] = note
+    print(json.dumps(line))
 
 
 def identity(path):

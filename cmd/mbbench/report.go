@@ -40,6 +40,15 @@ func memory(r row) string {
 	return fmt.Sprintf("%.2fx", r.ours.peakMB/r.ref.peakMB)
 }
 
+// size is the file size of our side over the reference's ("0.48x, 5.4 /
+// 11.1 MB"), "" when a side made no file.
+func size(r row) string {
+	if !comparable(r) || r.ours.bytes <= 0 || r.ref.bytes <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("%.2fx (%.1f / %.1f MB)", float64(r.ours.bytes)/float64(r.ref.bytes), float64(r.ours.bytes)/1e6, float64(r.ref.bytes)/1e6)
+}
+
 func printRow(r row) {
 	side := func(x result) string {
 		switch {
@@ -53,6 +62,9 @@ func printRow(r row) {
 	ratio := "-"
 	if s := speed(r); s != "" {
 		ratio = fmt.Sprintf("work %s, peak memory %s", s, memory(r))
+		if sz := size(r); sz != "" {
+			ratio += ", file size " + sz
+		}
 	}
 	fmt.Printf("%-26s modelbench %s\n%-26s reference  %s\n%-26s ratio      %s\n", r.task, side(r.ours), "", side(r.ref), "", ratio)
 }
@@ -85,7 +97,11 @@ func writeMarkdown(path, head string, rows []row) error {
 	for _, r := range rows {
 		ourTime, ourNote := cell(r.ours)
 		refTime, refNote := cell(r.ref)
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %.0f / %.0f | %s | %s | %s |\n", r.task, r.load, ourTime, refTime, speed(r),
+		sp := speed(r)
+		if sz := size(r); sz != "" {
+			sp += "; file " + sz
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %.0f / %.0f | %s | %s | %s |\n", r.task, r.load, ourTime, refTime, sp,
 			r.ours.peakMB, r.ref.peakMB, memory(r), escape(ourNote), escape(refNote))
 	}
 	return os.WriteFile(path, []byte(b.String()), 0o644)

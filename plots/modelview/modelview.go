@@ -9,7 +9,6 @@ import (
 	"modelbench/workflow/eval"
 	"modelbench/workflow/eval/metrics"
 	"modelbench/workflow/model"
-	"modelbench/workflow/model/tree"
 )
 
 // Leaderboard draws every entry's score ± its spread across folds, best
@@ -24,12 +23,18 @@ func Leaderboard(lb *eval.Leaderboard, s plots.Style) (*plots.Figure, error) {
 }
 
 // Inspect draws the most telling view of a fitted model: the tree of a
-// decision tree, the importances of an ensemble, the coefficients of a
+// decision tree (a model.TreeSampler whose model.TreeEnsemble is one
+// averaged tree), the importances of an ensemble, the coefficients of a
 // linear model. classes may be nil for regression.
 func Inspect(m model.Model, classes []string, s plots.Style) (*plots.Figure, error) {
+	if _, ok := m.(model.TreeSampler); ok {
+		if te, ok := m.(model.TreeEnsembler); ok {
+			if e := te.TreeEnsemble(); e.Combine == model.TreeAverage && len(e.Trees) == 1 {
+				return Tree(e.Trees[0], m.(model.TreeSampler).TreeSamples(0), m.Features(), classes, 4, s)
+			}
+		}
+	}
 	switch x := m.(type) {
-	case *tree.TreeModel:
-		return Tree(x.Nodes(), classes, 4, s)
 	case model.Coefficienter:
 		return Coefficients(x, classes, s)
 	case model.Importancer:
@@ -38,27 +43,42 @@ func Inspect(m model.Model, classes []string, s plots.Style) (*plots.Figure, err
 	return nil, fmt.Errorf("%w: this kind of model has no picture of its insides", plots.ErrNothingToDraw)
 }
 
-// Tree draws a decision tree down to maxDepth levels.
-func Tree(nodes []tree.Node, classes []string, maxDepth int, s plots.Style) (*plots.Figure, error) {
-	if len(nodes) == 0 {
+// Tree draws a decision tree of a model's TreeEnsemble down to maxDepth
+// levels: each split with its feature (named from features, the model's
+// Features) and threshold, each node with what it predicts and, when
+// samples is not nil (model.TreeSampler), how many training rows reached
+// it. The tree must follow model.Tree's contract.
+func Tree(t model.Tree, samples []int, features, classes []string, maxDepth int, s plots.Style) (*plots.Figure, error) {
+	if len(t.Nodes) == 0 {
 		return nil, fmt.Errorf("%w: the tree has no nodes", plots.ErrNothingToDraw)
 	}
-	return plots.Tree(treeNode(nodes, 0, classes), plots.TreeOptions{Title: "The decision tree", MaxDepth: maxDepth, Style: s})
+	if samples != nil && len(samples) != len(t.Nodes) {
+		return nil, fmt.Errorf("%d sample counts for %d nodes", len(samples), len(t.Nodes))
+	}
+	for i, n := range t.Nodes {
+		if !n.IsLeaf() && (n.Left <= i || n.Right <= i || n.Left >= len(t.Nodes) || n.Right >= len(t.Nodes) || n.Feature >= len(features)) {
+			return nil, fmt.Errorf("node %d of the tree is not a valid split", i)
+		}
+	}
+	return plots.Tree(treeNode(t, samples, features, 0, classes), plots.TreeOptions{Title: "The decision tree", MaxDepth: maxDepth, Style: s})
 }
 
-func treeNode(nodes []tree.Node, id int, classes []string) plots.TreeNode {
-	n := nodes[id]
-	out := plots.TreeNode{Value: nodeValue(n.Value, classes), Samples: n.Samples}
+func treeNode(t model.Tree, samples []int, features []string, id int, classes []string) plots.TreeNode {
+	n := t.Nodes[id]
+	out := plots.TreeNode{Value: nodeValue(n.Value, classes)}
+	if samples != nil {
+		out.Samples = samples[id]
+	}
 	if n.IsLeaf() {
 		return out
 	}
 	thr := strconv.FormatFloat(n.Threshold, 'g', 4, 64)
 	if math.IsInf(n.Threshold, 1) {
-		out.Label = n.FeatureName + " is present"
+		out.Label = features[n.Feature] + " is present"
 	} else {
-		out.Label = n.FeatureName + " <= " + thr
+		out.Label = features[n.Feature] + " <= " + thr
 	}
-	out.Children = []plots.TreeNode{treeNode(nodes, n.Left, classes), treeNode(nodes, n.Right, classes)}
+	out.Children = []plots.TreeNode{treeNode(t, samples, features, n.Left, classes), treeNode(t, samples, features, n.Right, classes)}
 	return out
 }
 

@@ -2,6 +2,8 @@ package modelview
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"testing"
 
 	"modelbench/plots"
@@ -76,5 +78,25 @@ func TestOutOfFoldROC_OneCurvePerModel(t *testing.T) {
 	}
 	if _, err := plots.PNG(f, 600, 400); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestTree_DrawsTheViewOfADecisionTree: Inspect draws a decision tree
+// from its model.TreeEnsemble and sample counts, with the same labels as
+// the tree's own nodes give.
+func TestTree_DrawsTheViewOfADecisionTree(t *testing.T) {
+	a := fit(t, "tree")
+	e := a.Model.(model.TreeEnsembler).TreeEnsemble()
+	samples := a.Model.(model.TreeSampler).TreeSamples(0)
+	root := treeNode(e.Trees[0], samples, a.Model.Features(), 0, a.Classes)
+	if root.Samples != a.TrainRows || len(root.Children) != 2 || !strings.Contains(root.Label, " <= ") {
+		t.Errorf("root drawn as %+v for %d training rows", root, a.TrainRows)
+	}
+	if _, err := Tree(model.Tree{}, nil, nil, nil, 4, plots.Light()); !errors.Is(err, plots.ErrNothingToDraw) {
+		t.Errorf("empty tree: %v", err)
+	}
+	bad := model.Tree{Nodes: []model.TreeNode{{Feature: 0, Left: 0, Right: 1}, {Feature: -1, Left: -1, Right: -1}}}
+	if _, err := Tree(bad, nil, []string{"x"}, nil, 4, plots.Light()); err == nil {
+		t.Error("a split pointing at itself was drawn")
 	}
 }

@@ -18,12 +18,39 @@ import (
 // Figure size in pixels in both forms of a report.
 const figW, figH = 900, 560
 
+// GapPrefix starts a table cell that stands for an answer nobody has
+// given yet; both forms highlight such cells.
+const GapPrefix = "GAP —"
+
 // Doc is a report: a title, a line under it, and sections.
 type Doc struct {
 	Title    string
 	Subtitle string
 	Created  time.Time
 	Sections []Section
+	pngs     map[*plots.Figure][]byte // figures already rendered
+}
+
+// FigureSize is the size in pixels at which every form of a report
+// renders its figures.
+func FigureSize() (w, h int) { return figW, figH }
+
+// FigurePNG renders a figure of the report as PNG at FigureSize, once: the
+// HTML, the Markdown and any other form written from the same Doc reuse
+// the bytes.
+func (d *Doc) FigurePNG(f *plots.Figure) ([]byte, error) {
+	if b, ok := d.pngs[f]; ok {
+		return b, nil
+	}
+	b, err := plots.PNG(f, figW, figH)
+	if err != nil {
+		return nil, err
+	}
+	if d.pngs == nil {
+		d.pngs = map[*plots.Figure][]byte{}
+	}
+	d.pngs[f] = b
+	return b, nil
 }
 
 // Section is a heading with blocks in order.
@@ -76,13 +103,14 @@ func (s *Section) Fig(f *plots.Figure, caption string) {
 	}
 }
 
-var htmlPage = template.Must(template.New("page").Funcs(template.FuncMap{"numeric": func(s string) bool { return numberRe.MatchString(s) }}).Parse(`<!DOCTYPE html>
+var htmlPage = template.Must(template.New("page").Funcs(template.FuncMap{"numeric": func(s string) bool { return numberRe.MatchString(s) },
+	"gap": func(s string) bool { return strings.HasPrefix(s, GapPrefix) }}).Parse(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{{.Title}}</title>
 <style>
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
 h1{margin-bottom:.1em}.sub{color:#666;margin-top:0}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.8em}
 table{border-collapse:collapse;margin:.8em 0;font-size:.92em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}
-th{background:#f2f2f2}td.n{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#f2f2f2}td.n{text-align:right;font-variant-numeric:tabular-nums}td.gap{background:#fdf7ec;color:#8a5000}
 figure{margin:1em 0}figure img{max-width:100%;border:1px solid #eee}figcaption{color:#555;font-size:.9em}
 .callout{padding:.5em .8em;border-left:4px solid #56B4E9;background:#f4f9fc;margin:.6em 0}
 .warning{border-color:#E69F00;background:#fdf7ec}.critical{border-color:#D55E00;background:#fcefe8}
@@ -91,7 +119,7 @@ footer{color:#888;font-size:.85em;margin-top:3em}
 <h1>{{.Title}}</h1><p class="sub">{{.Subtitle}}</p>
 {{range .Sections}}<h2>{{.Heading}}</h2>
 {{range .Blocks}}{{if .Figure}}<figure><img alt="{{.Caption}}" src="data:image/png;base64,{{.PNG}}"><figcaption>{{.Caption}}</figcaption></figure>
-{{else if .Header}}<table><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr>{{range .Rows}}<tr>{{range .}}<td{{if numeric .}} class="n"{{end}}>{{.}}</td>{{end}}</tr>{{end}}</table>
+{{else if .Header}}<table><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr>{{range .Rows}}<tr>{{range .}}<td{{if numeric .}} class="n"{{else if gap .}} class="gap"{{end}}>{{.}}</td>{{end}}</tr>{{end}}</table>
 {{else if .Items}}<ul>{{range .Items}}<li>{{.}}</li>{{end}}</ul>
 {{else if .Level}}<p class="callout {{.Level}}">{{.Text}}</p>
 {{else}}<p>{{.Text}}</p>{{end}}{{end}}{{end}}
@@ -121,7 +149,7 @@ func (d *Doc) WriteHTML(w io.Writer) error {
 		for _, b := range s.Blocks {
 			hb := htmlBlock{Block: b}
 			if b.Figure != nil {
-				png, err := plots.PNG(b.Figure, figW, figH)
+				png, err := d.FigurePNG(b.Figure)
 				if err != nil {
 					return fmt.Errorf("figure %q: %w", b.Caption, err)
 				}
@@ -155,7 +183,7 @@ func (d *Doc) WriteMarkdown(dir, name string) (string, error) {
 	for _, s := range d.Sections {
 		fmt.Fprintf(&b, "## %s\n\n", s.Heading)
 		for _, bl := range s.Blocks {
-			if err := writeMarkdownBlock(&b, bl, figDir, name, &n); err != nil {
+			if err := d.writeMarkdownBlock(&b, bl, figDir, name, &n); err != nil {
 				return "", err
 			}
 		}
@@ -165,12 +193,16 @@ func (d *Doc) WriteMarkdown(dir, name string) (string, error) {
 	return path, os.WriteFile(path, b.Bytes(), 0o644)
 }
 
-func writeMarkdownBlock(b *bytes.Buffer, bl Block, figDir, name string, n *int) error {
+func (d *Doc) writeMarkdownBlock(b *bytes.Buffer, bl Block, figDir, name string, n *int) error {
 	switch {
 	case bl.Figure != nil:
 		*n++
 		file := fmt.Sprintf("%s-%02d.png", name, *n)
-		if err := plots.Save(bl.Figure, filepath.Join(figDir, file), figW, figH); err != nil {
+		png, err := d.FigurePNG(bl.Figure)
+		if err == nil {
+			err = os.WriteFile(filepath.Join(figDir, file), png, 0o644)
+		}
+		if err != nil {
 			return fmt.Errorf("figure %q: %w", bl.Caption, err)
 		}
 		fmt.Fprintf(b, "![%s](figures/%s)\n\n*%s*\n\n", mdEscape(bl.Caption), file, mdEscape(bl.Caption))
@@ -197,6 +229,9 @@ func mdRow(cells []string) []string {
 	out := make([]string, len(cells))
 	for i, c := range cells {
 		out[i] = strings.ReplaceAll(mdEscape(c), "|", `\|`)
+		if strings.HasPrefix(c, GapPrefix) {
+			out[i] = "**" + out[i] + "**"
+		}
 	}
 	return out
 }

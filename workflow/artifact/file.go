@@ -1,6 +1,7 @@
 package artifact
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -14,10 +15,13 @@ import (
 )
 
 // The model file format. Version goes up when the layout changes; readers
-// reject versions newer than they know.
+// reject versions newer than they know. Version 2 holds the tree models in
+// their packed form (model version 2 of "tree", "forest" and "gbt") and
+// does not indent the model body; a version 1 file reads unchanged, its
+// model bodies keeping their own versions.
 const (
 	Format  = "modelbench.model"
-	Version = 1
+	Version = 2
 )
 
 // FileName is the name `modelbench train` gives the file in its folder.
@@ -46,31 +50,51 @@ type file struct {
 	TrainRows  int             `json:"train_rows"`
 	FitSeconds float64         `json:"fit_seconds,omitempty"`
 	Pipeline   json.RawMessage `json:"pipeline"`
-	Model      json.RawMessage `json:"model"`
+	// Model is the last member; MarshalJSON writes it after the others
+	// (see marshal), UnmarshalJSON cuts it out with model.SplitMember.
+	Model json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes the documented model.json layout.
-func (a *Artifact) MarshalJSON() ([]byte, error) {
+// MarshalJSON writes the documented model.json layout, the model in its
+// compact form (model.Marshal).
+func (a *Artifact) MarshalJSON() ([]byte, error) { return a.marshal(model.Marshal) }
+
+// marshal writes the layout with the model body that body returns,
+// appended as it is: encoding/json would scan (and re-indent) it again.
+func (a *Artifact) marshal(body func(model.Model) ([]byte, error)) ([]byte, error) {
 	pipe, err := json.Marshal(a.Pipeline)
 	if err != nil {
 		return nil, fmt.Errorf("saving the pipeline: %w", err)
 	}
-	m, err := model.Marshal(a.Model)
+	m, err := body(a.Model)
 	if err != nil {
 		return nil, fmt.Errorf("saving the model: %w", err)
 	}
-	return json.Marshal(file{Format: Format, Version: Version, AppVersion: a.AppVersion, Created: a.Created,
+	head, err := json.Marshal(file{Format: Format, Version: Version, AppVersion: a.AppVersion, Created: a.Created,
 		Data: fileData{SHA256: a.DataSHA256, Source: a.DataSource}, Learner: a.Learner, Params: a.Params, Seed: a.Seed, Split: a.Split,
 		Task: a.Task, Target: a.Target, Classes: a.Classes, Input: a.Input, TrainRows: a.TrainRows,
-		FitSeconds: a.FitTime.Seconds(), Pipeline: pipe, Model: m})
+		FitSeconds: a.FitTime.Seconds(), Pipeline: pipe})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(head)+len(m)+10)
+	out = append(append(out, head[:len(head)-1]...), `,"model":`...)
+	return append(append(out, m...), '}'), nil
 }
 
-// UnmarshalJSON reads model.json, rejecting other formats and newer versions.
+// UnmarshalJSON reads model.json (versions 1 and 2), rejecting other
+// formats and newer versions. The model member is cut out with
+// model.SplitMember, so its bulk is read only by its decoder.
 func (a *Artifact) UnmarshalJSON(b []byte) error {
 	var f file
-	if err := json.Unmarshal(b, &f); err != nil {
+	rest, body, err := model.SplitMember(b, "model")
+	if err == nil {
+		err = json.Unmarshal(rest, &f)
+	}
+	if err != nil {
 		return fmt.Errorf("not a Modelbench model file: %w", err)
 	}
+	f.Model = body
 	if f.Format != Format {
 		return fmt.Errorf("not a Modelbench model file (format %q)", f.Format)
 	}
@@ -92,12 +116,35 @@ func (a *Artifact) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Save writes the artifact as DIR/model.json (creating DIR), atomically.
+// Save writes the artifact as DIR/model.json (creating DIR), atomically,
+// as compact JSON with the model in its compact form, and returns the
+// file's path.
 func (a *Artifact) Save(dir string) (string, error) {
-	b, err := json.MarshalIndent(a, "", " ")
+	b, err := a.MarshalJSON()
 	if err != nil {
 		return "", err
 	}
+	return write(dir, b)
+}
+
+// SaveReadable is Save for people who want to read the file: indented
+// JSON with the model in its readable form (model.MarshalReadable: the
+// trees of tree models as JSON arrays), several times larger. Load reads
+// both.
+func (a *Artifact) SaveReadable(dir string) (string, error) {
+	b, err := a.marshal(model.MarshalReadable)
+	if err != nil {
+		return "", err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, b, "", " "); err != nil {
+		return "", err
+	}
+	return write(dir, out.Bytes())
+}
+
+// write writes b as DIR/model.json (creating DIR) through a temporary file.
+func write(dir string, b []byte) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
@@ -120,7 +167,7 @@ func Load(path string) (*Artifact, error) {
 		return nil, err
 	}
 	var a Artifact
-	if err := json.Unmarshal(b, &a); err != nil {
+	if err := a.UnmarshalJSON(b); err != nil { // not json.Unmarshal, which would scan the whole file first
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return &a, nil

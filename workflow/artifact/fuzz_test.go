@@ -19,7 +19,7 @@ func FuzzUnmarshal(f *testing.F) {
 	x := data.NewNumeric("x", []float64{0, 1, 2, 3, 4, 5, 6, 7}, nil)
 	y := data.NewCategoricalFromStrings("y", []string{"a", "a", "a", "a", "b", "b", "b", "b"}, nil)
 	train, _ := data.NewFrame(x, y)
-	for _, learner := range []string{"baseline", "tree", "logistic"} {
+	for _, learner := range []string{"baseline", "tree", "forest", "gbt", "logistic"} {
 		a, err := Fit(ctx, train, Spec{Target: "y", Task: model.Classification, Learner: learner,
 			Pipeline: prep.NewPipeline(prep.Configure("scale", nil, ""))}, nil)
 		if err != nil {
@@ -30,6 +30,9 @@ func FuzzUnmarshal(f *testing.F) {
 			f.Fatal(err)
 		}
 		f.Add(b)
+		if r, err := a.marshal(model.MarshalReadable); err == nil {
+			f.Add(r)
+		}
 	}
 	f.Add([]byte(`{"format":"modelbench.model","version":1}`))
 	f.Fuzz(func(t *testing.T, b []byte) {

@@ -61,7 +61,7 @@ type FoldResult struct {
 	Metrics        map[string]float64 `json:"metrics"` // the defined ones
 	FitSeconds     float64            `json:"fit_seconds"`
 	PredictSeconds float64            `json:"predict_seconds"`
-	ModelBytes     int                `json:"model_bytes"` // size of the fold model's JSON; 0 when it cannot be saved
+	ModelBytes     int                `json:"model_bytes"` // saved size of the fold model (model.SavedSize); 0 when it cannot be saved
 	Test           []int              `json:"-"`           // positions in f of the validation rows
 	// Artifact is the fold's fitted pipeline and model (with
 	// CVOptions.KeepModels); its Rows are the fold's training rows in f.

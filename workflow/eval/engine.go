@@ -115,8 +115,8 @@ func fitFold(ctx context.Context, t *target, s foldJob, prepared *artifact.Prepa
 	fr.PredictSeconds = time.Since(start).Seconds()
 	out.Truth, out.Rows = t.truth(s.test), s.test
 	fr.Metrics = scoreAll(toMetrics(out), names)
-	if b, err := model.Marshal(a.Model); err == nil {
-		fr.ModelBytes = len(b)
+	if n, err := model.SavedSize(a.Model); err == nil {
+		fr.ModelBytes = n
 	}
 	if keep {
 		fr.Artifact = a

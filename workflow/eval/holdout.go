@@ -74,8 +74,8 @@ func Holdout(ctx context.Context, f *data.Frame, target string, pipe prep.Pipeli
 	}
 	res := &HoldoutResult{Artifact: a, Predictions: s.Predictions, Rows: eval, Metrics: s.Metrics, FitSeconds: a.FitTime.Seconds(),
 		PredictSeconds: time.Since(start).Seconds(), Issues: TrainingRowsWarning(train, eval)}
-	if b, err := model.Marshal(a.Model); err == nil {
-		res.ModelBytes = len(b)
+	if n, err := model.SavedSize(a.Model); err == nil {
+		res.ModelBytes = n
 	}
 	report.Send(1, "evaluated")
 	return res, nil

@@ -33,7 +33,7 @@ type Entry struct {
 	Std        float64      `json:"std"`   // its spread across folds
 	FoldScores model.Floats `json:"fold_scores"`
 	FitSeconds float64      `json:"fit_seconds"` // mean training time per fold
-	ModelBytes int          `json:"model_bytes"` // mean size of a fold model's JSON
+	ModelBytes int          `json:"model_bytes"` // mean saved size of a fold model (model.SavedSize)
 	Baseline   bool         `json:"baseline,omitempty"`
 	Result     *CVResult    `json:"-"`
 }

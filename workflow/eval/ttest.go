@@ -44,6 +44,17 @@ func CorrectedTTest(a, b []float64, testTrainRatio float64) (TTest, error) {
 	if !(testTrainRatio > 0) || math.IsInf(testTrainRatio, 0) {
 		return TTest{}, fmt.Errorf("test/train size ratio %v must be positive: %w", testTrainRatio, ErrFolds)
 	}
+	return pairedTTest(a, b, testTrainRatio)
+}
+
+// pairedTTest is the paired t-test of CorrectedTTest with the variance
+// inflated by (1/J + ratio); ratio 0 is the plain paired t-test, right when
+// no model learnt from any of the scored parts.
+func pairedTTest(a, b []float64, testTrainRatio float64) (TTest, error) {
+	if len(a) != len(b) || len(a) < 2 {
+		return TTest{}, fmt.Errorf("%d scores against %d, at least two each: %w", len(a), len(b), ErrFolds)
+	}
+	j := len(a)
 	d := make([]float64, j)
 	for i := range a {
 		d[i] = a[i] - b[i]

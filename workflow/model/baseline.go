@@ -179,3 +179,10 @@ func decodeBaseline(version int, raw json.RawMessage) (Model, error) {
 	m.init()
 	return m, nil
 }
+
+// SavedSize returns the exact length of what Marshal writes for m (the
+// model holds one number per class, so it measures its saved form).
+func (m *baselineModel) SavedSize() int {
+	b, _ := Marshal(m)
+	return len(b)
+}

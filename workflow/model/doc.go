@@ -7,8 +7,12 @@
 // A Learner is configuration (exported fields, zero-value-safe defaults, an
 // explicit Seed where randomness is involved); Fit returns a separate Model
 // and never mutates the learner or its input. Optional capabilities
-// (ProbPredictor, Importancer, Coefficienter, Explainer) are small
-// interfaces found by type assertion.
+// (ProbPredictor, Importancer, Coefficienter, Explainer, Sizer,
+// TreeEnsembler and TreeSampler) are small interfaces found by type
+// assertion. TreeEnsemble is the view of a tree model that exporters
+// (ONNX, PMML, scikit-learn) read: every node, how the trees' leaves
+// combine into scores and how scores become probabilities, precisely
+// enough to reproduce Predict and PredictProba bit for bit.
 //
 // Registry: Register (from init functions), Lookup, Entries (teaching
 // order, baseline first) and New, which resolves parameter values against
@@ -16,7 +20,11 @@
 //
 // Saving: Marshal writes {"type", "version", "model"}; Unmarshal finds the
 // decoder registered with RegisterDecoder for the type. Floats survive the
-// round trip bit for bit (Floats handles NaN and infinities).
+// round trip bit for bit (Floats handles NaN and infinities). A model may
+// also write a form made for reading (MarshalReadable) and tell its saved
+// size without saving (Sizer, SavedSize). SplitMember cuts a large member
+// out of a JSON object without encoding/json's byte-by-byte scan, which
+// is what makes loading a large packed model fast.
 //
 // Error contract: data-dependent failures are returned as errors wrapping
 // the sentinel errors of this package (ErrNoRows, ErrNoFeatures,

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,11 +11,29 @@ import (
 // Marshaler is a fitted Model that can be saved. ModelType names the
 // decoder registered with RegisterDecoder; ModelVersion is the version of
 // the JSON layout MarshalJSON writes, passed back to the decoder so that old
-// files stay readable after a layout change.
+// files stay readable after a layout change. MarshalJSON must return
+// compact JSON (as json.Marshal writes it): Marshal embeds it as it is.
 type Marshaler interface {
 	ModelType() string
 	ModelVersion() int
 	json.Marshaler
+}
+
+// ReadableMarshaler is a Marshaler whose default form is made for size
+// (packed binary arrays, say) and that can also write a form made for
+// people to read, of the same ModelVersion, which its decoder reads back to
+// the same model. MarshalReadableJSON must return compact JSON too.
+type ReadableMarshaler interface {
+	Marshaler
+	MarshalReadableJSON() ([]byte, error)
+}
+
+// Sizer is a fitted model that can tell the length in bytes of what
+// Marshal writes for it without writing it, so that cross-validation can
+// show a model's size cheaply. Each implementation documents whether the
+// number is exact or an estimate (and how close).
+type Sizer interface {
+	SavedSize() int
 }
 
 // Errors of the serialised form.
@@ -26,11 +43,11 @@ var (
 	ErrBadModelFile     = errors.New("the model file is damaged or not a model")
 )
 
-// envelope is the versioned form of a saved model.
+// envelope is the versioned form of a saved model without its body, the
+// "model" member.
 type envelope struct {
-	Type    string          `json:"type"`
-	Version int             `json:"version"`
-	Model   json.RawMessage `json:"model"`
+	Type    string `json:"type"`
+	Version int    `json:"version"`
 }
 
 var decoders = struct {
@@ -56,34 +73,78 @@ func RegisterDecoder(typ string, decode func(version int, raw json.RawMessage) (
 }
 
 // Marshal writes a fitted model as {"type": ..., "version": N, "model":
-// {...}}. It returns ErrNotSaveable when m does not implement Marshaler.
-// Unmarshal of the result predicts bit-identically to m.
+// {...}}, the body being MarshalJSON's output. It returns ErrNotSaveable
+// when m does not implement Marshaler. Unmarshal of the result predicts
+// bit-identically to m.
 func Marshal(m Model) ([]byte, error) {
 	mm, ok := m.(Marshaler)
 	if !ok {
 		return nil, fmt.Errorf("%w: %T", ErrNotSaveable, m)
 	}
-	raw, err := mm.MarshalJSON()
+	return wrap(mm, mm.MarshalJSON)
+}
+
+// MarshalReadable is Marshal with the body in the form made for reading
+// when m is a ReadableMarshaler (else it is Marshal). Unmarshal reads it
+// back to the same model.
+func MarshalReadable(m Model) ([]byte, error) {
+	if rm, ok := m.(ReadableMarshaler); ok {
+		return wrap(rm, rm.MarshalReadableJSON)
+	}
+	return Marshal(m)
+}
+
+// wrap puts the body that body returns into mm's envelope.
+func wrap(mm Marshaler, body func() ([]byte, error)) ([]byte, error) {
+	raw, err := body()
 	if err != nil {
 		return nil, fmt.Errorf("saving %s model: %w", mm.ModelType(), err)
 	}
-	var compact bytes.Buffer
-	if err := json.Compact(&compact, raw); err != nil {
-		return nil, fmt.Errorf("saving %s model: %w", mm.ModelType(), err)
-	}
-	return json.Marshal(envelope{Type: mm.ModelType(), Version: mm.ModelVersion(), Model: compact.Bytes()})
+	head := envelopeHead(mm)
+	out := make([]byte, 0, len(head)+len(raw)+1)
+	return append(append(append(out, head...), raw...), '}'), nil
 }
 
-// Unmarshal reads a model written by Marshal. It returns an error wrapping
-// ErrBadModelFile for text that is not a model envelope and
-// ErrUnknownModelType when no decoder is registered for its type (import
-// modelbench/workflow/model/learners to register all of them).
+// envelopeHead is what Marshal writes before the body.
+func envelopeHead(mm Marshaler) []byte {
+	typ, _ := json.Marshal(mm.ModelType()) // a string always marshals
+	return fmt.Appendf(nil, `{"type":%s,"version":%d,"model":`, typ, mm.ModelVersion())
+}
+
+// EnvelopeSize returns the length of what Marshal writes for mm when
+// MarshalJSON writes body bytes; Sizer implementations add it to the
+// length of their body.
+func EnvelopeSize(mm Marshaler, body int) int { return len(envelopeHead(mm)) + body + 1 }
+
+// SavedSize returns the length of what Marshal writes for m: SavedSize
+// when m is a Sizer, else the length of Marshal's output. It returns
+// ErrNotSaveable (wrapped) for a model that cannot be saved.
+func SavedSize(m Model) (int, error) {
+	if s, ok := m.(Sizer); ok {
+		if _, ok := m.(Marshaler); ok {
+			return s.SavedSize(), nil
+		}
+	}
+	b, err := Marshal(m)
+	return len(b), err
+}
+
+// Unmarshal reads a model written by Marshal or MarshalReadable. It
+// returns an error wrapping ErrBadModelFile for text that is not a model
+// envelope and ErrUnknownModelType when no decoder is registered for its
+// type (import modelbench/workflow/model/learners to register all of
+// them). The body is cut out with SplitMember, so a large body is not
+// scanned before its decoder reads it.
 func Unmarshal(b []byte) (Model, error) {
-	var env envelope
-	if err := json.Unmarshal(b, &env); err != nil {
+	rest, body, err := SplitMember(b, "model")
+	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadModelFile, err)
 	}
-	if env.Type == "" || len(env.Model) == 0 {
+	var env envelope
+	if err := json.Unmarshal(rest, &env); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadModelFile, err)
+	}
+	if env.Type == "" || len(body) == 0 {
 		return nil, fmt.Errorf("%w: no model type or body", ErrBadModelFile)
 	}
 	decoders.RLock()
@@ -92,7 +153,7 @@ func Unmarshal(b []byte) (Model, error) {
 	if !ok {
 		return nil, fmt.Errorf("%w: %q", ErrUnknownModelType, env.Type)
 	}
-	m, err := decode(env.Version, env.Model)
+	m, err := decode(env.Version, body)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s model (version %d): %w", env.Type, env.Version, err)
 	}

@@ -82,3 +82,45 @@ func FuzzFloats(f *testing.F) {
 		}
 	})
 }
+
+// TestSplitMember cuts members out of objects and refuses what is not one.
+func TestSplitMember(t *testing.T) {
+	cases := []struct{ in, key, rest, value string }{
+		{`{"a":1,"model":{"x":"}\"]"},"b":[2,{"c":3}]}`, "model", `{"a":1,"b":[2,{"c":3}]}`, `{"x":"}\"]"}`},
+		{` { "model" : "abc" } `, "model", `{}`, `"abc"`},
+		{`{"a":"\\","mod\u0065l":true}`, "model", `{"a":"\\"}`, `true`},
+		{`{"model":1,"model":2}`, "model", `{}`, `2`},
+		{`{}`, "model", `{}`, ``},
+		{`{"a":null}`, "model", `{"a":null}`, ``},
+	}
+	for i, c := range cases {
+		rest, value, err := model.SplitMember([]byte(c.in), c.key)
+		if err != nil || string(rest) != c.rest || string(value) != c.value {
+			t.Errorf("%d: rest %s, value %s, err %v; want %s and %s", i, rest, value, err, c.rest, c.value)
+		}
+	}
+	for _, bad := range []string{``, `[]`, `{"a"}`, `{"a":}`, `{"a":1 "b":2}`, `{"a":"x}`, `{"a":[1,2}`, `{"a":1}x`, `{"a":1,}`, `{a:1}`} {
+		if _, _, err := model.SplitMember([]byte(bad), "a"); err == nil {
+			t.Errorf("%q was accepted", bad)
+		}
+	}
+}
+
+// FuzzSplitMember checks that SplitMember never panics and that whatever
+// it accepts from valid JSON gives valid JSON: the rest an object, the
+// value a JSON value.
+func FuzzSplitMember(f *testing.F) {
+	for _, s := range []string{`{"a":1,"model":{"x":[1,"]"]}}`, `{"model":"\\\""}`, `{}`, `{"a":{"b":{"model":3}}}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		rest, value, err := model.SplitMember(b, "model")
+		if err != nil || !json.Valid(b) {
+			return
+		}
+		var obj map[string]json.RawMessage
+		if json.Unmarshal(rest, &obj) != nil || (value != nil && !json.Valid(value)) {
+			t.Fatalf("%s split into %s and %s", b, rest, value)
+		}
+	})
+}

@@ -30,7 +30,10 @@
 // and the conversions Apply makes first, one typed description per step
 // (ImputeExport, OneHotExport, DeriveExport with its expression's tree,
 // ...) whose doc comment states exactly what Apply does with it, and the
-// output column order. Fitted.Inputs lists the input columns. A test
+// output column order. Fitted.Inputs lists the input columns. Yes/no
+// values are labelled in their column's spelling ("Yes", "y", "TRUE") and
+// matched to the labels a step learnt by truth value (YesNoMatch), so a
+// pipeline fitted on Yes/No applies to new data spelled y/n. A test
 // re-implements Apply from the descriptions alone and compares.
 //
 // Error contract: problems that depend on the user's data or settings are

@@ -35,20 +35,55 @@ import (
 // separate missing marker.
 //
 // Labels. Steps that read values as categories (one_hot, ordinal,
-// group_rare, target_encode, replace_values, the key of join) read each
-// present value as the text data.Column.Format gives it: a category's
-// level; a text as it is; a yes/no value as "true" or "false"; a number
-// in the shortest form that reads back exactly (strconv.FormatFloat(v,
-// 'g', -1, 64): "3", "0.25", "1e+21", "+Inf"); a date formatted in UTC
-// with its column's layout (RFC 3339 when the layout is empty). Labels
-// match exactly, byte for byte: case and spaces count.
+// group_rare, target_encode, replace_values, the key of join) and the
+// conversions to categories and text read each present value as the text
+// data.Column.Format gives it: a category's level; a text as it is; a
+// yes/no value in its column's spelling (see Spellings: "Yes" or "No",
+// "y" or "n", "true" or "false"); a number in the shortest form that reads
+// back exactly (strconv.FormatFloat(v, 'g', -1, 64): "3", "0.25",
+// "1e+21", "+Inf"); a date formatted in UTC with its column's layout (RFC
+// 3339 when the layout is empty). Labels match exactly, byte for byte:
+// case and spaces count. The one exception: one_hot, ordinal, group_rare,
+// target_encode and replace_values match the values of a yes/no column to
+// the labels they hold by truth value where the spellings differ, as
+// their YesNoMatch says, so that a step fitted on Yes/No applies alike to
+// new data spelled y/n or TRUE/FALSE. The key of join is not matched so: a
+// yes/no key matches JoinExport.Keys only when spelled alike.
+//
+// Spellings. A yes/no column spells its two values with two different
+// texts (data.BoolSpelling): its labels. A yes/no column of Apply's result
+// is spelled as it is after the last step. A column of f that is yes/no
+// already keeps its spelling (package data spells a column it reads from
+// a file by the rule for labels below, applied to the cells; real
+// booleans, from JSON, Parquet or SQL, "true" and "false"). A column that
+// a conversion (conform, change_type) makes yes/no is spelled:
+//
+//   - from numbers: "true" and "false".
+//   - from labels (categories, text, dates): the present labels, spaces
+//     removed (strings.TrimSpace), that data.ParseBool reads as true are
+//     counted, and true is spelled as the most frequent of them, the one
+//     whose first row comes first among equally frequent ones; likewise
+//     false. A value that no label reads as takes the opposite word of the
+//     other value's spelling (true and false, yes and no, t and f, y and
+//     n) in the same case: all capitals when that spelling equals its
+//     strings.ToUpper, else a capital first letter when it begins with an
+//     upper-case letter, else lower case ("Y" gives "N", "Yes" gives "No",
+//     "TRUE" gives "FALSE", "yES" gives "no"). When no label is a yes/no
+//     word, "true" and "false".
+//
+// impute keeps the column's spelling; replace_values gives its result the
+// spelling the column has once matched to Values (see
+// ReplaceValuesExport); the yes/no columns join adds are spelled as
+// JoinExport.Columns are. No other step makes a yes/no column, and a
+// column a step leaves alone keeps its spelling.
 //
 // Conversions (conform and change_type), row by row from a column's kind
 // to another; a missing value stays missing, and a column already of the
 // wanted kind is left as it is:
 //
-//   - to numeric: a yes/no value is 1 or 0; a date is the seconds since
-//     1970-01-01 UTC (float64(nanoseconds) / 1e9); a label is read by
+//   - to numeric: a yes/no value is 1 (true) or 0 (false), whatever its
+//     spelling; a date is the seconds since 1970-01-01 UTC
+//     (float64(nanoseconds) / 1e9); a label is read by
 //     data.ParseOptions{}.ParseFloat (surrounding spaces ignored; a
 //     decimal point, a sign, an exponent, inf and infinity; no thousands
 //     separators, no hexadecimal, no NaN) and is missing when it is not a
@@ -57,7 +92,8 @@ import (
 //     (strings.TrimSpace); an empty result is missing.
 //   - to yes/no: a number is true when it is not 0; a label is read by
 //     data.ParseBool (true, yes, t, y and false, no, f, n, in any case,
-//     spaces ignored) and is missing otherwise.
+//     spaces ignored) and is missing otherwise; the column is spelled as
+//     Spellings says.
 //   - to date: a finite number is seconds since 1970-01-01 UTC, rounded
 //     to the nanosecond (int64(math.Round(x * 1e9))); a label, spaces
 //     removed, is read by time.Parse with the wanted Field's Layout (UTC

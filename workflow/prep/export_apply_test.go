@@ -23,8 +23,10 @@ type acol struct {
 	name   string
 	kind   data.Kind
 	nums   []float64 // numeric
-	labels []string  // every other kind; booleans "true"/"false"
+	labels []string  // every other kind; yes/no: the spelling of the value
 	ok     []bool    // every other kind: present
+	truth  []bool    // yes/no values
+	spell  [2]string // yes/no: how false and true are spelled
 	times  []int64   // datetime, UTC nanoseconds
 	layout string    // datetime
 }
@@ -47,7 +49,35 @@ func (c *acol) label(i int) (string, bool) {
 func numCol(name string, v []float64) *acol { return &acol{name: name, kind: data.Numeric, nums: v} }
 
 func labelCol(name string, kind data.Kind, labels []string, ok []bool) *acol {
+	if kind == data.Boolean {
+		panic("labelCol: use boolCol")
+	}
 	return &acol{name: name, kind: kind, labels: labels, ok: ok}
+}
+
+// take returns the column's rows; -1 gives a missing value.
+func (c *acol) take(rows []int) *acol {
+	out := &acol{name: c.name, kind: c.kind, spell: c.spell, layout: c.layout}
+	for _, r := range rows {
+		switch {
+		case c.kind == data.Numeric && r < 0:
+			out.nums = append(out.nums, math.NaN())
+		case c.kind == data.Numeric:
+			out.nums = append(out.nums, c.nums[r])
+		case r < 0:
+			out.labels, out.ok = append(out.labels, ""), append(out.ok, false)
+			out.truth, out.times = append(out.truth, false), append(out.times, 0)
+		default:
+			out.labels, out.ok = append(out.labels, c.labels[r]), append(out.ok, c.ok[r])
+			if c.kind == data.Boolean {
+				out.truth = append(out.truth, c.truth[r])
+			}
+			if c.kind == data.Datetime {
+				out.times = append(out.times, c.times[r])
+			}
+		}
+	}
+	return out
 }
 
 func dateCol(name string, ns []int64, ok []bool, layout string) *acol {
@@ -77,12 +107,11 @@ func fromColumn(c data.Column) *acol {
 	case *data.DatetimeColumn:
 		return dateCol(c.Name(), slices.Clone(x.UnixNanos()), ok, x.Layout())
 	case *data.BooleanColumn:
-		labels := make([]string, n)
-		for i := range labels {
-			v, _ := x.At(i)
-			labels[i] = strconv.FormatBool(v)
+		truth := make([]bool, n)
+		for i := range truth {
+			truth[i], _ = x.At(i)
 		}
-		return labelCol(c.Name(), data.Boolean, labels, ok)
+		return boolCol(c.Name(), truth, ok, [2]string{x.Spelling().False, x.Spelling().True})
 	}
 	labels := make([]string, n)
 	for i := range labels {
@@ -161,7 +190,7 @@ func convert(c *acol, to data.Kind, layout string) *acol {
 			switch {
 			case !present:
 			case c.kind == data.Boolean:
-				v[i] = map[string]float64{"true": 1, "false": 0}[l]
+				v[i] = float64(b2i(c.truth[i]))
 			case c.kind == data.Datetime:
 				v[i] = float64(c.times[i]) / 1e9
 			default:
@@ -186,6 +215,8 @@ func convert(c *acol, to data.Kind, layout string) *acol {
 			}
 		}
 		return dateCol(c.name, ns, ok, layout)
+	case data.Boolean:
+		return toYesNo(c)
 	}
 	for i := range labels {
 		l, present := c.label(i)
@@ -196,12 +227,6 @@ func convert(c *acol, to data.Kind, layout string) *acol {
 		case data.Categorical:
 			labels[i] = strings.TrimSpace(l)
 			ok[i] = labels[i] != ""
-		case data.Boolean:
-			if c.kind == data.Numeric {
-				labels[i], ok[i] = strconv.FormatBool(c.nums[i] != 0), true
-			} else if v, good := data.ParseBool(l); good {
-				labels[i], ok[i] = strconv.FormatBool(v), true
-			}
 		default: // text
 			labels[i], ok[i] = l, true
 		}
@@ -311,6 +336,9 @@ func sameAsFrame(got *aframe, want *data.Frame) error {
 		if g.kind != w.kind {
 			return fmt.Errorf("column %q: kind %v, Apply gives %v", g.name, g.kind, w.kind)
 		}
+		if g.kind == data.Boolean && g.spell != w.spell {
+			return fmt.Errorf("column %q: spelled %q, Apply spells %q", g.name, g.spell, w.spell)
+		}
 		for i := 0; i < g.n(); i++ {
 			if g.kind == data.Numeric {
 				x, y := g.nums[i], w.nums[i]
@@ -319,7 +347,8 @@ func sameAsFrame(got *aframe, want *data.Frame) error {
 				}
 				continue
 			}
-			if g.ok[i] != w.ok[i] || g.ok[i] && g.labels[i] != w.labels[i] || g.kind == data.Datetime && g.ok[i] && g.times[i] != w.times[i] {
+			if g.ok[i] != w.ok[i] || g.ok[i] && g.labels[i] != w.labels[i] || g.kind == data.Datetime && g.ok[i] && g.times[i] != w.times[i] ||
+				g.kind == data.Boolean && g.ok[i] && g.truth[i] != w.truth[i] {
 				return fmt.Errorf("column %q row %d: %q (present %v), Apply gives %q (present %v)", g.name, i+1, g.labels[i], g.ok[i], w.labels[i], w.ok[i])
 			}
 		}

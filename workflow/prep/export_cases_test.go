@@ -3,6 +3,7 @@ package prep_test
 import (
 	"strconv"
 
+	"modelbench/workflow/data"
 	"modelbench/workflow/param"
 	"modelbench/workflow/prep"
 )
@@ -14,6 +15,7 @@ type exportCase struct {
 	every              int // keep every k-th row of the file (0: all)
 	scale              bool
 	steps              []prep.StepConfig
+	respell            data.BoolSpelling // when set, the file's yes/no columns are spelled so
 }
 
 func step(kind string, p param.Values) prep.StepConfig { return prep.Configure(kind, p, "export test") }
@@ -149,6 +151,23 @@ func exportCases() []exportCase {
 			step("change_type", param.Values{"column": "export-administration-act-south-africa", "type": "text"}),
 			step("replace_values", param.Values{"column": "export-administration-act-south-africa", "values": "false", "with": "no"}),
 			step("impute", param.Values{"columns": cols("export-administration-act-south-africa"), "strategy": "constant", "fill_value": ""}),
+		}},
+		exportCase{name: "vote-spelled-Yes-No", file: "weka_vote.csv", target: "Class", respell: data.BoolSpelling{True: "Yes", False: "No"}, steps: []prep.StepConfig{
+			// testdata/vote_crime.csv keys crime Yes/No and adds a yes/no column spelled TRUE/FALSE.
+			step("join", param.Values{"table_path": "testdata/vote_crime.csv", "key": "crime"}),
+			step("ordinal", param.Values{"column": "crime", "order": "no, yes"}),
+			step("ordinal", param.Values{"column": "physician-fee-freeze", "order": "NO, No, Yes"}), // two words for false
+			step("replace_values", param.Values{"column": "el-salvador-aid", "values": "Yes, y", "with": "No"}),
+			step("replace_values", param.Values{"column": "religious-groups-in-schools", "values": "y", "with": "maybe"}),
+			step("one_hot", param.Values{"columns": cols("religious-groups-in-schools", "handicapped-infants")}),
+			step("target_encode", param.Values{"columns": cols("immigration", "mx-missile")}),
+			step("group_rare", param.Values{"columns": cols("anti-satellite-test-ban"), "min_share": 0.5, "other_label": "rare"}),
+			step("impute", param.Values{"columns": cols("synfuels-corporation-cutback"), "strategy": "constant", "fill_value": "TRUE", "indicator": true}),
+			step("impute", param.Values{"columns": cols("adoption-of-the-budget-resolution"), "strategy": "most_frequent"}),
+			step("change_type", param.Values{"column": "crime_flag", "type": "text"}),
+			step("change_type", param.Values{"column": "duty-free-exports", "type": "categorical"}),
+			step("one_hot", param.Values{"columns": cols("duty-free-exports")}),
+			step("derive", param.Values{"name": "aid_votes", "expression": "`aid-to-nicaraguan-contras` + `education-spending`"}),
 		}},
 		exportCase{name: "diamonds-ordinal", file: "diamonds.csv", target: "price", every: 20, steps: []prep.StepConfig{
 			step("ordinal", param.Values{"column": "cut", "order": "Fair, Good, Very Good, Premium, Ideal"}),

@@ -69,7 +69,10 @@ type DeriveExport struct {
 // Key: a row whose key label (see PipelineExport) equals Keys[r] gets row
 // r of every added column; a row whose key matches no entry, or is
 // missing, gets missing values. Keys hold each non-empty key once; an
-// empty key matches nothing.
+// empty key matches nothing. A yes/no key's label is its spelling, with
+// no matching by truth value: a key spelled y never matches "Yes". An
+// added yes/no column (a *data.BooleanColumn) is spelled as its Spelling
+// says, whichever rows it gets.
 type JoinExport struct {
 	StepInfo
 	Key     string

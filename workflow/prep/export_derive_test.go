@@ -72,7 +72,7 @@ func evalNode(n expr.Node, f *aframe, i int) (tcell, error) {
 		case c.kind == data.Boolean && !present:
 			return tcell{num: math.NaN()}, nil
 		case c.kind == data.Boolean:
-			return tcell{num: boolNum(l == "true")}, nil
+			return tcell{num: boolNum(c.truth[i])}, nil
 		}
 		return tcell{label: l, ok: present}, nil
 	case *expr.Unary:

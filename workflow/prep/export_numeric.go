@@ -21,9 +21,12 @@ type ImputeExport struct {
 // ImputeColumn is the fill of one column. In a numeric column a missing
 // value (NaN) becomes Number; ±Inf are present values and stay. In a
 // categorical or text column a missing value becomes the label Label (a
-// category new to the column is added to it); in a yes/no column it
-// becomes true when Label is "true" and false otherwise. The column keeps
-// its place and kind. When Indicator is not empty a numeric column of
+// category new to the column is added to it). In a yes/no column it
+// becomes Truth, the value data.ParseBool reads in Label (Label is the
+// training column's spelling of it, "Yes" say, or "true" or "false" in
+// pipelines saved before spellings were kept; false when Label is not a
+// yes/no word), whatever the column's spelling, which the filled column
+// keeps. The column keeps its place and kind. When Indicator is not empty a numeric column of
 // that name (NAME_missing) follows the column: 1 where the value was
 // missing before filling, 0 elsewhere. Only columns that had missing
 // values in the training rows get one.
@@ -32,6 +35,7 @@ type ImputeColumn struct {
 	Kind      data.Kind
 	Number    float64 // the fill of a numeric column
 	Label     string  // the fill of any other column
+	Truth     bool    // the fill of a yes/no column
 	Indicator string  // the indicator column's name, "" for none
 }
 
@@ -139,6 +143,9 @@ func (s *imputeState) Export([]Field) (ExportedStep, error) {
 		ic := ImputeColumn{Name: c.Name, Kind: c.Kind, Number: float64(c.Number), Label: c.Label}
 		if c.Kind != data.Numeric {
 			ic.Number = 0
+		}
+		if c.Kind == data.Boolean {
+			ic.Truth, _ = data.ParseBool(c.Label)
 		}
 		if c.Indicator {
 			ic.Indicator = indicatorName(c.Name)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"time"
 
 	"modelbench/workflow/data"
@@ -28,7 +27,11 @@ func applyReplace(s *prep.ReplaceValuesExport, f *aframe) (*aframe, error) {
 		}
 		return f.replace(s.Column, numCol(s.Column, v)), nil
 	}
+	if c, err = matchYesNo(c, s.Values, s.YesNo); err != nil {
+		return nil, err
+	}
 	labels, ok := make([]string, c.n()), make([]bool, c.n())
+	truth := make([]bool, c.n())
 	for i := range labels {
 		l, present := c.label(i)
 		if present && slices.Contains(s.Values, l) {
@@ -39,12 +42,13 @@ func applyReplace(s *prep.ReplaceValuesExport, f *aframe) (*aframe, error) {
 		}
 		switch c.kind {
 		case data.Boolean:
-			if v, good := data.ParseBool(l); good {
-				labels[i], ok[i] = strconv.FormatBool(v), true
-			}
+			truth[i], ok[i] = data.ParseBool(l)
 		default:
 			labels[i], ok[i] = l, l != ""
 		}
+	}
+	if c.kind == data.Boolean {
+		return f.replace(s.Column, boolCol(s.Column, truth, ok, c.spell)), nil
 	}
 	return f.replace(s.Column, labelCol(s.Column, c.kind, labels, ok)), nil
 }
@@ -68,11 +72,17 @@ func applyImpute(s *prep.ImputeExport, f *aframe) (*aframe, error) {
 				}
 			}
 			filled = numCol(ic.Name, v)
+		} else if c.kind == data.Boolean {
+			truth, ok := slices.Clone(c.truth), make([]bool, c.n())
+			for i := range ok {
+				ok[i] = true
+				if !c.ok[i] {
+					truth[i], ind[i] = ic.Truth, 1
+				}
+			}
+			filled = boolCol(ic.Name, truth, ok, c.spell)
 		} else {
 			fill := ic.Label
-			if c.kind == data.Boolean {
-				fill = strconv.FormatBool(ic.Label == "true")
-			}
 			labels, ok := slices.Clone(c.labels), make([]bool, c.n())
 			for i := range ok {
 				ok[i] = true
@@ -96,34 +106,17 @@ func applyJoin(s *prep.JoinExport, f *aframe) (*aframe, error) {
 	if err != nil {
 		return nil, err
 	}
+	rows := make([]int, key.n())
+	for i := range rows {
+		l, present := key.label(i) // a yes/no key by its spelling
+		rows[i] = -1
+		if present && l != "" {
+			rows[i] = slices.Index(s.Keys, l)
+		}
+	}
 	out := &aframe{cols: slices.Clone(f.cols)}
 	for _, dc := range s.Columns {
-		src := fromColumn(dc)
-		c := &acol{name: src.name, kind: src.kind, layout: src.layout}
-		for i := 0; i < key.n(); i++ {
-			l, present := key.label(i)
-			r := -1
-			if present && l != "" {
-				r = slices.Index(s.Keys, l)
-			}
-			switch {
-			case src.kind == data.Numeric && r < 0:
-				c.nums = append(c.nums, math.NaN())
-			case src.kind == data.Numeric:
-				c.nums = append(c.nums, src.nums[r])
-			case r < 0:
-				c.labels, c.ok = append(c.labels, ""), append(c.ok, false)
-				if src.kind == data.Datetime {
-					c.times = append(c.times, 0)
-				}
-			default:
-				c.labels, c.ok = append(c.labels, src.labels[r]), append(c.ok, src.ok[r])
-				if src.kind == data.Datetime {
-					c.times = append(c.times, src.times[r])
-				}
-			}
-		}
-		out.cols = append(out.cols, c)
+		out.cols = append(out.cols, fromColumn(dc).take(rows))
 	}
 	return out, nil
 }
@@ -192,10 +185,13 @@ func mapColumn(f *aframe, name string, fn func(x float64) float64) (*aframe, err
 }
 
 // labelSlots replaces a column by numeric outputs, each row's values
-// coming from its label.
-func labelSlots(f *aframe, name string, outputs []string, row func(l string, present bool) ([]float64, error)) (*aframe, error) {
+// coming from its label (a yes/no value's matched to labels by m).
+func labelSlots(f *aframe, name string, labels []string, m *prep.YesNoMatch, outputs []string, row func(l string, present bool) ([]float64, error)) (*aframe, error) {
 	c, err := f.get(name)
 	if err != nil {
+		return nil, err
+	}
+	if c, err = matchYesNo(c, labels, m); err != nil {
 		return nil, err
 	}
 	cols := make([]*acol, len(outputs))
@@ -311,7 +307,7 @@ func applyLevels(st prep.ExportedStep, f *aframe) (*aframe, error) {
 	switch s := st.(type) {
 	case *prep.OneHotExport:
 		for _, c := range s.Columns {
-			f, err = labelSlots(f, c.Name, c.Outputs, func(l string, present bool) ([]float64, error) {
+			f, err = labelSlots(f, c.Name, c.Categories, c.YesNo, c.Outputs, func(l string, present bool) ([]float64, error) {
 				out := make([]float64, len(c.Outputs))
 				slot := -2
 				if i := slices.Index(c.Categories, l); present && i >= 0 {
@@ -332,7 +328,7 @@ func applyLevels(st prep.ExportedStep, f *aframe) (*aframe, error) {
 			}
 		}
 	case *prep.OrdinalExport:
-		return labelSlots(f, s.Column, []string{s.Column}, func(l string, present bool) ([]float64, error) {
+		return labelSlots(f, s.Column, s.Order, s.YesNo, []string{s.Column}, func(l string, present bool) ([]float64, error) {
 			if i := slices.Index(s.Order, l); present && i >= 0 {
 				return []float64{float64(i)}, nil
 			}
@@ -340,7 +336,7 @@ func applyLevels(st prep.ExportedStep, f *aframe) (*aframe, error) {
 		})
 	case *prep.TargetEncodeExport:
 		for _, c := range s.Columns {
-			f, err = labelSlots(f, c.Name, c.Outputs, func(l string, present bool) ([]float64, error) {
+			f, err = labelSlots(f, c.Name, c.Levels, c.YesNo, c.Outputs, func(l string, present bool) ([]float64, error) {
 				out := slices.Clone(c.Default)
 				if i := slices.Index(c.Levels, l); present && i >= 0 {
 					for o := range out {
@@ -357,6 +353,9 @@ func applyLevels(st prep.ExportedStep, f *aframe) (*aframe, error) {
 		for _, gc := range s.Columns {
 			c, err := f.get(gc.Name)
 			if err != nil {
+				return nil, err
+			}
+			if c, err = matchYesNo(c, gc.Keep, gc.YesNo); err != nil {
 				return nil, err
 			}
 			labels, ok := make([]string, c.n()), make([]bool, c.n())

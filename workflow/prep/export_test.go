@@ -22,6 +22,9 @@ func caseFrames(t *testing.T, c exportCase) (*data.Table, *data.Frame, *data.Fra
 		t.Fatal(err)
 	}
 	f := tb.Frame
+	if c.respell != (data.BoolSpelling{}) {
+		f = respell(f, func(int, data.BoolSpelling) data.BoolSpelling { return c.respell })
+	}
 	if c.every > 1 {
 		f = f.Take(rowsWith(f.NumRows(), func(i int) bool { return i%c.every == 0 }))
 	}
@@ -92,8 +95,9 @@ func messy(f *data.Frame) *data.Frame {
 					s[i] = "Atlantis"
 				case i%6 == 2:
 					s[i] = ""
-				case c.Kind() == data.Boolean && i%3 == 0:
-					s[i] = map[string]string{"true": " Yes", "false": "n"}[s[i]]
+				case c.Kind() == data.Boolean && i%3 == 0 && !c.IsMissing(i):
+					v, _ := c.(*data.BooleanColumn).At(i)
+					s[i] = map[bool]string{true: " Yes", false: "n"}[v]
 				}
 			}
 			out[j] = data.NewCategoricalFromStrings(c.Name(), s, nil)
@@ -174,6 +178,9 @@ func TestExport_ReproducesApply(t *testing.T) {
 			}
 			frames := map[string]*data.Frame{"train": train, "test": test, "messy": messy(test),
 				"textual": textual(test), "no target": messy(test).Drop(c.target)}
+			for name, g := range spelledOtherwise(test) {
+				frames[name] = g
+			}
 			for name, g := range frames {
 				want, werr := ft.Apply(context.Background(), g)
 				got, gerr := applyExport(px, g)

@@ -3,6 +3,7 @@ package modeltest
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"math"
 	"slices"
@@ -108,6 +109,69 @@ func checkRoundTrip(t *testing.T, m model.Model, X [][]float64) {
 	if err != nil || !bytes.Equal(again, b) {
 		t.Errorf("marshalling the unmarshalled model gives other bytes (err %v)", err)
 	}
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, b); err != nil || !bytes.Equal(compact.Bytes(), b) {
+		t.Errorf("Marshal's output is not compact JSON (%v)", err)
+	}
+	checkSameExplanations(t, m, back, X)
+	if s, ok := m.(model.Sizer); ok {
+		if got := s.SavedSize(); math.Abs(float64(got-len(b))) > 0.01*float64(len(b)) {
+			t.Errorf("SavedSize %d, Marshal wrote %d bytes", got, len(b))
+		}
+	}
+	if _, ok := m.(model.ReadableMarshaler); ok {
+		r, err := model.MarshalReadable(m)
+		if err != nil {
+			t.Fatalf("MarshalReadable: %v", err)
+		}
+		fromReadable, err := model.Unmarshal(r)
+		if err != nil {
+			t.Fatalf("Unmarshal of the readable form: %v", err)
+		}
+		if again, err := model.Marshal(fromReadable); err != nil || !bytes.Equal(again, b) {
+			t.Errorf("the model read from its readable form saves to other bytes (err %v)", err)
+		}
+		checkSameExplanations(t, m, fromReadable, X)
+	}
+}
+
+// checkSameExplanations compares the explanations of a few rows of X by
+// m and back, bit for bit, when m is an Explainer.
+func checkSameExplanations(t *testing.T, m, back model.Model, X [][]float64) {
+	ex, ok := m.(model.Explainer)
+	if !ok || len(X) == 0 {
+		return
+	}
+	bex, ok := back.(model.Explainer)
+	if !ok {
+		t.Fatal("the unmarshalled model lost Explain")
+	}
+	n := len(X[0])
+	for _, i := range []int{0, n / 3, n / 2, n - 1} {
+		row := make([]float64, len(X))
+		for j := range X {
+			row[j] = X[j][i]
+		}
+		a, err1 := ex.Explain(row)
+		c, err2 := bex.Explain(row)
+		if err1 != nil || err2 != nil || !sameExplanation(a, c) {
+			t.Fatalf("row %d: explanations differ after the round trip (%v, %v)", i+1, err1, err2)
+		}
+	}
+}
+
+// sameExplanation compares two explanations, numbers bit for bit.
+func sameExplanation(a, b model.Explanation) bool {
+	if a.Class != b.Class || a.Scale != b.Scale || !sameBits([]float64{a.Base, a.Output}, []float64{b.Base, b.Output}) || len(a.Terms) != len(b.Terms) {
+		return false
+	}
+	for k, ta := range a.Terms {
+		tb := b.Terms[k]
+		if ta.Feature != tb.Feature || ta.Rule != tb.Rule || !sameBits([]float64{ta.Value, ta.Effect}, []float64{tb.Value, tb.Effect}) {
+			return false
+		}
+	}
+	return true
 }
 
 // checkBadInputs feeds the inputs whose errors the model package documents.

@@ -46,8 +46,17 @@
 // Seed and the tree's index, and every parallel sum is split into fixed
 // blocks added in a fixed order.
 //
+// Saving: version 2 of the saved form packs the trees into base64 (see
+// packed.go: implicit left children, leaf class counts, small feature
+// indices), about a seventh of version 1's JSON; MarshalReadableJSON
+// writes them as JSON arrays instead, and version 1 files still load. A
+// forest keeps of its trees only the values (and for classification the
+// bootstrap weights, which its class counts imply), a boosted model only
+// the values: their importances are computed at fit time and saved.
+//
 // Inspection: TreeModel.Nodes, ForestModel.Tree and BoostingModel.Tree give
-// the trees as plain Node values for drawing; TreeModel.Path gives the
+// the trees as plain Node values for drawing; all three implement
+// model.TreeEnsembler (and TreeModel model.TreeSampler) for exporters; TreeModel.Path gives the
 // nodes one row visits and TreeModel.PruningPath the cost-complexity
 // pruning path; all three models implement model.Importancer and
 // model.Explainer (the decision path for a tree, path contributions summed

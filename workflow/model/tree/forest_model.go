@@ -17,9 +17,16 @@ type ForestModel struct {
 	oob         float64 // NaN when no row was ever out of bag
 }
 
+// newForestModel computes the importances of the freshly grown trees, then
+// keeps of them only what prediction, Explain and Tree need: values, and
+// for classification the weights (the saved class counts imply them, so
+// they cost nothing to save).
 func newForestModel(d *model.Dataset, trees []*flatTree) *ForestModel {
 	m := &ForestModel{fitted: newFitted(d), trees: trees, oob: math.NaN()}
 	m.importances = forestImportances(trees, len(d.Features))
+	for _, t := range trees {
+		t.strip(d.Task == model.Classification)
+	}
 	return m
 }
 
@@ -125,7 +132,9 @@ func (m *ForestModel) OOBScore() float64 { return m.oob }
 func (m *ForestModel) NumTrees() int { return len(m.trees) }
 
 // Tree returns the nodes of tree i (0 <= i < NumTrees()) as DecisionTree's
-// Nodes does; it panics for an index out of range.
+// Nodes does, with the statistics a forest keeps: Value, and Weight (the
+// bootstrap weight) for classification; Samples, Impurity and Gain are 0,
+// as is Weight for regression. It panics for an index out of range.
 func (m *ForestModel) Tree(i int) []Node { return m.trees[i].plainNodes(m.features) }
 
 // Explain averages the trees' decision paths (Saabas' method): Base is the

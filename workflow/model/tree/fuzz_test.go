@@ -9,8 +9,9 @@ import (
 	"modelbench/workflow/model/tree"
 )
 
-// FuzzDecodeSmall fuzzes model.Unmarshal with the saved forms of tiny
-// tree, forest and boosting models (fast to mutate, unlike the
+// FuzzDecodeSmall fuzzes model.Unmarshal with the saved forms (packed and
+// readable; the corpus holds version 1 files too) of tiny tree, forest and
+// boosting models (fast to mutate, unlike the
 // conformance suite's seeds): damaged input must give an error, never a
 // panic or an endless walk, and a model that decodes must predict, give
 // probabilities, explain and show its nodes without panicking.
@@ -33,6 +34,11 @@ func FuzzDecodeSmall(f *testing.F) {
 				f.Fatal(err)
 			}
 			seeds = append(seeds, m)
+			r, err := model.MarshalReadable(m)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(r)
 		}
 	}
 	modeltest.FuzzUnmarshal(f, seeds, checkDecoded)

@@ -8,8 +8,9 @@ import (
 	"modelbench/workflow/model"
 )
 
-// boostTreeJSON is the saved form of one boosted tree: its shape, then
-// one array per node statistic.
+// boostTreeJSON is the version 1 saved form of one boosted tree: its
+// shape, then one array per node statistic. Version 2 keeps only the
+// values: its readable form is a flatJSON without statistics.
 type boostTreeJSON struct {
 	splitsJSON
 	Value model.Floats `json:"value"`
@@ -17,41 +18,70 @@ type boostTreeJSON struct {
 	Count []int32      `json:"count"`
 }
 
-// boostModelJSON is the saved form of a BoostingModel (type "gbt", version 1).
+// boostModelJSON is the saved form of a BoostingModel (type "gbt"): the
+// header, then the trees, packed (a base64 string, see packed.go), or an
+// array of boostTreeJSON (version 1) or of flatJSON (the readable form).
 type boostModelJSON struct {
 	headerJSON
 	Baseline    model.Floats    `json:"baseline"`
-	Trees       []boostTreeJSON `json:"trees"`
 	TrainLoss   model.Floats    `json:"train_loss"`
 	ValLoss     model.Floats    `json:"validation_loss"`
 	Importances model.Floats    `json:"importances"`
+	Trees       json.RawMessage `json:"trees"`
 }
 
 // ModelType returns "gbt".
 func (m *BoostingModel) ModelType() string { return "gbt" }
 
-// ModelVersion returns 1.
-func (m *BoostingModel) ModelVersion() int { return 1 }
+// ModelVersion returns 2: the packed form, which keeps of each tree what
+// prediction and Explain need (version 1, which also held every node's
+// gain and row count, still loads).
+func (m *BoostingModel) ModelVersion() int { return savedVersion }
 
-// MarshalJSON writes the model; model.Unmarshal reads it back.
-func (m *BoostingModel) MarshalJSON() ([]byte, error) {
-	j := boostModelJSON{headerJSON: m.fitted.toJSON(), Baseline: m.base,
-		Trees: make([]boostTreeJSON, len(m.trees)), TrainLoss: m.trainLoss, ValLoss: m.valLoss, Importances: m.importances}
+func (m *BoostingModel) header() boostModelJSON {
+	return boostModelJSON{headerJSON: m.fitted.toJSON(), Baseline: m.base, TrainLoss: m.trainLoss, ValLoss: m.valLoss,
+		Importances: m.importances}
+}
+
+// flatTrees returns the trees in flatTree form (one value per node).
+func (m *BoostingModel) flatTrees() []*flatTree {
+	out := make([]*flatTree, len(m.trees))
 	for i, t := range m.trees {
-		n := len(t.nodes)
-		tj := boostTreeJSON{splitsJSON: newSplitsJSON(n), Value: make(model.Floats, n), Gain: make(model.Floats, n), Count: make([]int32, n)}
-		for k, nd := range t.nodes {
-			tj.set(k, node{feature: nd.feature, threshold: nd.threshold, left: nd.left, right: nd.right, missingLeft: nd.missingLeft})
-			tj.Value[k], tj.Gain[k], tj.Count[k] = nd.value, nd.gain, nd.count
-		}
-		j.Trees[i] = tj
+		out[i] = t.flat()
+	}
+	return out
+}
+
+// MarshalJSON writes the model with its trees packed; model.Unmarshal
+// reads it back.
+func (m *BoostingModel) MarshalJSON() ([]byte, error) {
+	return packedBody(m.header(), packTrees(m.flatTrees(), len(m.features), 1, false))
+}
+
+// MarshalReadableJSON writes the model with its trees as JSON arrays, one
+// per node field; model.Unmarshal reads it back to the same model.
+func (m *BoostingModel) MarshalReadableJSON() ([]byte, error) {
+	js := make([]flatJSON, len(m.trees))
+	for i, t := range m.flatTrees() {
+		js[i] = t.toJSON()
+	}
+	j := m.header()
+	var err error
+	if j.Trees, err = json.Marshal(js); err != nil {
+		return nil, err
 	}
 	return json.Marshal(j)
 }
 
+// SavedSize returns the exact length of what model.Marshal writes for m.
+func (m *BoostingModel) SavedSize() int {
+	size := packedSize(m.flatTrees(), len(m.features), 1, false)
+	return model.EnvelopeSize(m, packedBodySize(m.header(), size))
+}
+
 func decodeBoostModel(version int, raw json.RawMessage) (model.Model, error) {
 	var j boostModelJSON
-	f, _, err := readSaved(version, raw, &j, &j.headerJSON)
+	f, _, tj, err := readSaved(version, raw, "trees", &j, &j.headerJSON)
 	if err != nil {
 		return nil, err
 	}
@@ -63,41 +93,81 @@ func decodeBoostModel(version int, raw json.RawMessage) (model.Model, error) {
 			m.kind, m.k = multinomialLoss, len(f.classes)
 		}
 	}
-	if len(m.base) != m.k || len(j.Trees)%m.k != 0 || len(m.importances) != len(m.features) {
+	var flats []*flatTree
+	if version == 1 {
+		flats, err = boostTreesV1(tj, len(m.features))
+	} else {
+		flats, err = readTrees(tj, false, 1, len(m.features), false, false)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(m.base) != m.k || len(flats)%m.k != 0 || len(m.importances) != len(m.features) {
 		return nil, fmt.Errorf("%d baseline scores and %d trees for %d scores per row, %d importances for %d features",
-			len(m.base), len(j.Trees), m.k, len(m.importances), len(m.features))
+			len(m.base), len(flats), m.k, len(m.importances), len(m.features))
 	}
 	for _, v := range m.base {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return nil, fmt.Errorf("baseline score %v", v)
 		}
 	}
-	m.nIter = len(j.Trees) / m.k
-	for i := range j.Trees {
-		t, err := j.Trees[i].tree(len(m.features))
-		if err != nil {
-			return nil, fmt.Errorf("tree %d: %w", i, err)
-		}
-		m.trees = append(m.trees, t)
+	m.nIter = len(flats) / m.k
+	for _, t := range flats {
+		m.trees = append(m.trees, boostFromFlat(t))
 	}
 	return m, nil
 }
 
-// tree rebuilds a boosted tree over d features; its shape is checked as
-// splitsJSON.nodes does and every value must be finite.
-func (tj *boostTreeJSON) tree(d int) (*boostTree, error) {
-	nodes, err := tj.nodes(d, func(n int) bool { return len(tj.Value) == n && len(tj.Gain) == n && len(tj.Count) == n })
-	if err != nil {
+// boostTreesV1 reads version 1's trees over d features: every node with
+// its value, gain and count (the last two are checked for length and
+// dropped), in the order they were grown (renumbered into preorder).
+func boostTreesV1(raw json.RawMessage, d int) ([]*flatTree, error) {
+	var js []boostTreeJSON
+	if err := json.Unmarshal(raw, &js); err != nil {
 		return nil, err
 	}
-	t := &boostTree{nodes: make([]bnode, len(nodes))}
-	for i, nd := range nodes {
-		v := tj.Value[i]
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return nil, fmt.Errorf("node %d has value %v", i, v)
+	out := make([]*flatTree, len(js))
+	for i, tj := range js {
+		n := len(tj.Feature)
+		if len(tj.Gain) != n || len(tj.Count) != n {
+			return nil, fmt.Errorf("tree %d: a tree's node arrays have different lengths (%d nodes)", i, n)
 		}
-		t.nodes[i] = bnode{feature: nd.feature, threshold: nd.threshold, left: nd.left, right: nd.right,
-			missingLeft: nd.missingLeft, value: v, gain: tj.Gain[i], count: tj.Count[i]}
+		fj := flatJSON{splitsJSON: tj.splitsJSON, Value: tj.Value}
+		t, err := fj.fromJSON(1, d, false, false)
+		if err != nil {
+			return nil, fmt.Errorf("tree %d: %w", i, err)
+		}
+		out[i] = t
 	}
-	return t, nil
+	return out, nil
+}
+
+// flat returns t as a flatTree with one value per node and no statistics.
+func (t *boostTree) flat() *flatTree {
+	f := &flatTree{nodes: make([]node, len(t.nodes)), width: 1, value: make([]float64, len(t.nodes))}
+	for i, nd := range t.nodes {
+		f.nodes[i] = node{threshold: nd.threshold, feature: nd.feature, left: nd.left, right: nd.right, missingLeft: nd.missingLeft}
+		f.value[i] = nd.value
+	}
+	return f
+}
+
+// boostFromFlat is the inverse of flat, for a tree of width 1.
+func boostFromFlat(f *flatTree) *boostTree {
+	t := &boostTree{nodes: make([]bnode, len(f.nodes))}
+	for i, nd := range f.nodes {
+		t.nodes[i] = bnode{threshold: nd.threshold, feature: nd.feature, left: nd.left, right: nd.right,
+			missingLeft: nd.missingLeft, value: f.value[i]}
+	}
+	return t
+}
+
+// lean returns t in preorder with only what prediction and Explain need
+// (no gains, counts or bins): what a fitted model keeps.
+func (t *boostTree) lean() *boostTree {
+	f, err := t.flat().preorder()
+	if err != nil {
+		panic("tree: a grown boosted tree is not a tree: " + err.Error())
+	}
+	return boostFromFlat(f)
 }

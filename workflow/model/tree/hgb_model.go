@@ -29,6 +29,10 @@ func (b *boostFit) model() *BoostingModel {
 	m := &BoostingModel{fitted: newFitted(d), kind: b.kind, k: b.k,
 		base: b.base, trees: b.trees, nIter: len(b.trees) / b.k, trainLoss: b.trainCur, valLoss: b.valCur}
 	m.importances = boostImportances(m.trees, len(d.Features))
+	m.trees = make([]*boostTree, len(b.trees))
+	for i, t := range b.trees {
+		m.trees[i] = t.lean()
+	}
 	return m
 }
 
@@ -68,15 +72,17 @@ func (m *BoostingModel) Importances() []float64 { return m.importances }
 // scores (1 for regression and two classes, one per class otherwise).
 func (m *BoostingModel) NumTrees() int { return len(m.trees) }
 
-// Tree returns the nodes of tree i as plain Nodes (Value holds the node's
-// score step, Gain the split's loss reduction, Impurity 0). Tree i belongs
+// Tree returns the nodes of tree i, in depth-first preorder, as plain
+// Nodes: Value holds the node's score step; Samples, Weight, Impurity and
+// Gain are 0, as the model keeps only what prediction and Explain need
+// (Importances holds the split gains summed per feature). Tree i belongs
 // to iteration i / k and score i % k. It panics for i out of range.
 func (m *BoostingModel) Tree(i int) []Node {
 	t := m.trees[i]
 	out := make([]Node, len(t.nodes))
 	for j, nd := range t.nodes {
 		n := Node{ID: j, Feature: int(nd.feature), Left: int(nd.left), Right: int(nd.right), MissingLeft: nd.missingLeft,
-			Value: []float64{nd.value}, Samples: int(nd.count), Weight: float64(nd.count), Gain: nd.gain}
+			Value: []float64{nd.value}}
 		if nd.feature >= 0 {
 			n.FeatureName, n.Threshold = m.features[nd.feature], nd.threshold
 		}

@@ -24,33 +24,46 @@ type Node struct {
 	Value []float64
 	// Samples is the number of distinct training rows that reached the
 	// node; Weight counts a row as often as a bootstrap drew it (equal to
-	// Samples outside forests).
+	// Samples outside forests). Forests keep only Weight, and only for
+	// classification; boosted trees keep neither (both 0).
 	Samples int
 	Weight  float64
 	// Impurity is the node's Gini impurity, entropy in bits or mean squared
-	// error (0 for boosted trees, which do not measure impurity).
+	// error (0 for forests and boosted trees, which keep none).
 	Impurity float64
-	// Gain is how much the split improved the fit: the weighted impurity
-	// decrease for CART trees, the loss reduction for boosted trees; 0 for
-	// a leaf.
+	// Gain is how much the split improved the fit, the weighted impurity
+	// decrease; 0 for a leaf and for the trees of forests and boosted
+	// models, which keep only what prediction, Explain and their
+	// importances (saved as such) need.
 	Gain float64
 }
 
 // IsLeaf reports whether the node has no children.
 func (n Node) IsLeaf() bool { return n.Feature < 0 }
 
-// nodes converts t to plain Nodes; names are the feature names.
+// plainNodes converts t to plain Nodes; names are the feature names.
+// Statistics t does not keep are 0 (Gain needs weights and impurities).
 func (t *flatTree) plainNodes(names []string) []Node {
 	out := make([]Node, len(t.nodes))
 	for i, nd := range t.nodes {
 		n := Node{ID: i, Feature: int(nd.feature), Left: int(nd.left), Right: int(nd.right),
 			Threshold: nd.threshold, MissingLeft: nd.missingLeft,
-			Value:   append([]float64(nil), t.values(int32(i))...),
-			Samples: int(t.rows[i]), Weight: t.weight[i], Impurity: t.impurity[i]}
+			Value: append([]float64(nil), t.values(int32(i))...)}
+		if t.rows != nil {
+			n.Samples = int(t.rows[i])
+		}
+		if t.weight != nil {
+			n.Weight = t.weight[i]
+		}
+		if t.impurity != nil {
+			n.Impurity = t.impurity[i]
+		}
 		if nd.feature >= 0 {
 			n.FeatureName = names[nd.feature]
-			l, r := nd.left, nd.right
-			n.Gain = t.weight[i]*t.impurity[i] - t.weight[l]*t.impurity[l] - t.weight[r]*t.impurity[r]
+			if t.weight != nil && t.impurity != nil {
+				l, r := nd.left, nd.right
+				n.Gain = t.weight[i]*t.impurity[i] - t.weight[l]*t.impurity[l] - t.weight[r]*t.impurity[r]
+			}
 		} else {
 			n.Threshold = 0
 		}

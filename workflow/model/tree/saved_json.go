@@ -1,6 +1,7 @@
 package tree
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -21,31 +22,118 @@ func (f fitted) toJSON() headerJSON {
 	return headerJSON{Task: f.task, Features: f.features, Classes: f.classes}
 }
 
-// readSaved decodes raw, a saved model of the given version, into j, whose
-// embedded header is h. Only version 1 exists. It validates the header and
-// returns it with the number of values per CART node (the number of
-// classes, or 1 for regression).
-func readSaved(version int, raw json.RawMessage, j any, h *headerJSON) (fitted, int, error) {
-	if version != 1 {
-		return fitted{}, 0, fmt.Errorf("unsupported version %d", version)
+// savedVersion is the version of the saved form the tree models write:
+// 2, the packed trees of packed.go (version 1 wrote every node statistic
+// as JSON arrays, with every child index).
+const savedVersion = 2
+
+// readSaved decodes raw, a saved model of the given version (1 or 2),
+// into j, whose embedded header is h, all but the member named treesKey,
+// which it returns undecoded. It validates the header and returns it with
+// the number of values per CART node (the number of classes, or 1 for
+// regression). Version 1 must hold its trees as JSON (an object or an
+// array); version 2 as JSON too (the readable form) or as a packed string.
+func readSaved(version int, raw json.RawMessage, treesKey string, j any, h *headerJSON) (fitted, int, json.RawMessage, error) {
+	if version != 1 && version != savedVersion {
+		return fitted{}, 0, nil, fmt.Errorf("unsupported version %d", version)
 	}
-	if err := json.Unmarshal(raw, j); err != nil {
-		return fitted{}, 0, err
+	rest, trees, err := model.SplitMember(raw, treesKey)
+	if err != nil {
+		return fitted{}, 0, nil, err
+	}
+	if err := json.Unmarshal(rest, j); err != nil {
+		return fitted{}, 0, nil, err
+	}
+	if len(trees) == 0 || (version == 1 && trees[0] == '"') {
+		return fitted{}, 0, nil, fmt.Errorf("no %q in the saved model", treesKey)
 	}
 	f := fitted{task: h.Task, features: h.Features, classes: h.Classes}
 	if len(f.features) == 0 {
-		return f, 0, errors.New("no features")
+		return f, 0, nil, errors.New("no features")
 	}
 	if f.task == model.Classification {
 		if len(f.classes) < 2 {
-			return f, 0, fmt.Errorf("a classifier needs at least 2 classes, has %d", len(f.classes))
+			return f, 0, nil, fmt.Errorf("a classifier needs at least 2 classes, has %d", len(f.classes))
 		}
-		return f, len(f.classes), nil
+		return f, len(f.classes), trees, nil
 	}
 	if len(f.classes) > 0 {
-		return f, 0, errors.New("a regression model has no classes")
+		return f, 0, nil, errors.New("a regression model has no classes")
 	}
-	return f, 1, nil
+	return f, 1, trees, nil
+}
+
+// isPacked reports whether a saved model's trees member is a packed
+// string rather than JSON arrays.
+func isPacked(trees json.RawMessage) bool { return len(trees) > 0 && trees[0] == '"' }
+
+// readTrees decodes a trees member: packed (see packed.go) or readable
+// ([]flatJSON, or one flatJSON when single), each tree of width values
+// over d features; needStats as in flatJSON.fromJSON.
+func readTrees(trees json.RawMessage, single bool, width, d int, classification, needStats bool) ([]*flatTree, error) {
+	if isPacked(trees) {
+		b, err := packedString(trees)
+		if err != nil {
+			return nil, err
+		}
+		out, err := unpackTrees(b, d, width, classification)
+		if err != nil {
+			return nil, err
+		}
+		if single && len(out) != 1 {
+			return nil, fmt.Errorf("%d packed trees for one", len(out))
+		}
+		for i, t := range out {
+			if needStats && !t.hasStats() {
+				return nil, fmt.Errorf("tree %d: %w", i, errNoStats)
+			}
+		}
+		return out, nil
+	}
+	var js []flatJSON
+	if single {
+		js = make([]flatJSON, 1)
+		if err := json.Unmarshal(trees, &js[0]); err != nil {
+			return nil, err
+		}
+	} else if err := json.Unmarshal(trees, &js); err != nil {
+		return nil, err
+	}
+	if len(js) == 0 {
+		return nil, errors.New("there are no trees")
+	}
+	out := make([]*flatTree, len(js))
+	for i := range js {
+		t, err := js[i].fromJSON(width, d, classification, needStats)
+		if err != nil {
+			return nil, fmt.Errorf("tree %d: %w", i, err)
+		}
+		out[i] = t
+	}
+	return out, nil
+}
+
+// packedBody returns the compact saved body: header (a struct whose last
+// field is the trees member, tagged treesKey, holding nil) marshalled,
+// with the packed trees spliced in as base64.
+func packedBody(header any, packed []byte) ([]byte, error) {
+	head, err := json.Marshal(header)
+	if err != nil {
+		return nil, err
+	}
+	// head ends with `null}`: the trees member's value and the object's end.
+	head = head[:len(head)-len("null}")]
+	out := make([]byte, 0, len(head)+base64.StdEncoding.EncodedLen(len(packed))+3)
+	out = append(append(out, head...), '"')
+	out = base64.StdEncoding.AppendEncode(out, packed)
+	return append(out, '"', '}'), nil
+}
+
+// packedBodySize returns len(packedBody(header, packed)) for packed of
+// size bytes.
+func packedBodySize(header any, size int) int {
+	head, _ := json.Marshal(header) // the headers always marshal
+	return len(head) - len("null}") + base64.StdEncoding.EncodedLen(size) + 3
 }
 
 // splitsJSON is the saved form of a tree's shape, the same for CART and

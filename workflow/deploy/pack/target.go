@@ -176,3 +176,19 @@ func binaryTarget(path string) (Target, error) {
 	}
 	return Target{}, errors.New("it is not an ELF, PE or Mach-O executable")
 }
+
+// AppLocator finds the prebuilt servers the way the desktop app ships
+// them: in EnvServeDir when set, then serve/ beside the running program,
+// then dist/serve/ in the working directory (where `make package` puts
+// them in a checkout). It stands in for workflow/deploy/servebin until
+// that is merged.
+func AppLocator() Locator {
+	var dirs []string
+	if exe, err := os.Executable(); err == nil {
+		if real, err := filepath.EvalSymlinks(exe); err == nil {
+			exe = real
+		}
+		dirs = append(dirs, filepath.Join(filepath.Dir(exe), "serve"))
+	}
+	return DirLocator(append(dirs, filepath.Join("dist", "serve"))...)
+}

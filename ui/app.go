@@ -13,6 +13,7 @@ import (
 
 	"modelbench/assets"
 	"modelbench/workflow"
+	"modelbench/workflow/deploy/pack"
 	"modelbench/workflow/progress"
 )
 
@@ -26,6 +27,9 @@ type Options struct {
 	NoRecovery   bool   // do not offer to restore unsaved work (tests, scripted runs)
 	// Synchronous runs long tasks on the calling goroutine (tests only).
 	Synchronous bool
+	// ServerLocator finds the prebuilt modelbench-serve binaries that
+	// Export package… copies (nil: beside the app, pack.AppLocator).
+	ServerLocator pack.Locator
 }
 
 // UI is the main window's state: the project, the navigator, the screens
@@ -49,6 +53,9 @@ type UI struct {
 	current   workflow.Stage
 	split     *container.Split
 	recentMgr *recentFiles
+	// pickFolder, when set, answers folder choices instead of the file
+	// dialog (tests).
+	pickFolder func(chosen func(dir string))
 }
 
 // screen is one step's view. Refresh is called on the UI goroutine after

@@ -14,6 +14,7 @@ import (
 
 	"modelbench/logfile"
 	"modelbench/workflow"
+	"modelbench/workflow/deploy/pack"
 	"modelbench/workflow/progress"
 )
 
@@ -31,6 +32,9 @@ type Options struct {
 	// Log receives the errors shown and the panics recovered; nil drops
 	// them (tests).
 	Log *logfile.Log
+	// ServerLocator finds the prebuilt modelbench-serve binaries that
+	// Export package… copies (nil: beside the app, pack.AppLocator).
+	ServerLocator pack.Locator
 }
 
 // UI is the main window's state: the project, the navigator, the screens
@@ -63,6 +67,9 @@ type UI struct {
 	splits  map[string]*container.Split
 	lastDir string   // the folder of the last file picked, for the next dialog
 	learn   *learnUI // the coach banners, lesson, glossary, quiz and tour
+	// pickFolder, when set, answers folder choices instead of the file
+	// dialog (tests).
+	pickFolder func(chosen func(dir string))
 }
 
 // screen is one step's view. Refresh is called on the UI goroutine after

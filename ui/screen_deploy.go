@@ -32,6 +32,7 @@ type deployScreen struct {
 	obj     fyne.CanvasObject
 	repro   *widget.Button
 	docsBtn *widget.Button
+	pkgBtn  *widget.Button
 }
 
 func newDeployScreen(u *UI) *deployScreen {
@@ -44,13 +45,15 @@ func newDeployScreen(u *UI) *deployScreen {
 	s.forms = newFormsPanel(u)
 	s.docsBtn = widget.NewButtonWithIcon("Export documentation…", theme.DocumentSaveIcon(), u.exportDocumentation)
 	s.docsBtn.Importance = widget.HighImportance
+	s.pkgBtn = widget.NewButtonWithIcon("Export package…", theme.UploadIcon(), u.exportPackage)
+	s.pkgBtn.Importance = widget.HighImportance
 	s.repro = widget.NewButtonWithIcon("Check reproducibility", theme.ViewRefreshIcon(), s.checkReproducible)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Checklist", theme.ListIcon(), s.items.Object()),
 		container.NewTabItem("ML Test Score", s.tests.Object()),
 		container.NewTabItem("Purpose and documents", s.forms.Object()),
 	)
-	top := container.NewVBox(s.header, s.scores, container.NewHBox(s.docsBtn, s.repro))
+	top := container.NewVBox(s.header, s.scores, container.NewHBox(s.docsBtn, s.pkgBtn, s.repro))
 	s.obj = container.NewBorder(top, nil, nil, nil, s.tabs)
 	return s
 }

@@ -23,22 +23,23 @@ type jobKey string
 // The jobs the window runs. Several jobs may belong to one stage (training,
 // choosing, tuning and scoring are all Train work) and run side by side.
 const (
-	jobLoad         jobKey = "load" // loading data, opening a project, restoring unsaved work
-	jobConvert      jobKey = "convert-column"
-	jobExplore      jobKey = "explore"
-	jobPrepare      jobKey = "prepare"
-	jobTrain        jobKey = "train"
-	jobChoose       jobKey = "choose"
-	jobTune         jobKey = "tune"
-	jobEvaluate     jobKey = "evaluate"
-	jobScoreFile    jobKey = "score-file"
-	jobSaveModel    jobKey = "save-model"
-	jobSaveProject  jobKey = "save-project"
-	jobSaveFigure   jobKey = "save-figure"
-	jobExportData   jobKey = "export-data"
-	jobExportReport jobKey = "export-report"
-	jobExportDocs   jobKey = "export-docs"
-	jobReproduce    jobKey = "check-reproducible"
+	jobLoad          jobKey = "load" // loading data, opening a project, restoring unsaved work
+	jobConvert       jobKey = "convert-column"
+	jobExplore       jobKey = "explore"
+	jobPrepare       jobKey = "prepare"
+	jobTrain         jobKey = "train"
+	jobChoose        jobKey = "choose"
+	jobTune          jobKey = "tune"
+	jobEvaluate      jobKey = "evaluate"
+	jobScoreFile     jobKey = "score-file"
+	jobSaveModel     jobKey = "save-model"
+	jobSaveProject   jobKey = "save-project"
+	jobSaveFigure    jobKey = "save-figure"
+	jobExportData    jobKey = "export-data"
+	jobExportReport  jobKey = "export-report"
+	jobExportDocs    jobKey = "export-docs"
+	jobExportPackage jobKey = "export-package"
+	jobReproduce     jobKey = "check-reproducible"
 )
 
 // on returns the key of job k writing to target: a second start for the

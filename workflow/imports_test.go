@@ -50,6 +50,9 @@ var forbidden = []struct {
 	// until then).
 	{"modelbench/cmd/modelbench-serve", nil, serverForbidden},
 	{"modelbench/workflow/deploy/serve", nil, serverForbidden},
+	// The deployment package's writer: a server and its files, no GUI,
+	// plots, exploration or data sources.
+	{"modelbench/workflow/deploy/pack", nil, serverForbidden},
 }
 
 var (

@@ -6,6 +6,11 @@
 // which `modelbench serve` uses too, with the same flags.
 //
 //	modelbench-serve DIR [--addr 127.0.0.1:8080] [--api-keys FILE] [--log sqlite:PATH | postgres://...] [--tls-cert F --tls-key F] [--open-metrics] [...]
+//	modelbench-serve healthcheck [--addr 127.0.0.1:8080] [--path /healthz] [--tls] [--timeout 3s]
+//
+// healthcheck probes a running server and exits 0 when it is healthy, so
+// that an image with nothing but this binary can have a HEALTHCHECK (a
+// deployment directory named healthcheck is served as ./healthcheck).
 //
 // It builds without cgo and links no GUI, plotting, exploration or
 // data-source code (workflow/imports_test.go). Exit codes: 0 after a clean
@@ -40,10 +45,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
 		fmt.Fprintln(stdout, "usage: modelbench-serve DIR [options]")
+		fmt.Fprintln(stdout, "       modelbench-serve healthcheck [--addr 127.0.0.1:8080] [--path /healthz] (see healthcheck --help)")
 		fmt.Fprintln(stdout, "\nServes a Modelbench deployment directory over HTTP.\n\noptions:")
 		fs.SetOutput(stdout)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
+	}
+	if len(args) > 0 && args[0] == "healthcheck" {
+		return healthcheck(ctx, args[1:], stdout, stderr)
 	}
 	if len(args) == 1 && (args[0] == "version" || args[0] == "--version") {
 		fmt.Fprintln(stdout, "modelbench-serve", version)

@@ -1,0 +1,127 @@
+package workflow
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"modelbench/workflow/deploy"
+	"modelbench/workflow/deploy/pack"
+	"modelbench/workflow/progress"
+)
+
+// ExportPackage writes the deployment package of the chosen model to out
+// (a folder, or a .zip with opt.Zip; see pack.Write): the model, its
+// input contract and drift baseline from the rows it learnt from (the
+// training and validation rows), its validation score from the
+// leaderboard and its test metrics from the evaluation (when the chosen
+// model was evaluated on the test rows; otherwise left out and said so),
+// the servers for opt.Targets, the files that run it, and — unless
+// opt.Extras is set — the portable forms of PackageExtras. The package's
+// server is run on the test rows to check its predictions against the
+// model's, and the export is recorded (Project.RecordExport) with the
+// figures measured and whether the check passed. It fails without a
+// chosen model (wrapping pack.ErrNoModel), and as pack.Write does.
+func (p *Project) ExportPackage(ctx context.Context, out string, opt pack.Options, report progress.Func) (*pack.Manifest, error) {
+	in, err := p.packageInput()
+	if err != nil {
+		return nil, err
+	}
+	if opt.Extras == nil {
+		opt.Extras = p.PackageExtras()
+	}
+	m, err := pack.Write(ctx, in, out, opt, report)
+	if err != nil {
+		return nil, err
+	}
+	r := m.Resources
+	details := map[string]string{
+		deploy.DetailAPI:           fmt.Sprintf("REST /v1/predict, the Open Inference Protocol (/v2/models/%s/infer) and MLflow's /invocations", m.Name),
+		deploy.DetailModelBytes:    strconv.FormatInt(r.ModelBytes, 10),
+		deploy.DetailMemoryBytes:   strconv.FormatInt(max(r.MemoryBytes, r.MemoryLoadedBytes), 10),
+		deploy.DetailLatency:       strconv.FormatFloat(math.Round(r.LatencyMS*1000)/1000, 'f', -1, 64),
+		deploy.DetailDriftBaseline: filepath.Join(m.Path, "baseline.json"),
+		deploy.DetailCheckedRows:   strconv.Itoa(r.CheckedRows),
+	}
+	if opt.Zip {
+		details[deploy.DetailDriftBaseline] = m.Path + " (baseline.json)"
+	}
+	if err := p.RecordExport(deploy.Export{Kind: deploy.ExportPackage, Path: m.Path, Checked: r.Checked, Details: details}); err != nil {
+		return m, fmt.Errorf("the package was written to %s, but recording it failed: %w", m.Path, err)
+	}
+	return m, nil
+}
+
+// packageInput gathers what the package is made of from the project.
+func (p *Project) packageInput() (*pack.Input, error) {
+	tr, pr, t := p.Training(), p.Preparation(), p.Table()
+	if tr == nil || tr.Chosen == nil {
+		return nil, fmt.Errorf("%w: choose a model in the Train step before exporting a package", pack.ErrNoModel)
+	}
+	if pr == nil || t == nil {
+		return nil, errors.New("the data and its preparation are not loaded")
+	}
+	doc := p.Document()
+	in := &pack.Input{Artifact: tr.Chosen, Train: t.Frame.Take(tr.DevRows), AppVersion: AppVersion,
+		Name: p.packageName(), Source: tr.Chosen.DataSource}
+	in.Title = in.Name
+	st := p.DeployState()
+	in.Purpose, in.IntendedUse = st.Field("purpose.decision"), st.Field("model_card.intended_uses")
+	if len(pr.Split.Test) > 0 {
+		in.Check, in.CheckPart = t.Frame.Take(pr.Split.Test), PartTest
+	}
+	if tr.Board != nil {
+		in.Metric = tr.Board.Metric
+		for _, e := range tr.Board.Entries {
+			if e.Name != doc.Train.Chosen || e.Baseline {
+				continue
+			}
+			if e.Result != nil {
+				in.Validation = map[string]float64{}
+				for name, s := range e.Result.Metrics {
+					if !math.IsNaN(s.Mean) && !math.IsInf(s.Mean, 0) {
+						in.Validation[name] = s.Mean
+					}
+				}
+			} else if !math.IsNaN(e.Score) {
+				in.Validation = map[string]float64{tr.Board.Metric: e.Score}
+			}
+		}
+	}
+	if len(in.Validation) == 0 {
+		in.LeftOut = append(in.LeftOut, "no validation score: the chosen model was not cross-validated")
+	}
+	ev := p.Evaluation()
+	if ev != nil && ev.Part == PartTest && ev.Model == doc.Train.Chosen && p.Status(StageEvaluate) == Done && ev.Assessment != nil && ev.Assessment.Metrics != nil {
+		in.Test = map[string]float64{}
+		for name, v := range ev.Assessment.Metrics.Metrics {
+			if !math.IsNaN(v) && !math.IsInf(v, 0) {
+				in.Test[name] = v
+			}
+		}
+	} else {
+		in.LeftOut = append(in.LeftOut, "no test metrics: the chosen model has not been evaluated on the test rows (Evaluate step)")
+	}
+	return in, nil
+}
+
+// packageName is the project file's name, else the data's, for the
+// package's service and Kubernetes names.
+func (p *Project) packageName() string {
+	if path := p.Path(); path != "" {
+		return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	}
+	if d := p.Document().Data; d != nil {
+		if d.Sample != "" {
+			return d.Sample
+		}
+		if d.Path != "" {
+			return strings.TrimSuffix(filepath.Base(d.Path), filepath.Ext(d.Path))
+		}
+	}
+	return "model"
+}

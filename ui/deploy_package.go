@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"modelbench/workflow/artifact"
 	"modelbench/workflow/deploy/pack"
 	"modelbench/workflow/progress"
 )
@@ -21,10 +22,15 @@ import (
 type packageForm struct {
 	targets []*widget.Check
 	zip     *widget.Check
-	obj     fyne.CanvasObject
+	// extras are the portable formats the package can carry, with a
+	// checkbox each: ticked and enabled when the format can express the
+	// chosen model, disabled with the reason otherwise.
+	extras      []pack.Extra
+	extraChecks []*widget.Check
+	obj         fyne.CanvasObject
 }
 
-func newPackageForm() *packageForm {
+func newPackageForm(extras []pack.Extra, a *artifact.Artifact) *packageForm {
 	f := &packageForm{zip: widget.NewCheck("One .zip file instead of a folder", nil)}
 	box := container.NewVBox(wrapped("The model with its input contract and drift baseline, the scoring server for each platform ticked below, "+
 		"a Dockerfile, Kubernetes manifests, an OpenAPI description and a README for the people who run it. "+
@@ -40,9 +46,53 @@ func newPackageForm() *packageForm {
 		f.targets = append(f.targets, c)
 		box.Add(c)
 	}
+	box.Add(widget.NewLabelWithStyle("Portable formats, for teams that do not run our server", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	f.extras = extras
+	for _, x := range extras {
+		c := widget.NewCheck(extraLabel(x.Name), nil)
+		why := ""
+		if x.Supports != nil {
+			if err := x.Supports(a); err != nil {
+				why = err.Error()
+			}
+		}
+		if why == "" {
+			c.SetChecked(true)
+			box.Add(c)
+		} else {
+			c.Disable()
+			box.Add(container.NewVBox(c, wrapped("    not for this model: "+why)))
+		}
+		f.extraChecks = append(f.extraChecks, c)
+	}
 	box.Add(f.zip)
-	f.obj = box
+	f.obj = container.NewVScroll(box)
 	return f
+}
+
+// extraLabel names a portable format for people.
+func extraLabel(name string) string {
+	switch name {
+	case "onnx":
+		return "model.onnx — the whole pipeline as one ONNX graph (ONNX Runtime)"
+	case "pmml":
+		return "model.pmml — PMML 4.4 for PMML engines"
+	case "reproduce":
+		return "reproduce.py — rebuilds the pipeline and model with scikit-learn"
+	}
+	return name
+}
+
+// chosenExtras are the ticked portable formats (an empty, non-nil slice
+// when none is ticked, so the package writes none).
+func (f *packageForm) chosenExtras() []pack.Extra {
+	out := []pack.Extra{}
+	for i, c := range f.extraChecks {
+		if c.Checked && !c.Disabled() {
+			out = append(out, f.extras[i])
+		}
+	}
+	return out
 }
 
 // targetLabel names a platform for people.
@@ -69,8 +119,13 @@ func (f *packageForm) chosen() []pack.Target {
 // exportPackage asks for the platforms, the form and a folder, then writes
 // the deployment package there in the background.
 func (u *UI) exportPackage() {
-	f := newPackageForm()
-	dialog.ShowCustomConfirm("Export package", "Choose folder…", "Cancel", f.obj, func(ok bool) {
+	tr := u.proj.Training()
+	if tr == nil || tr.Chosen == nil {
+		u.showError(errNoChosen)
+		return
+	}
+	f := newPackageForm(u.proj.PackageExtras(), tr.Chosen)
+	d := dialog.NewCustomConfirm("Export package", "Choose folder…", "Cancel", f.obj, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -79,10 +134,13 @@ func (u *UI) exportPackage() {
 			u.showError(fmt.Errorf("tick at least one platform to run the server on"))
 			return
 		}
+		extras := f.chosenExtras()
 		u.chooseFolder(func(dir string) {
-			u.writePackage(filepath.Join(dir, packageFolder(u)), targets, f.zip.Checked)
+			u.writePackage(filepath.Join(dir, packageFolder(u)), targets, f.zip.Checked, extras)
 		})
 	}, u.win)
+	d.Resize(fyne.NewSize(720, 620))
+	d.Show()
 }
 
 // chooseFolder asks for a folder and calls chosen with its path; tests
@@ -124,9 +182,10 @@ func (u *UI) serverLocator() pack.Locator {
 
 // writePackage writes the package to out (out.zip when zipped) as a
 // background job and shows what it wrote and measured.
-func (u *UI) writePackage(out string, targets []pack.Target, zip bool) {
+// extras nil carries every portable format the model supports.
+func (u *UI) writePackage(out string, targets []pack.Target, zip bool, extras []pack.Extra) {
 	p := u.proj
-	opt := pack.Options{Targets: targets, Zip: zip, Binary: u.serverLocator()}
+	opt := pack.Options{Targets: targets, Zip: zip, Binary: u.serverLocator(), Extras: extras}
 	u.tasks.Start(jobExportPackage.on(out), "Writing the deployment package to "+out, func(ctx context.Context, report progress.Func) error {
 		m, err := p.ExportPackage(ctx, out, opt, report)
 		if err != nil {
@@ -158,6 +217,16 @@ func packageSummary(m *pack.Manifest) string {
 		float64(r.ModelBytes)/1e3, float64(max(r.MemoryBytes, r.MemoryLoadedBytes))/(1<<20), r.LatencyMS, r.LatencyRequests, m.Sizing.MemoryRequest)
 	if len(m.LeftOut) > 0 {
 		b.WriteString("\n\nLeft out: " + strings.Join(m.LeftOut, "; ") + ".")
+	}
+	for _, e := range m.Extras {
+		switch {
+		case e.File != "":
+			fmt.Fprintf(&b, "\n%s: %s", e.Name, e.File)
+		case !e.Supported:
+			fmt.Fprintf(&b, "\n%s: not for this model (%s)", e.Name, e.Reason)
+		case e.Error != "":
+			fmt.Fprintf(&b, "\n%s: failed (%s)", e.Name, e.Error)
+		}
 	}
 	b.WriteString("\n\nIts README.md says how to start, secure, scale and monitor it.")
 	return b.String()

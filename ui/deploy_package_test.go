@@ -71,6 +71,15 @@ func TestDeploy_ExportPackage(t *testing.T) {
 	if oc == nil || oc.Checked || zc == nil || zc.Checked {
 		t.Fatalf("other platform %+v, zip %+v", oc, zc)
 	}
+	// The portable formats are offered with what each supports: a
+	// logistic model exports to all three; untick PMML.
+	for _, name := range []string{"onnx", "pmml", "reproduce"} {
+		c := findCheck(w, extraLabel(name))
+		if c == nil || !c.Checked || c.Disabled() {
+			t.Fatalf("%s is not offered for a logistic model: %+v", name, c)
+		}
+	}
+	test.Tap(findCheck(w, extraLabel("pmml")))
 	test.Tap(oc)
 	test.Tap(zc)
 	choose := findButtonIn(w, "Choose folder…")
@@ -92,10 +101,14 @@ func TestDeploy_ExportPackage(t *testing.T) {
 	for _, f := range zr.File {
 		names = append(names, f.Name)
 	}
-	for _, want := range []string{pack.Host().Binary(), other.Binary(), "model.json", "openapi.yaml", "k8s/deployment.yaml", "README.md", "manifest.json"} {
+	for _, want := range []string{pack.Host().Binary(), other.Binary(), "model.json", "openapi.yaml", "k8s/deployment.yaml", "README.md", "manifest.json",
+		"model.onnx", "reproduce.py"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("the archive lacks %s: %v", want, names)
 		}
+	}
+	if slices.Contains(names, "model.pmml") {
+		t.Error("PMML was unticked but written")
 	}
 	ex := u.Project().DeployState().Exports
 	if len(ex) != 1 || ex[0].Path != archive || !ex[0].Checked {

@@ -47,6 +47,13 @@ func (p *Project) ExportPackage(ctx context.Context, out string, opt pack.Option
 		deploy.DetailDriftBaseline: filepath.Join(m.Path, "baseline.json"),
 		deploy.DetailCheckedRows:   strconv.Itoa(r.CheckedRows),
 	}
+	var formats []string
+	for _, e := range m.Extras {
+		if e.File != "" {
+			formats = append(formats, e.File)
+		}
+	}
+	details[deploy.DetailFormats] = strings.Join(formats, ", ")
 	if opt.Zip {
 		details[deploy.DetailDriftBaseline] = m.Path + " (baseline.json)"
 	}

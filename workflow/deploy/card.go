@@ -94,7 +94,7 @@ func cardDetails(sec *DocSection, d *Definition, s State, f Facts) {
 		fs = append(fs, fact("Classes", strings.Join(m.Classes, ", ")))
 	}
 	fs = append(fs, fact("Trained", when(m.Created)), fact("Seed", fmt.Sprint(m.Seed)),
-		fact("Fingerprint", "SHA-256 "+f.Fingerprint), form(d, s, KeyLicence), form(d, s, KeyContact))
+		fact("Fingerprint", "SHA-256 "+f.Fingerprint), fact("Exported as", exportedAs(f)), form(d, s, KeyLicence), form(d, s, KeyContact))
 	sec.fields(fs...)
 	if m.LearnerHelp != "" {
 		sec.para("%s", m.LearnerHelp)
@@ -331,3 +331,30 @@ func cardCaveats(sec *DocSection, d *Definition, s State, f Facts, r *Result) {
 
 // points writes an ML Test Score number: "0", "0.5", "3".
 func points(v float64) string { return fmt.Sprintf("%g", v) }
+
+// exportedAs says how this model was last exported: the deployment package
+// (and whether its server's predictions were checked against the app's)
+// with the portable forms it carries, or that it has not been.
+func exportedAs(f Facts) string {
+	var last *Export
+	for i := range f.Exports {
+		if e := &f.Exports[i]; e.Kind == ExportPackage && e.Fingerprint == f.Fingerprint {
+			last = e
+		}
+	}
+	if last == nil {
+		return "not exported yet (Deploy step: Export package…)"
+	}
+	out := "a deployment package (model.json and the scoring service"
+	if fm := last.Details[DetailFormats]; fm != "" {
+		out += ", " + fm
+	}
+	out += ") at " + last.Path
+	if last.Checked {
+		out += "; its server's predictions were checked against the app's"
+		if n := last.Details[DetailCheckedRows]; n != "" {
+			out += " on " + n + " rows"
+		}
+	}
+	return out
+}

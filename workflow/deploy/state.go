@@ -109,6 +109,9 @@ const (
 	DetailLatency       = "latency_ms"     // single-row prediction latency measured at export
 	DetailDriftBaseline = "drift_baseline" // where the per-feature training profile is, "" when none
 	DetailCheckedRows   = "checked_rows"   // rows whose predictions were compared with the app's
+	// DetailFormats lists the portable forms the package carries (model.onnx,
+	// model.pmml, reproduce.py), comma-separated; "" when none.
+	DetailFormats = "formats"
 )
 
 // State is everything a person answered on the Deploy step, saved in the

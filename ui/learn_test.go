@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -17,6 +18,8 @@ import (
 	"modelbench/plots/docs"
 	"modelbench/workflow"
 	"modelbench/workflow/coach"
+	"modelbench/workflow/deploy/pack"
+	"modelbench/workflow/deploy/pack/packtest"
 	"modelbench/workflow/data"
 )
 
@@ -107,9 +110,7 @@ func segmentText(s widget.RichTextSegment) string {
 // TestLesson_IrisFromTheFirstScreenToTheExportedFiles drives the whole
 // iris lesson through the window, as a learner would: from the empty
 // first screen, through every step and its quiz, to the documentation
-// bundle on disk. The lesson's last checkpoint, the deployment package,
-// cannot be reached yet (its exporter is not on main): the lesson stops
-// just before it.
+// bundle and the deployment package on disk, which completes the lesson.
 func TestLesson_IrisFromTheFirstScreenToTheExportedFiles(t *testing.T) {
 	u, _ := newTestUI(t, Options{})
 	out := t.TempDir()
@@ -198,8 +199,7 @@ func TestLesson_IrisFromTheFirstScreenToTheExportedFiles(t *testing.T) {
 	if d := p.Document().Deploy.Docs; len(d) != 1 || d[0].Path != out {
 		t.Fatalf("the bundle is not recorded: %+v", d)
 	}
-	// The package exporter is not on main: the lesson waits there, and
-	// its deploy quiz is taken from the Lesson menu's quiz directly.
+	// The lesson waits for the deployment package, its last checkpoint.
 	l, prog := p.Lesson()
 	steps, next, share := prog.Status(l)
 	if next == nil || next.ID != "iris-package" || share >= 1 {
@@ -210,17 +210,35 @@ func TestLesson_IrisFromTheFirstScreenToTheExportedFiles(t *testing.T) {
 			t.Errorf("step %s not done: %+v", st.Stage, st)
 		}
 	}
+	// Deploy: the package, through the Deploy screen's export (this
+	// computer's server, built for the test).
+	loc, err := packtest.BuildServers(context.Background(), t.TempDir(), pack.Host().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.opts.ServerLocator = loc
+	pkgDir := filepath.Join(t.TempDir(), "iris-package")
+	u.writePackage(pkgDir, []pack.Target{pack.Host()}, false, []pack.Extra{})
+	for _, f := range []string{"model.json", "schema.json", "baseline.json", "openapi.yaml", pack.Host().Binary()} {
+		if _, err := os.Stat(filepath.Join(pkgDir, f)); err != nil {
+			t.Errorf("the package lacks %s: %v", f, err)
+		}
+	}
+	u.learn.refresh()
 	u.showQuiz("deploy")
 	answered += takeQuiz(t, u, func(int) bool { return true })
 
-	// The state: every checkpoint but the package, every quiz, every
-	// first answer; and it is all in the saved project.
+	// The state: every checkpoint, every quiz, every first answer; and it
+	// is all in the saved project.
 	_, prog = p.Lesson()
+	if _, next, share := prog.Status(l); next != nil || share < 1 {
+		t.Fatalf("after the package the lesson is not complete: next %+v, share %.2f", next, share)
+	}
 	total := 0
 	for _, st := range l.Steps {
 		total += len(st.Questions())
 	}
-	if len(prog.Reached) != len(l.Checkpoints())-1 || len(prog.Quizzes) != 6 || len(prog.Answers) != total || answered != total {
+	if len(prog.Reached) != len(l.Checkpoints()) || len(prog.Quizzes) != 6 || len(prog.Answers) != total || answered != total {
 		t.Fatalf("progress %+v (answered %d of %d)", prog, answered, total)
 	}
 	right := 0
@@ -247,10 +265,10 @@ func TestLesson_IrisFromTheFirstScreenToTheExportedFiles(t *testing.T) {
 	if err := json.Unmarshal(b, &saved); err != nil || len(saved.Coach.Lesson.Reached) != len(prog.Reached) {
 		t.Fatalf("saved progress %+v (%v)", saved.Coach.Lesson, err)
 	}
-	// Reopened in a new window, the lesson carries on where it was.
+	// Reopened in a new window, the lesson is still complete.
 	u2, _ := newTestUI(t, Options{Project: path})
-	if !strings.Contains(richText(u2.learn.lesson.next), "deployment package") {
-		t.Fatalf("the reopened lesson says %q", richText(u2.learn.lesson.next))
+	if l2, prog2 := u2.Project().Lesson(); l2 == nil || len(prog2.Reached) != len(l.Checkpoints()) {
+		t.Fatalf("the reopened lesson lost its progress: %+v", prog2)
 	}
 }
 

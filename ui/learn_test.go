@@ -18,9 +18,9 @@ import (
 	"modelbench/plots/docs"
 	"modelbench/workflow"
 	"modelbench/workflow/coach"
+	"modelbench/workflow/data"
 	"modelbench/workflow/deploy/pack"
 	"modelbench/workflow/deploy/pack/packtest"
-	"modelbench/workflow/data"
 )
 
 // lessonStart finds the Start button of a lesson in the Lesson tab.

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -145,9 +144,7 @@ func runChecklist(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stderr, "note: %s\n", r.missingText())
 	}
 	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(checklistJSON(res))
+		return printJSON(env.Stdout, checklistJSON(res))
 	}
 	printChecklist(env.Stdout, res)
 	return nil

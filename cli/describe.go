@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -68,9 +67,7 @@ func runDescribe(ctx context.Context, env *Env, args []string) error {
 		out.Columns = append(out.Columns, columnOutput{ColumnStats: st, TypeReason: f.TypeReason, RoleReason: f.RoleReason})
 	}
 	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return printJSON(env.Stdout, out)
 	}
 	printDescribe(env.Stdout, out)
 	return nil

@@ -29,9 +29,6 @@ func runDocs(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usageErr("give one project file (.mbproj)")
-	}
 	if *out == "" {
 		return usageErr("--out DIR is required")
 	}
@@ -39,12 +36,9 @@ func runDocs(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return usageErr("--format: %v", err)
 	}
-	r, err := resumeProject(ctx, pos[0])
+	r, err := resumeChosen(ctx, pos, "document")
 	if err != nil {
 		return err
-	}
-	if r.p.Training() == nil || r.p.Training().Chosen == nil {
-		return fmt.Errorf("%s: %s; there is no model to document yet", pos[0], r.missingText())
 	}
 	if err := r.applyAnswers(*answers); err != nil {
 		return err

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -57,9 +56,7 @@ func runEvaluate(ctx context.Context, env *Env, args []string) error {
 	}
 	out.Source = sourceName(ref)
 	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return printJSON(env.Stdout, out)
 	}
 	printEvaluate(env.Stdout, out)
 	return nil

@@ -34,9 +34,6 @@ func runPackage(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usageErr("give one project file (.mbproj)")
-	}
 	if *out == "" {
 		return usageErr("--out DIR is required")
 	}
@@ -44,12 +41,9 @@ func runPackage(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return usageErr("--target: %v", err)
 	}
-	r, err := resumeProject(ctx, pos[0])
+	r, err := resumeChosen(ctx, pos, "package")
 	if err != nil {
 		return err
-	}
-	if tr := r.p.Training(); tr == nil || tr.Chosen == nil {
-		return fmt.Errorf("%s: %s; there is no model to package yet", pos[0], r.missingText())
 	}
 	m, err := r.p.ExportPackage(ctx, *out, pack.Options{Targets: ts, Zip: *zip, Binary: locateServers()}, nil)
 	if err != nil {

@@ -125,3 +125,20 @@ func (r *resumed) checkReproducible(ctx context.Context) error {
 	_, err = r.p.CheckReproducible(ctx, nil)
 	return err
 }
+
+// resumeChosen opens the one project file in pos (a usage error
+// otherwise) and resumes it; what names the work for the message when the
+// project has no chosen model ("document", "package").
+func resumeChosen(ctx context.Context, pos []string, what string) (*resumed, error) {
+	if len(pos) != 1 {
+		return nil, usageErr("give one project file (.mbproj)")
+	}
+	r, err := resumeProject(ctx, pos[0])
+	if err != nil {
+		return nil, err
+	}
+	if tr := r.p.Training(); tr == nil || tr.Chosen == nil {
+		return nil, fmt.Errorf("%s: %s; there is no model to %s yet", pos[0], r.missingText(), what)
+	}
+	return r, nil
+}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -203,9 +202,7 @@ func runTrain(ctx context.Context, env *Env, args []string) error {
 	}
 	out.Params, out.Classes, out.Rows, out.FitSeconds = a.Params, a.Classes, len(a.Rows), a.FitTime.Seconds()
 	if tf.json {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return printJSON(env.Stdout, out)
 	}
 	printTrain(env.Stdout, out)
 	return nil

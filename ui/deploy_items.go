@@ -63,22 +63,14 @@ func verdictMark(e deploy.Evidence) string {
 // shows the selected one on the right: why it matters, what a good answer
 // looks like, the evidence with a link to its screen, and the answer.
 type checklistPanel struct {
-	u        *UI
-	rows     []checklistRow
-	list     *widget.List
-	detail   *fyne.Container
-	selected string // item id
-	obj      fyne.CanvasObject
+	u      *UI
+	items  *sectionList[deploy.ItemResult]
+	detail *fyne.Container
+	obj    fyne.CanvasObject
 	// the answer form of the selected item
 	status *widget.Select
 	note   *widget.Entry
 	record *widget.Button
-}
-
-// checklistRow is one line of the list: a section title or an item.
-type checklistRow struct {
-	section string
-	item    *deploy.ItemResult
 }
 
 func newChecklistPanel(u *UI) *checklistPanel {
@@ -88,25 +80,9 @@ func newChecklistPanel(u *UI) *checklistPanel {
 	c.note.SetMinRowsVisible(3)
 	c.record = widget.NewButton("Record answer", c.save)
 	c.record.Importance = widget.HighImportance
-	c.list = widget.NewList(func() int { return len(c.rows) }, func() fyne.CanvasObject { return ellipsisLabel() },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			r := c.rows[id]
-			if r.item == nil {
-				l.TextStyle.Bold = true
-				l.SetText(r.section)
-				return
-			}
-			l.TextStyle.Bold = false
-			l.SetText(statusMark(r.item.Status) + "  " + r.item.Question)
-		})
-	c.list.OnSelected = func(id widget.ListItemID) {
-		if id < len(c.rows) && c.rows[id].item != nil {
-			c.selected = c.rows[id].item.ID
-			c.showItem(c.rows[id].item)
-		}
-	}
-	split := container.NewHSplit(c.list, container.NewVScroll(c.detail))
+	c.items = newSectionList(func(it *deploy.ItemResult) string { return it.ID },
+		func(it *deploy.ItemResult) string { return statusMark(it.Status) + "  " + it.Question }, c.showItem)
+	split := container.NewHSplit(c.items.list, container.NewVScroll(c.detail))
 	split.Offset = 0.38
 	c.obj = split
 	return c
@@ -116,27 +92,15 @@ func (c *checklistPanel) Object() fyne.CanvasObject { return c.obj }
 
 // show lists the assessed items, keeping the selection.
 func (c *checklistPanel) show(r *deploy.Result) {
-	c.rows = c.rows[:0]
-	var sel *deploy.ItemResult
+	c.items.reset()
 	for i := range r.Sections {
 		sec := &r.Sections[i]
-		c.rows = append(c.rows, checklistRow{section: fmt.Sprintf("%s — %.0f%% ready", sec.Title, sec.Readiness)})
+		c.items.section(fmt.Sprintf("%s — %.0f%% ready", sec.Title, sec.Readiness))
 		for j := range sec.Items {
-			it := &sec.Items[j]
-			c.rows = append(c.rows, checklistRow{item: it})
-			if it.ID == c.selected {
-				sel = it
-			}
+			c.items.add(&sec.Items[j])
 		}
 	}
-	c.list.Refresh()
-	if sel == nil && len(c.rows) > 1 {
-		sel = c.rows[1].item
-		c.selected = sel.ID
-	}
-	if sel != nil {
-		c.showItem(sel)
-	}
+	c.items.done()
 }
 
 func (c *checklistPanel) showItem(it *deploy.ItemResult) {
@@ -158,14 +122,14 @@ func (c *checklistPanel) showItem(it *deploy.ItemResult) {
 
 // save records the selected item's answer through the project.
 func (c *checklistPanel) save() {
-	if c.selected == "" {
+	if c.items.selected == "" {
 		return
 	}
 	a := deploy.Answer{Status: statusFromLabel(c.status.Selected), Note: strings.TrimSpace(c.note.Text)}
 	if a.Status == deploy.NotApplicable {
 		a.Reason, a.Note = a.Note, ""
 	}
-	if err := c.u.proj.SetChecklistAnswer(c.selected, a); err != nil {
+	if err := c.u.proj.SetChecklistAnswer(c.items.selected, a); err != nil {
 		c.u.showError(err)
 	}
 }

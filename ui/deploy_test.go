@@ -28,14 +28,14 @@ func TestDeploy_AnswerAnItemFillTheFormsAndExport(t *testing.T) {
 	}
 	// Answer the first item of the Production section.
 	var row int
-	for i, r := range ds.items.rows {
+	for i, r := range ds.items.items.rows {
 		if r.item != nil && strings.HasPrefix(r.item.ID, "production.") {
 			row = i
 			break
 		}
 	}
-	ds.items.list.Select(row)
-	id := ds.items.selected
+	ds.items.items.list.Select(row)
+	id := ds.items.items.selected
 	ds.items.status.SetSelected(statusLabels[deploy.Done])
 	ds.items.note.SetText("the package's scoring service behind the company gateway")
 	test.Tap(ds.items.record)
@@ -47,7 +47,7 @@ func TestDeploy_AnswerAnItemFillTheFormsAndExport(t *testing.T) {
 		t.Fatalf("the answer was not journaled: %+v", j[len(j)-1])
 	}
 	// "Not applicable" without a reason is refused and changes nothing.
-	ds.items.list.Select(row)
+	ds.items.items.list.Select(row)
 	ds.items.status.SetSelected(statusLabels[deploy.NotApplicable])
 	ds.items.note.SetText("")
 	test.Tap(ds.items.record)

@@ -16,20 +16,13 @@ import (
 // (done by hand, or automated, for the full point).
 type mlTestsPanel struct {
 	u         *UI
-	rows      []mlRow
-	list      *widget.List
+	tests     *sectionList[deploy.TestResult]
 	detail    *fyne.Container
-	selected  string
 	status    *widget.Select
 	automated *widget.Check
 	note      *widget.Entry
 	record    *widget.Button
 	obj       fyne.CanvasObject
-}
-
-type mlRow struct {
-	section string
-	test    *deploy.TestResult
 }
 
 func newMLTestsPanel(u *UI) *mlTestsPanel {
@@ -39,24 +32,10 @@ func newMLTestsPanel(u *UI) *mlTestsPanel {
 	m.note.SetPlaceHolder("How it is done, or why it does not apply")
 	m.record = widget.NewButton("Record answer", m.save)
 	m.record.Importance = widget.HighImportance
-	m.list = widget.NewList(func() int { return len(m.rows) }, func() fyne.CanvasObject { return ellipsisLabel() },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			r := m.rows[id]
-			l.TextStyle.Bold = r.test == nil
-			if r.test == nil {
-				l.SetText(r.section)
-				return
-			}
-			l.SetText(fmt.Sprintf("%s %-4s %s", statusMark(r.test.Status), points(r.test.Points), r.test.Title))
-		})
-	m.list.OnSelected = func(id widget.ListItemID) {
-		if id < len(m.rows) && m.rows[id].test != nil {
-			m.selected = m.rows[id].test.ID
-			m.showTest(m.rows[id].test)
-		}
-	}
-	split := container.NewHSplit(m.list, container.NewVScroll(m.detail))
+	m.tests = newSectionList(func(t *deploy.TestResult) string { return t.ID }, func(t *deploy.TestResult) string {
+		return fmt.Sprintf("%s %-4s %s", statusMark(t.Status), points(t.Points), t.Title)
+	}, m.showTest)
+	split := container.NewHSplit(m.tests.list, container.NewVScroll(m.detail))
 	split.Offset = 0.42
 	m.obj = split
 	return m
@@ -67,27 +46,15 @@ func (m *mlTestsPanel) Object() fyne.CanvasObject { return m.obj }
 func points(v float64) string { return strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0") }
 
 func (m *mlTestsPanel) show(r *deploy.Result) {
-	m.rows = m.rows[:0]
-	var sel *deploy.TestResult
+	m.tests.reset()
 	for i := range r.ML.Sections {
 		sec := &r.ML.Sections[i]
-		m.rows = append(m.rows, mlRow{section: fmt.Sprintf("%s — %s points", sec.Title, points(sec.Points))})
+		m.tests.section(fmt.Sprintf("%s — %s points", sec.Title, points(sec.Points)))
 		for j := range sec.Tests {
-			t := &sec.Tests[j]
-			m.rows = append(m.rows, mlRow{test: t})
-			if t.ID == m.selected {
-				sel = t
-			}
+			m.tests.add(&sec.Tests[j])
 		}
 	}
-	m.list.Refresh()
-	if sel == nil && len(m.rows) > 1 {
-		sel = m.rows[1].test
-		m.selected = sel.ID
-	}
-	if sel != nil {
-		m.showTest(sel)
-	}
+	m.tests.done()
 }
 
 func (m *mlTestsPanel) showTest(t *deploy.TestResult) {
@@ -108,14 +75,14 @@ func (m *mlTestsPanel) showTest(t *deploy.TestResult) {
 }
 
 func (m *mlTestsPanel) save() {
-	if m.selected == "" {
+	if m.tests.selected == "" {
 		return
 	}
 	a := deploy.TestAnswer{Status: statusFromLabel(m.status.Selected), Automated: m.automated.Checked, Note: strings.TrimSpace(m.note.Text)}
 	if a.Status == deploy.NotApplicable {
 		a.Reason, a.Note = a.Note, ""
 	}
-	if err := m.u.proj.SetMLTestAnswer(m.selected, a); err != nil {
+	if err := m.u.proj.SetMLTestAnswer(m.tests.selected, a); err != nil {
 		m.u.showError(err)
 	}
 }

@@ -37,6 +37,7 @@ var forbidden = []struct {
 	{"modelbench/workflow/deploy/monitor", nil, serverForbidden},
 	{"modelbench/workflow/deploy/onnx", nil, serverForbidden},
 	{"modelbench/workflow/deploy/pmml", nil, serverForbidden},
+	{"modelbench/workflow/deploy/watch", nil, serverForbidden},
 	// The scoring path: what a scoring server links. gota is reached only
 	// through data's interop sub-package.
 	{"modelbench/workflow/artifact", nil, scoringForbidden},

@@ -134,10 +134,13 @@ type EvaluateConfig struct {
 
 // DeployConfig holds the Deploy step's answers: the checklist and ML test
 // answers, the purpose, model-card and datasheet forms, the last
-// reproducibility check and the exports recorded so far. Files written
+// reproducibility check and the exports recorded so far, and the source
+// the Monitor view watches. Files written
 // before the checklist existed have none and open with an empty state.
 type DeployConfig struct {
 	Checklist deploy.State `json:"checklist,omitzero"`
+	// Monitor is the Monitor view's last source (nil: none yet).
+	Monitor *MonitorConfig `json:"monitor,omitempty"`
 }
 
 // JournalEntry is one decision: when, at which stage, what, and why.

@@ -52,7 +52,9 @@ type VersionExport struct {
 var PackageExporter func(ctx context.Context, p *Project, out string, learnt *data.Frame, report progress.Func) (string, error)
 
 // ExportVersion writes the deployment of the project's current model to
-// the folder out (created when needed): after an accepted retrain, res
+// the folder out (created when needed) — its baseline profiles the
+// input columns whose role is feature, not the identifiers and ignored
+// columns the preparation drops: after an accepted retrain, res
 // is its result (whose Retrained model must be the one carried forward)
 // and the model's baseline and contract are profiled on the rows it
 // learnt from, its metrics.json holding its scores on the held-out new
@@ -97,7 +99,13 @@ func (p *Project) ExportVersion(ctx context.Context, out string, res *RetrainRes
 		}
 		return &VersionExport{Dir: dir, Version: version, ModelVersion: serve.VersionOf(raw), Package: true}, nil
 	}
-	ve, err := writeDeployment(ctx, out, a, learnt, m, report)
+	var profiled []string // the features: identifiers and ignored columns the preparation drops would "drift" in every window
+	for _, n := range inputNames(a) {
+		if f, ok := t.Schema.Field(n); !ok || f.Role == data.Feature {
+			profiled = append(profiled, n)
+		}
+	}
+	ve, err := writeDeployment(ctx, out, a, learnt, profiled, m, report)
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +117,7 @@ func (p *Project) ExportVersion(ctx context.Context, out string, res *RetrainRes
 
 // writeDeployment writes model.json, schema.json, baseline.json and
 // metrics.json.
-func writeDeployment(ctx context.Context, out string, a *artifact.Artifact, learnt *data.Frame, m *serve.Metrics, report progress.Func) (*VersionExport, error) {
+func writeDeployment(ctx context.Context, out string, a *artifact.Artifact, learnt *data.Frame, profiled []string, m *serve.Metrics, report progress.Func) (*VersionExport, error) {
 	path, err := a.Save(out)
 	if err != nil {
 		return nil, err
@@ -128,7 +136,7 @@ func writeDeployment(ctx context.Context, out string, a *artifact.Artifact, lear
 		return nil, err
 	}
 	report.Send(0.4, "schema.json written")
-	b, err := baselineOf(ctx, a, learnt)
+	b, err := baselineOf(ctx, a, learnt, profiled)
 	if err != nil {
 		return nil, fmt.Errorf("the drift baseline: %w", err)
 	}
@@ -144,15 +152,18 @@ func writeDeployment(ctx context.Context, out string, a *artifact.Artifact, lear
 	return ve, nil
 }
 
-// baselineOf profiles the model's raw input columns of rows and its
-// predictions on them.
-func baselineOf(ctx context.Context, a *artifact.Artifact, rows *data.Frame) (*monitor.Baseline, error) {
-	names := inputNames(a)
-	inputs, err := rows.Select(names...)
+// baselineOf profiles the raw input columns named profiled of rows and
+// the model's predictions on them.
+func baselineOf(ctx context.Context, a *artifact.Artifact, rows *data.Frame, profiled []string) (*monitor.Baseline, error) {
+	all, err := rows.Select(inputNames(a)...)
 	if err != nil {
 		return nil, err
 	}
-	pr, err := a.Predict(ctx, inputs)
+	inputs, err := rows.Select(profiled...)
+	if err != nil {
+		return nil, err
+	}
+	pr, err := a.Predict(ctx, all)
 	if err != nil {
 		return nil, err
 	}

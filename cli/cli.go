@@ -45,6 +45,12 @@ func (e errUsage) Error() string { return e.msg }
 
 func usageErr(format string, args ...any) error { return errUsage{fmt.Sprintf(format, args...)} }
 
+// exitCode ends a command that did its work with a code other than 0,
+// 1 and 2 (monitor's 3: a threshold is crossed); it prints nothing.
+type exitCode int
+
+func (e exitCode) Error() string { return fmt.Sprintf("exit code %d", int(e)) }
+
 // IsCommand reports whether word is a command of the command line (or a
 // help flag), so main.go knows not to open a window.
 func IsCommand(word string) bool {
@@ -80,9 +86,12 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	err := c.run(ctx, env, args[1:])
 	var ue errUsage
+	var ec exitCode
 	switch {
 	case err == nil:
 		return 0
+	case errors.As(err, &ec):
+		return int(ec)
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.As(err, &ue):

@@ -8,15 +8,49 @@ import (
 	"sort"
 
 	"modelbench/workflow"
+	"modelbench/workflow/data"
+	"modelbench/workflow/deploy/serve"
+	"modelbench/workflow/deploy/watch"
 )
+
+// retrainRows reads the new labelled rows: a file or database (args), or
+// a prediction log's feedback.
+func retrainRows(ctx context.Context, p *workflow.Project, df *dataFlags, args []string, feedback, baseline string, w watch.Window) (*data.Frame, string, error) {
+	if feedback != "" {
+		src, err := watch.ParseSource(feedback, baseline)
+		if err != nil {
+			return nil, "", usageErr("--feedback: %v", err)
+		}
+		if src.Kind != watch.Log {
+			return nil, "", usageErr("--feedback takes a prediction log (a file or postgres:// URL), not a service")
+		}
+		fr, err := p.FeedbackRows(ctx, src, watch.Options{Window: w}, nil)
+		if err != nil {
+			return nil, "", err
+		}
+		return fr.Frame, fr.Source, nil
+	}
+	ref, err := df.ref(args)
+	if err != nil {
+		return nil, "", err
+	}
+	ref.Path = absPath(ref.Path)
+	nt, _, err := workflow.LoadRef(ctx, ref, "", nil)
+	if err != nil {
+		return nil, "", err
+	}
+	return nt.Frame, sourceName(ref), nil
+}
 
 func init() {
 	register(command{
 		name: "retrain",
 		summary: "refit a project's chosen model on new labelled rows, compare old and new on held-out new rows, " +
 			"and keep the new version when it is better",
-		usage: "retrain P.mbproj NEW_DATA --out DIR [--replace] [--hold-out SHARE] [--accept auto|yes|no] [--why TEXT] [--json] [options for reading NEW_DATA]",
-		run:   runRetrain,
+		usage: "retrain P.mbproj NEW_DATA --out DIR [--replace] [--hold-out SHARE] [--accept auto|yes|no] [--why TEXT] [--json] [options for reading NEW_DATA]\n" +
+			"  or: retrain P.mbproj --feedback LOG --baseline DIR --out DIR [--window 1h|24h|7d|all] [...]: the logged inputs joined to their feedback\n" +
+			"  an accepted version is written to DIR as a deployment the service reads (model.json, schema.json, baseline.json, metrics.json)",
+		run: runRetrain,
 	})
 }
 
@@ -36,6 +70,9 @@ type retrainOutput struct {
 	Accepted    bool               `json:"accepted"`
 	Version     int                `json:"version"`
 	Model       string             `json:"model,omitempty"`
+	// ModelVersion is the accepted model's version as the service names
+	// it (in /v2/models/{name} and the prediction log).
+	ModelVersion string `json:"model_version,omitempty"`
 }
 
 func runRetrain(ctx context.Context, env *Env, args []string) error {
@@ -48,12 +85,24 @@ func runRetrain(ctx context.Context, env *Env, args []string) error {
 	accept := fs.String("accept", "auto", "keep the retrained model as a new version: auto (when it is better and the difference is likely real), yes or no")
 	why := fs.String("why", "", "the reason recorded in the journal (default: the comparison)")
 	asJSON := fs.Bool("json", false, "print the outcome as JSON")
+	feedback := fs.String("feedback", "", "retrain on a prediction log's feedback (a log file or postgres:// URL) instead of NEW_DATA")
+	baseline := fs.String("baseline", "", "with --feedback: the deployment directory the log's model was served from")
+	window := fs.String("window", "all", "with --feedback: how far back to take the labelled predictions (1h, 24h, 7d, all)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 2 {
+	switch {
+	case *feedback != "" && len(pos) != 1:
+		return usageErr("with --feedback, expected only P.mbproj, got %d arguments", len(pos))
+	case *feedback != "" && *baseline == "":
+		return usageErr("--feedback needs --baseline DIR, the deployment directory the log's model was served from")
+	case *feedback == "" && len(pos) != 2:
 		return usageErr("expected P.mbproj and NEW_DATA, got %d arguments", len(pos))
+	}
+	w, err := watch.ParseWindow(*window)
+	if err != nil {
+		return usageErr("--window: %v", err)
 	}
 	if *out == "" {
 		return usageErr("--out DIR is required")
@@ -74,20 +123,15 @@ func runRetrain(ctx context.Context, env *Env, args []string) error {
 	if _, err := p.Resume(ctx, nil); err != nil {
 		return err
 	}
-	ref, err := df.ref(pos[1:])
+	newRows, source, err := retrainRows(ctx, p, &df, pos[1:], *feedback, *baseline, w)
 	if err != nil {
 		return err
 	}
-	ref.Path = absPath(ref.Path)
-	nt, _, err := workflow.LoadRef(ctx, ref, "", nil)
+	res, err := p.Retrain(ctx, workflow.RetrainOptions{New: newRows, Source: source, Replace: *replace, HoldOut: *holdOut}, nil)
 	if err != nil {
 		return err
 	}
-	res, err := p.Retrain(ctx, workflow.RetrainOptions{New: nt.Frame, Source: sourceName(ref), Replace: *replace, HoldOut: *holdOut}, nil)
-	if err != nil {
-		return err
-	}
-	o := retrainOutput{New: sourceName(ref), Replace: *replace, LearnRows: res.LearnRows, CompareRows: res.CompareRows, Metric: res.Metric,
+	o := retrainOutput{New: source, Replace: *replace, LearnRows: res.LearnRows, CompareRows: res.CompareRows, Metric: res.Metric,
 		Current: res.CurrentMetrics, Retrained: res.RetrainedMetrics, Better: res.Better, P: res.Comparison.P, Sentence: res.Comparison.Sentence}
 	_, o.Version = p.ModelVersions()
 	if *accept == "yes" || *accept == "auto" && res.Better {
@@ -99,9 +143,11 @@ func runRetrain(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 		o.Accepted = true
-		if o.Model, err = res.Retrained.Save(*out); err != nil {
+		ve, err := p.ExportVersion(ctx, *out, res, nil)
+		if err != nil {
 			return err
 		}
+		o.Model, o.ModelVersion = filepath.Join(ve.Dir, serve.ModelFile), ve.ModelVersion
 	}
 	if o.Project, err = p.Save(pos[0]); err != nil {
 		return err
@@ -130,7 +176,7 @@ func printRetrain(w io.Writer, o retrainOutput) {
 	}
 	fmt.Fprintln(w, o.Sentence)
 	if o.Accepted {
-		fmt.Fprintf(w, "kept as model version %d: %s\n", o.Version, filepath.Clean(o.Model))
+		fmt.Fprintf(w, "kept as model version %d (served as version %s): %s\n", o.Version, o.ModelVersion, filepath.Dir(filepath.Clean(o.Model)))
 	} else {
 		fmt.Fprintf(w, "not kept: the current model (version %d) stays; use --accept yes to keep the retrained one anyway\n", o.Version)
 	}

@@ -148,12 +148,15 @@ type TestView struct {
 
 // DeployConfig holds the Deploy step's answers: the checklist and ML test
 // answers, the purpose, model-card and datasheet forms, the last
-// reproducibility check and the exports recorded so far. Files written
+// reproducibility check and the exports recorded so far, and the source
+// the Monitor view watches. Files written
 // before the checklist existed have none and open with an empty state.
 type DeployConfig struct {
 	Checklist deploy.State `json:"checklist,omitzero"`
 	// Docs records every documentation bundle written (RecordDocs).
 	Docs []DocsExport `json:"docs,omitempty"`
+	// Monitor is the Monitor view's last source (nil: none yet).
+	Monitor *MonitorConfig `json:"monitor,omitempty"`
 }
 
 // DocsExport is one documentation bundle written for the chosen model.

@@ -40,6 +40,7 @@ var forbidden = []struct {
 	// reproduce.py is written from an artifact alone: no exploration, no
 	// data sources, no gota, no figures.
 	{"modelbench/workflow/deploy/reproduce", nil, serverForbidden},
+	{"modelbench/workflow/deploy/watch", nil, serverForbidden},
 	// The scoring path: what a scoring server links. gota is reached only
 	// through data's interop sub-package.
 	{"modelbench/workflow/artifact", nil, scoringForbidden},

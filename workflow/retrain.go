@@ -60,6 +60,11 @@ type RetrainResult struct {
 	// Better says the retrained model scores better and the difference is
 	// likely real.
 	Better bool
+	// Learnt holds the rows the retrained model learnt from (its input
+	// columns and the target, before the preparation), for the baseline
+	// and contract of its deployment (ExportVersion). The project does
+	// not keep them once the result is dropped.
+	Learnt *data.Frame
 }
 
 // Retrain refits the chosen model's recorded preparation and learner, with
@@ -119,7 +124,7 @@ func (p *Project) Retrain(ctx context.Context, opt RetrainOptions, report progre
 		return nil, fmt.Errorf("scoring the retrained model on the new rows: %w", err)
 	}
 	res := &RetrainResult{Current: cur, Retrained: next, Source: opt.Source, Replace: opt.Replace, LearnRows: len(next.Rows),
-		CompareRows: len(po.Truth), Metric: tr.Board.Metric, CurrentMetrics: allMetrics(po), RetrainedMetrics: allMetrics(pn)}
+		CompareRows: len(po.Truth), Metric: tr.Board.Metric, CurrentMetrics: allMetrics(po), RetrainedMetrics: allMetrics(pn), Learnt: train}
 	if res.Comparison, err = eval.CompareOnRows("retrained", pn, "current", po, res.Metric, opt.Chunks, cur.Seed); err != nil {
 		return nil, fmt.Errorf("comparing the models: %w", err)
 	}

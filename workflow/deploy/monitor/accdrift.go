@@ -76,6 +76,7 @@ func (a *featureAcc) drift(rows int) FeatureDrift {
 		if m := sum(a.nums) / float64(len(a.nums)); len(a.nums) > 0 && finite(m) {
 			fd.WindowMean = &m
 		}
+		fd.Distribution = numericDistribution(p.Numeric.Sample, a.nums)
 		return fd
 	}
 	cats := a.bins[:len(a.bins)-1]
@@ -91,6 +92,7 @@ func (a *featureAcc) drift(rows int) FeatureDrift {
 	if len(fd.NewLevels) > MaxNewLevels {
 		fd.NewLevels = fd.NewLevels[:MaxNewLevels]
 	}
+	fd.Distribution = a.levelDistribution(fd.NewLevels)
 	return fd
 }
 

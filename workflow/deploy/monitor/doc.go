@@ -39,8 +39,13 @@
 // data.Frame) compare a window with the baseline: per-feature drift ranked
 // by Result.Score, PSI, missing-value shift, levels never seen in
 // training, prediction drift, latency percentiles, request and error
-// counts, and live metrics (LiveMetrics) where feedback arrived. Trend
-// does the same per hour, day or week.
+// counts, and live metrics (LiveMetrics) where feedback arrived. Each
+// column carries its training and window distributions on common bins
+// (Distribution) for figures, and the report its activity over time
+// (ActivityPoint: requests, errors, latency and live metrics per step of
+// ActivityStepFor the window's span). An Accumulator builds the same
+// report one record at a time, for logs too large to hold as records.
+// Trend reports per hour, day or week.
 //
 // # Errors
 //

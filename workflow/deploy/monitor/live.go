@@ -28,9 +28,11 @@ type liveAcc struct {
 	trueLabels []string
 	predValues []float64
 	trueValues []float64
+	// times are the pairs' request times (Unix nanoseconds, 0 for none).
+	times []int64
 }
 
-func (l *liveAcc) add(pred, truth any) {
+func (l *liveAcc) add(pred, truth any, at int64) {
 	if truth == nil {
 		return
 	}
@@ -41,6 +43,7 @@ func (l *liveAcc) add(pred, truth any) {
 		if okp && okt {
 			l.predLabels = append(l.predLabels, p)
 			l.trueLabels = append(l.trueLabels, t)
+			l.times = append(l.times, at)
 		}
 		return
 	}
@@ -49,6 +52,7 @@ func (l *liveAcc) add(pred, truth any) {
 	if okp && okt {
 		l.predValues = append(l.predValues, p)
 		l.trueValues = append(l.trueValues, t)
+		l.times = append(l.times, at)
 	}
 }
 
@@ -58,6 +62,7 @@ func (l *liveAcc) merge(o *liveAcc) {
 	l.trueLabels = append(l.trueLabels, o.trueLabels...)
 	l.predValues = append(l.predValues, o.predValues...)
 	l.trueValues = append(l.trueValues, o.trueValues...)
+	l.times = append(l.times, o.times...)
 }
 
 func (l *liveAcc) metrics() *LiveMetrics {

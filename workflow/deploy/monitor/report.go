@@ -38,6 +38,12 @@ type Report struct {
 	// Live holds metrics on the requests with both a prediction and
 	// feedback; nil when there are none.
 	Live *LiveMetrics `json:"live,omitempty"`
+	// Activity is the window over time: requests, errors, latency and
+	// live metrics per step of ActivityStepSeconds (ActivityStepFor the
+	// window's span), oldest first, for the requests that have a time;
+	// empty when none has. Steps without requests are left out.
+	Activity            []ActivityPoint `json:"activity,omitempty"`
+	ActivityStepSeconds int64           `json:"activity_step_seconds,omitempty"`
 }
 
 // Latency holds the latency percentiles of the window, in milliseconds,
@@ -77,6 +83,9 @@ type FeatureDrift struct {
 	NewLevels    []LevelCount `json:"new_levels,omitempty"`
 	UnseenLevels int          `json:"unseen_levels,omitempty"`
 	UnseenRows   int          `json:"unseen_rows,omitempty"`
+	// Distribution is the column's training and window distributions on
+	// common bins, for figures; nil when neither has a value.
+	Distribution *Distribution `json:"distribution,omitempty"`
 }
 
 // MissingShift compares the share of missing values.
@@ -185,19 +194,26 @@ func SummariseFrame(ctx context.Context, b *Baseline, inputs *data.Frame, outcom
 
 // window accumulates records.
 type window struct {
-	b        *Baseline
-	feats    []*featureAcc
-	pred     *featureAcc
-	lat      []float64
+	b     *Baseline
+	feats []*featureAcc
+	pred  *featureAcc
+	lat   []float64
+	// times (Unix nanoseconds, 0 for none) and errs are the requests'
+	// times and failures, in the order of lat.
+	times    []int64
+	errs     []bool
 	requests int
 	errors   int
 	from, to time.Time
 	live     liveAcc
+	// noActivity leaves Report.Activity out (Trend's buckets).
+	noActivity bool
 }
 
 // newWindow starts a window expecting about capacity records.
 func newWindow(b *Baseline, capacity int) *window {
-	w := &window{b: b, pred: newAcc(&b.Prediction, capacity), live: liveAcc{task: b.Task}, lat: make([]float64, 0, capacity)}
+	w := &window{b: b, pred: newAcc(&b.Prediction, capacity), live: liveAcc{task: b.Task}, lat: make([]float64, 0, capacity),
+		times: make([]int64, 0, capacity), errs: make([]bool, 0, capacity)}
 	for i := range b.Features {
 		w.feats = append(w.feats, newAcc(&b.Features[i], capacity))
 	}
@@ -211,6 +227,8 @@ func (w *window) merge(o *window) {
 	}
 	w.pred.merge(o.pred)
 	w.lat = append(w.lat, o.lat...)
+	w.times = append(w.times, o.times...)
+	w.errs = append(w.errs, o.errs...)
 	w.requests += o.requests
 	w.errors += o.errors
 	if !o.from.IsZero() && (w.from.IsZero() || o.from.Before(w.from)) {
@@ -235,7 +253,9 @@ func (w *window) addRecord(r *Record) {
 }
 
 func (w *window) addOutcome(o *Outcome) {
+	var at int64
 	if !o.Time.IsZero() {
+		at = o.Time.UnixNano()
 		if w.from.IsZero() || o.Time.Before(w.from) {
 			w.from = o.Time
 		}
@@ -244,12 +264,14 @@ func (w *window) addOutcome(o *Outcome) {
 		}
 	}
 	w.lat = append(w.lat, float64(o.Latency)/float64(time.Millisecond))
+	w.times = append(w.times, at)
+	w.errs = append(w.errs, o.Error != "")
 	if o.Error != "" {
 		w.errors++
 		return
 	}
 	w.pred.add(o.Prediction)
-	w.live.add(o.Prediction, o.Truth)
+	w.live.add(o.Prediction, o.Truth, at)
 }
 
 // finish runs the tests, one goroutine per core over the columns.
@@ -290,7 +312,12 @@ func (w *window) finish() *Report {
 	} else {
 		r.Prediction = FeatureDrift{Name: PredictionName, Kind: w.b.Prediction.Kind, Drift: skipped(PredictionName, "the window holds no predictions")}
 	}
-	r.Latency = latencyOf(w.lat)
+	if !w.noActivity {
+		var step time.Duration
+		r.Activity, step = w.activity()
+		r.ActivityStepSeconds = int64(step / time.Second)
+	}
+	r.Latency = latencyOf(slices.Clone(w.lat))
 	r.Feedback = w.live.feedback
 	r.Live = w.live.metrics()
 	return r

@@ -91,6 +91,7 @@ func Trend(ctx context.Context, b *Baseline, recs []Record, width Bucket, report
 			return nil, err
 		}
 		w := newWindow(b, len(groups[s]))
+		w.noActivity = true
 		for _, i := range groups[s] {
 			w.addRecord(&recs[i])
 		}

@@ -83,6 +83,14 @@ func DecodeMetrics(b []byte) (*Metrics, error) {
 	return &m, nil
 }
 
+// VersionOf is the model version of a model.json's bytes, as
+// Deployment.ModelVersion and the prediction log name it: the first 12
+// hexadecimal digits of their SHA-256.
+func VersionOf(modelJSON []byte) string {
+	sum := sha256.Sum256(modelJSON)
+	return hex.EncodeToString(sum[:])[:12]
+}
+
 // LoadDir reads the deployment directory dir: model.json, schema.json,
 // baseline.json and, when present, metrics.json. Errors name the file
 // that is missing or wrong, and say what is wrong: a missing file, a file
@@ -106,8 +114,7 @@ func LoadDir(dir string) (*Deployment, error) {
 	if err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(raw)
-	d.ModelVersion = hex.EncodeToString(sum[:])[:12]
+	d.ModelVersion = VersionOf(raw)
 	var a artifact.Artifact
 	if err := json.Unmarshal(raw, &a); err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ModelFile), err)

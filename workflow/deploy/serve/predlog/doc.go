@@ -4,8 +4,10 @@
 // arrive later as feedback, kept in an embedded SQLite file or in a
 // PostgreSQL table that several replicas share. The scoring service
 // writes it; the desktop's Monitor screen and `modelbench monitor` read it
-// (Open or OpenReader, then Records) as monitor.Record values, so that all
-// of them summarise the same rows with the monitor package.
+// (Open or OpenReader, then Records or Scan) as monitor.Record values, so
+// that all of them summarise the same rows with the monitor package;
+// Versions counts what a query selects per model version without reading
+// the rows.
 //
 // # Writing
 //

@@ -18,6 +18,8 @@ type store interface {
 	prune(ctx context.Context, cutoff time.Time, maxRows int64) (int64, error)
 	// scan calls fn for each selected row, oldest first.
 	scan(ctx context.Context, q Query, fn func(*row) error) error
+	// versions counts the selected rows per model version.
+	versions(ctx context.Context, q Query) ([]VersionCount, error)
 	ping(ctx context.Context) error
 	close() error
 	name() string

@@ -3,6 +3,7 @@ package predlog
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"modelbench/workflow/deploy/monitor"
 )
@@ -56,4 +57,26 @@ func (l *Log) Records(ctx context.Context, q Query) ([]monitor.Record, error) {
 		out[i] = es[i].Record
 	}
 	return out, nil
+}
+
+// VersionCount is how many logged predictions of one model version a
+// query selects, when the first and the last arrived, and how many have
+// their true outcome.
+type VersionCount struct {
+	ModelVersion string
+	Rows         int
+	First, Last  time.Time
+	Feedback     int
+}
+
+// Versions counts the committed predictions q selects per model version,
+// oldest version first (q.Limit is ignored), without decoding them: what
+// a reader needs to show what the log holds, pick a window's end and
+// report progress before reading it.
+func (l *Log) Versions(ctx context.Context, q Query) ([]VersionCount, error) {
+	vs, err := l.st.versions(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", l.Name(), err)
+	}
+	return vs, nil
 }

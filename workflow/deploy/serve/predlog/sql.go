@@ -110,6 +110,33 @@ func (d dialect) feedback() string {
 
 // selectRows returns the query of q and its arguments.
 func (d dialect) selectRows(q Query) (string, []any) {
+	where, args := d.conditions(q)
+	cols := "seq, id, time_us, model_version, inputs, prediction, probabilities, latency_us, truth"
+	sql := "SELECT " + cols + " FROM " + predTable + whereClause(where)
+	if q.Limit > 0 {
+		args = append(args, q.Limit)
+		sql = "SELECT " + cols + " FROM (" + sql + " ORDER BY time_us DESC, seq DESC LIMIT " + d.param(len(args)) + ") AS recent"
+	}
+	return sql + " ORDER BY time_us, seq", args
+}
+
+// selectVersions counts the rows q selects (Limit aside) per model
+// version, with their first and last times and how many have feedback.
+func (d dialect) selectVersions(q Query) (string, []any) {
+	where, args := d.conditions(q)
+	return "SELECT model_version, COUNT(*), MIN(time_us), MAX(time_us), COUNT(truth) FROM " + predTable + whereClause(where) +
+		" GROUP BY model_version ORDER BY MIN(time_us)", args
+}
+
+func whereClause(where []string) string {
+	if len(where) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(where, " AND ")
+}
+
+// conditions are q's time and version conditions with their arguments.
+func (d dialect) conditions(q Query) ([]string, []any) {
 	var where []string
 	var args []any
 	add := func(cond string, v any) {
@@ -125,16 +152,7 @@ func (d dialect) selectRows(q Query) (string, []any) {
 	if q.ModelVersion != "" {
 		add("model_version = ?", q.ModelVersion)
 	}
-	cols := "seq, id, time_us, model_version, inputs, prediction, probabilities, latency_us, truth"
-	sql := "SELECT " + cols + " FROM " + predTable
-	if len(where) > 0 {
-		sql += " WHERE " + strings.Join(where, " AND ")
-	}
-	if q.Limit > 0 {
-		args = append(args, q.Limit)
-		sql = "SELECT " + cols + " FROM (" + sql + " ORDER BY time_us DESC, seq DESC LIMIT " + d.param(len(args)) + ") AS recent"
-	}
-	return sql + " ORDER BY time_us, seq", args
+	return where, args
 }
 
 // pruneAge and pruneRows delete by age and beyond a row count.

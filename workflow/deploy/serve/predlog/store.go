@@ -244,6 +244,26 @@ func (s *sqlStore) scan(ctx context.Context, q Query, fn func(*row) error) error
 	return rows.Err()
 }
 
+func (s *sqlStore) versions(ctx context.Context, q Query) ([]VersionCount, error) {
+	stmt, args := s.d.selectVersions(q)
+	rows, err := s.db.QueryContext(ctx, stmt, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []VersionCount
+	for rows.Next() {
+		var v VersionCount
+		var first, last int64
+		if err := rows.Scan(&v.ModelVersion, &v.Rows, &first, &last, &v.Feedback); err != nil {
+			return nil, err
+		}
+		v.First, v.Last = time.UnixMicro(first).UTC(), time.UnixMicro(last).UTC()
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
 func (s *sqlStore) ping(ctx context.Context) error { return s.db.PingContext(ctx) }
 
 func (s *sqlStore) close() error {

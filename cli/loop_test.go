@@ -264,21 +264,17 @@ func loopProject(t *testing.T, dir string) (*workflow.Project, string, string) {
 	if code, _, e := run(t, "run", proj); code != 0 {
 		t.Fatalf("run: %s", e)
 	}
+	v1 := filepath.Join(dir, "v1")
+	withServers(t)
+	if code, _, e := run(t, "package", proj, "--out", v1); code != 0 {
+		t.Fatalf("package: %s", e)
+	}
 	ctx := context.Background()
 	p, err := workflow.Open(ctx, proj, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := p.Resume(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
-	v1 := filepath.Join(dir, "v1")
-	// HOOK(package): `modelbench package` writes this once the package
-	// exporter is merged; ExportVersion writes the files the service reads.
-	if _, err := p.ExportVersion(ctx, v1, nil, nil); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.Save(proj); err != nil {
 		t.Fatal(err)
 	}
 	return p, proj, v1
@@ -413,7 +409,7 @@ func TestLoop_ServeLogDriftRetrainExport(t *testing.T) {
 	// Retrain on the feedback: better on the held-out recent rows, kept as
 	// version 2 and exported as a new model version.
 	v2 := filepath.Join(dir, "v2")
-	code, out, e = run(t, "retrain", proj, "--feedback", logPath, "--baseline", v1, "--out", v2, "--json")
+	code, out, e = run(t, "retrain", proj, "--feedback", logPath, "--baseline", v1, "--out", v2, "--package", "--json")
 	if code != 0 {
 		t.Fatalf("retrain: exit %d: %s", code, e)
 	}
@@ -422,7 +418,7 @@ func TestLoop_ServeLogDriftRetrainExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("retrain: %s: current %.3f, retrained %.3f on %d rows", rt.Sentence, rt.Current[rt.Metric], rt.Retrained[rt.Metric], rt.CompareRows)
-	if !rt.Better || !rt.Accepted || rt.Version != 2 || rt.Retrained[rt.Metric] <= rt.Current[rt.Metric] {
+	if !rt.Better || !rt.Accepted || rt.Version != 2 || rt.Retrained[rt.Metric] <= rt.Current[rt.Metric] || rt.Package != v2 {
 		t.Fatalf("retrain %+v", rt)
 	}
 	srv2 := startServer(t, v2, filepath.Join(dir, "log2.db"))

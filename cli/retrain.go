@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 
 	"modelbench/workflow"
 	"modelbench/workflow/data"
+	"modelbench/workflow/deploy/pack"
 	"modelbench/workflow/deploy/serve"
 	"modelbench/workflow/deploy/watch"
 )
@@ -73,6 +75,8 @@ type retrainOutput struct {
 	// ModelVersion is the accepted model's version as the service names
 	// it (in /v2/models/{name} and the prediction log).
 	ModelVersion string `json:"model_version,omitempty"`
+	// Package is the deployment package's folder (with --package).
+	Package string `json:"package,omitempty"`
 }
 
 func runRetrain(ctx context.Context, env *Env, args []string) error {
@@ -87,6 +91,8 @@ func runRetrain(ctx context.Context, env *Env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the outcome as JSON")
 	feedback := fs.String("feedback", "", "retrain on a prediction log's feedback (a log file or postgres:// URL) instead of NEW_DATA")
 	baseline := fs.String("baseline", "", "with --feedback: the deployment directory the log's model was served from")
+	asPackage := fs.Bool("package", false, "write the accepted version's whole deployment package into --out (servers, contract, baseline, portable formats), as modelbench package does; default: the four files modelbench serve reads")
+	targets := fs.String("platform", "host", "with --package: platforms to carry the server for (as modelbench package --target takes them)")
 	window := fs.String("window", "all", "with --feedback: how far back to take the labelled predictions (1h, 24h, 7d, all)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -106,6 +112,10 @@ func runRetrain(ctx context.Context, env *Env, args []string) error {
 	}
 	if *out == "" {
 		return usageErr("--out DIR is required")
+	}
+	ts, err := pack.ParseTargets(*targets)
+	if err != nil {
+		return usageErr("--platform: %v", err)
 	}
 	if *accept != "auto" && *accept != "yes" && *accept != "no" {
 		return usageErr("--accept must be auto, yes or no, not %q", *accept)
@@ -143,11 +153,22 @@ func runRetrain(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 		o.Accepted = true
-		ve, err := p.ExportVersion(ctx, *out, res, nil)
-		if err != nil {
-			return err
+		if *asPackage {
+			m, err := p.ExportPackageVersion(ctx, *out, res, pack.Options{Targets: ts, Binary: locateServers()}, nil)
+			if err != nil {
+				return err
+			}
+			if !m.Resources.Checked {
+				return errors.New("the package's server does not predict as the model does: " + m.Resources.FirstMismatch)
+			}
+			o.Model, o.ModelVersion, o.Package = filepath.Join(m.Path, serve.ModelFile), m.ModelVersion, m.Path
+		} else {
+			ve, err := p.ExportVersion(ctx, *out, res, nil)
+			if err != nil {
+				return err
+			}
+			o.Model, o.ModelVersion = filepath.Join(ve.Dir, serve.ModelFile), ve.ModelVersion
 		}
-		o.Model, o.ModelVersion = filepath.Join(ve.Dir, serve.ModelFile), ve.ModelVersion
 	}
 	if o.Project, err = p.Save(pos[0]); err != nil {
 		return err

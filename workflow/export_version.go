@@ -31,28 +31,11 @@ type VersionExport struct {
 	Version      int
 	ModelVersion string
 	Files        []string
-	// Package says the full deployment package was written
-	// (PackageExporter); otherwise the four files the service reads.
-	Package bool
 }
 
-// PackageExporter, when set, writes the full deployment package of the
-// project's current model into out, profiling its baseline and contract
-// on learnt (the rows the model learnt from), and returns the package's
-// folder.
-//
-// HOOK(package): the deployment package exporter (Project.ExportPackage,
-// workflow/deploy/pack) lives on the package branch. When it is merged,
-// set this hook to call it, so that an accepted retrain exports a new
-// package version; note that its packageInput profiles the project's
-// training and validation rows (tr.DevRows), which after a retrain must
-// be learnt instead. Until then ExportVersion writes the four files
-// modelbench serve reads (model.json, schema.json, baseline.json,
-// metrics.json).
-var PackageExporter func(ctx context.Context, p *Project, out string, learnt *data.Frame, report progress.Func) (string, error)
-
-// ExportVersion writes the deployment of the project's current model to
-// the folder out (created when needed) — its baseline profiles the
+// ExportVersion writes the deployment of the project's current model —
+// the four files modelbench serve reads; ExportPackageVersion writes the
+// whole package — to the folder out (created when needed) — its baseline profiles the
 // input columns whose role is feature, not the identifiers and ignored
 // columns the preparation drops: after an accepted retrain, res
 // is its result (whose Retrained model must be the one carried forward)
@@ -88,23 +71,7 @@ func (p *Project) ExportVersion(ctx context.Context, out string, res *RetrainRes
 	if learnt == nil {
 		return nil, errors.New("the rows the model learnt from are not known")
 	}
-	if PackageExporter != nil {
-		dir, err := PackageExporter(ctx, p, out, learnt, report)
-		if err != nil {
-			return nil, err
-		}
-		raw, err := os.ReadFile(filepath.Join(dir, serve.ModelFile))
-		if err != nil {
-			return nil, err
-		}
-		return &VersionExport{Dir: dir, Version: version, ModelVersion: serve.VersionOf(raw), Package: true}, nil
-	}
-	var profiled []string // the features: identifiers and ignored columns the preparation drops would "drift" in every window
-	for _, n := range inputNames(a) {
-		if f, ok := t.Schema.Field(n); !ok || f.Role == data.Feature {
-			profiled = append(profiled, n)
-		}
-	}
+	profiled := p.profiledInputs(a)
 	ve, err := writeDeployment(ctx, out, a, learnt, profiled, m, report)
 	if err != nil {
 		return nil, err
@@ -227,4 +194,18 @@ func writeJSONFile(path string, v any) error {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
+}
+
+// profiledInputs are the model's input columns whose role is feature: the
+// identifiers and ignored columns the preparation drops would "drift" in
+// every window.
+func (p *Project) profiledInputs(a *artifact.Artifact) []string {
+	t := p.Table()
+	var profiled []string
+	for _, n := range inputNames(a) {
+		if f, ok := t.Schema.Field(n); !ok || f.Role == data.Feature {
+			profiled = append(profiled, n)
+		}
+	}
+	return profiled
 }

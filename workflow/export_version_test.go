@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"modelbench/workflow/deploy/pack"
+	"modelbench/workflow/deploy/pack/packtest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -25,6 +27,10 @@ func conceptProject(t *testing.T, dir string) *Project {
 	conceptCSV(t, old, 600, 0.5, 1)
 	p := New()
 	if err := p.LoadData(ctx, DataRef{Path: old}, nil); err != nil {
+		t.Fatal(err)
+	}
+	// x alone decides the label: keep it (it is the concept, not a leak).
+	if err := p.SetColumnRole("x", data.Feature, "the label is x above a cut"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := p.RunPrepare(ctx, nil); err != nil {
@@ -156,6 +162,27 @@ func TestExportVersion_RetrainOnFeedback(t *testing.T) {
 	}
 	if _, err := p.ExportVersion(ctx, filepath.Join(dir, "again"), nil, nil); err == nil {
 		t.Fatal("version 2 exported without the rows it learnt from")
+	}
+	if _, err := p.ExportPackage(ctx, filepath.Join(dir, "again-package"), pack.Options{}, nil); err == nil {
+		t.Fatal("version 2's package exported with version 1's rows and metrics")
+	}
+	// The whole package of version 2: the same model version as its
+	// deployment files, checked, profiled on the rows it learnt from.
+	loc, err := packtest.BuildServers(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := p.ExportPackageVersion(ctx, filepath.Join(dir, "v2-package"), res, pack.Options{Binary: loc}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dp, err := serve.LoadDir(m.Path)
+	if err != nil {
+		t.Fatalf("the service cannot load version 2's package: %v", err)
+	}
+	if m.ModelVersion != v2.ModelVersion || dp.ModelVersion != v2.ModelVersion || !m.Resources.Checked || dp.Baseline.Rows != res.LearnRows ||
+		dp.Metrics.Test["accuracy"] != res.RetrainedMetrics["accuracy"] || len(dp.Metrics.Validation) != 0 {
+		t.Fatalf("version 2's package: manifest %s checked %v, served %s, baseline of %d rows, metrics %+v", m.ModelVersion, m.Resources.Checked, dp.ModelVersion, dp.Baseline.Rows, dp.Metrics)
 	}
 	after, _ := p.Checklist()
 	if stale(before) != 0 || stale(after) == 0 {

@@ -27,7 +27,27 @@ import (
 // figures measured and whether the check passed. It fails without a
 // chosen model (wrapping pack.ErrNoModel), and as pack.Write does.
 func (p *Project) ExportPackage(ctx context.Context, out string, opt pack.Options, report progress.Func) (*pack.Manifest, error) {
-	in, err := p.packageInput()
+	return p.exportPackage(ctx, out, nil, opt, report)
+}
+
+// ExportPackageVersion writes the deployment package of an accepted
+// retrain (res, the model now carried forward) as ExportPackage does, its
+// contract and drift baseline profiled on the rows the retrained model
+// learnt from (res.Learnt) and its metrics.json holding its scores on the
+// held-out new rows, so that the service names the new model version in
+// /v2/models/{name}, its log and its metrics. The package's server is
+// checked on the first learnt rows (no test rows are set aside in a
+// retrain). It fails when res is not the model carried forward (accept it
+// first), and as ExportPackage does.
+func (p *Project) ExportPackageVersion(ctx context.Context, out string, res *RetrainResult, opt pack.Options, report progress.Func) (*pack.Manifest, error) {
+	if res == nil {
+		return nil, errors.New("no retrain to export: retrain and accept first")
+	}
+	return p.exportPackage(ctx, out, res, opt, report)
+}
+
+func (p *Project) exportPackage(ctx context.Context, out string, res *RetrainResult, opt pack.Options, report progress.Func) (*pack.Manifest, error) {
+	in, err := p.packageInput(res)
 	if err != nil {
 		return nil, err
 	}
@@ -63,8 +83,9 @@ func (p *Project) ExportPackage(ctx context.Context, out string, opt pack.Option
 	return m, nil
 }
 
-// packageInput gathers what the package is made of from the project.
-func (p *Project) packageInput() (*pack.Input, error) {
+// packageInput gathers what the package is made of from the project: for
+// the first version, or for the accepted retrain res.
+func (p *Project) packageInput(res *RetrainResult) (*pack.Input, error) {
 	tr, pr, t := p.Training(), p.Preparation(), p.Table()
 	if tr == nil || tr.Chosen == nil {
 		return nil, fmt.Errorf("%w: choose a model in the Train step before exporting a package", pack.ErrNoModel)
@@ -72,12 +93,26 @@ func (p *Project) packageInput() (*pack.Input, error) {
 	if pr == nil || t == nil {
 		return nil, errors.New("the data and its preparation are not loaded")
 	}
+	_, version := p.ModelVersions()
+	switch {
+	case res != nil && res.Retrained != tr.Chosen:
+		return nil, errors.New("this retrain is not the model carried forward: accept it first")
+	case res == nil && version > 1:
+		return nil, fmt.Errorf("model version %d was retrained on rows the project does not keep: export its package right after accepting the retrain", version)
+	}
 	doc := p.Document()
-	in := &pack.Input{Artifact: tr.Chosen, Train: t.Frame.Take(tr.DevRows), AppVersion: AppVersion,
-		Name: p.packageName(), Source: tr.Chosen.DataSource}
+	in := &pack.Input{Artifact: tr.Chosen, AppVersion: AppVersion, Name: p.packageName(), Source: tr.Chosen.DataSource,
+		Profiled: p.profiledInputs(tr.Chosen)}
 	in.Title = in.Name
 	st := p.DeployState()
 	in.Purpose, in.IntendedUse = st.Field("purpose.decision"), st.Field("model_card.intended_uses")
+	if res != nil {
+		in.Train, in.Source, in.Metric = res.Learnt, res.Source, res.Metric
+		in.Test = finiteOnly(res.RetrainedMetrics)
+		in.LeftOut = append(in.LeftOut, fmt.Sprintf("version %d was retrained on %s: its metrics are on %d held-out new rows, and it has no cross-validated score", version, res.Source, res.CompareRows))
+		return in, nil
+	}
+	in.Train = t.Frame.Take(tr.DevRows)
 	if len(pr.Split.Test) > 0 {
 		in.Check, in.CheckPart = t.Frame.Take(pr.Split.Test), PartTest
 	}

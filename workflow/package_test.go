@@ -215,7 +215,7 @@ func TestExportPackage_NeedsAChosenModel(t *testing.T) {
 // says so; the training rows are the rows the model learnt from.
 func TestPackageInput_LeavesOutWhatIsMissing(t *testing.T) {
 	p := chosenProject(t, "titanic", "tree")
-	in, err := p.packageInput()
+	in, err := p.packageInput(nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 
 	"modelbench/assets"
@@ -13,11 +14,16 @@ import (
 // was tested on (positions in the project's table, which are the file's
 // data rows), and the test metrics of the last evaluation of the chosen
 // model on the test rows (nil when it has not been evaluated). It fails
-// when no model is chosen or the data did not come from delimited text.
+// when no model is chosen, when the model carried forward is a retrained
+// version (it learnt from new rows that are not in the project's file),
+// or the data did not come from delimited text.
 func (p *Project) ReproduceInputs() (reproduce.Inputs, error) {
 	tr, pr := p.Training(), p.Preparation()
 	if tr == nil || tr.Chosen == nil || pr == nil {
 		return reproduce.Inputs{}, errors.New("choose a model in the Train step first")
+	}
+	if _, v := p.ModelVersions(); v > 1 {
+		return reproduce.Inputs{}, fmt.Errorf("model version %d was retrained on new rows that are not in the project's data file, so a script reading that file cannot refit it", v)
 	}
 	doc := p.Document()
 	if doc.Data == nil {

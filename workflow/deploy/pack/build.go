@@ -118,6 +118,11 @@ func (w *writer) writeBaseline(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("the drift baseline: predicting the training rows: %w", err)
 	}
+	if w.in.Profiled != nil {
+		if inputs, err = w.in.Train.Select(w.in.Profiled...); err != nil {
+			return fmt.Errorf("the drift baseline: %w", err)
+		}
+	}
 	pred := monitor.Predictions{Task: monitor.Regression, Values: p.Index}
 	if a.Task == model.Classification {
 		labels, err := model.Labels(p.Index, p.Classes)

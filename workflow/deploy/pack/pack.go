@@ -25,6 +25,11 @@ type Input struct {
 	// anything): the contract's ranges and levels and the drift baseline
 	// are taken from them (required).
 	Train *data.Frame
+	// Profiled names the input columns the drift baseline profiles (nil:
+	// every input column). Leave out identifiers and other columns the
+	// preparation drops: they differ in every window and would always
+	// "drift".
+	Profiled []string
 	// Check are rows the server's predictions are compared with the
 	// app's on, and the example request's rows come from: the test rows.
 	// CheckPart names them ("test"). Nil checks on the first rows of

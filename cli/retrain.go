@@ -49,9 +49,9 @@ func init() {
 		name: "retrain",
 		summary: "refit a project's chosen model on new labelled rows, compare old and new on held-out new rows, " +
 			"and keep the new version when it is better",
-		usage: "retrain P.mbproj NEW_DATA --out DIR [--replace] [--hold-out SHARE] [--accept auto|yes|no] [--why TEXT] [--json] [options for reading NEW_DATA]\n" +
+		usage: "retrain P.mbproj NEW_DATA --out DIR [--replace] [--hold-out SHARE] [--accept auto|yes|no] [--why TEXT] [--package [--platform LIST]] [--json] [options for reading NEW_DATA]\n" +
 			"  or: retrain P.mbproj --feedback LOG --baseline DIR --out DIR [--window 1h|24h|7d|all] [...]: the logged inputs joined to their feedback\n" +
-			"  an accepted version is written to DIR as a deployment the service reads (model.json, schema.json, baseline.json, metrics.json)",
+			"  an accepted version is written to DIR as a deployment the service reads (model.json, schema.json, baseline.json, metrics.json); with --package, the whole deployment package",
 		run: runRetrain,
 	})
 }

@@ -18,7 +18,8 @@ import (
 // deployScreen is the Deploy step: the deployment checklist by section
 // with the evidence the project fills in, the ML Test Score, the forms
 // only a person can answer (purpose, model card, datasheet), and the
-// exports. Everything it shows comes from Project.Checklist; every answer
+// exports, and the Monitor tab (the deployed model's drift and live
+// metrics, retraining and its versions). Everything it shows comes from Project.Checklist; every answer
 // goes through the project (saved, journaled).
 type deployScreen struct {
 	u       *UI
@@ -28,6 +29,7 @@ type deployScreen struct {
 	items   *checklistPanel
 	tests   *mlTestsPanel
 	forms   *formsPanel
+	monitor *monitorPanel
 	tabs    *container.AppTabs
 	obj     fyne.CanvasObject
 	repro   *widget.Button
@@ -43,6 +45,7 @@ func newDeployScreen(u *UI) *deployScreen {
 	s.items = newChecklistPanel(u)
 	s.tests = newMLTestsPanel(u)
 	s.forms = newFormsPanel(u)
+	s.monitor = newMonitorPanel(u)
 	s.docsBtn = widget.NewButtonWithIcon("Export documentation…", theme.DocumentSaveIcon(), u.exportDocumentation)
 	s.docsBtn.Importance = widget.HighImportance
 	s.pkgBtn = widget.NewButtonWithIcon("Export package…", theme.UploadIcon(), u.exportPackage)
@@ -52,6 +55,7 @@ func newDeployScreen(u *UI) *deployScreen {
 		container.NewTabItemWithIcon("Checklist", theme.ListIcon(), s.items.Object()),
 		container.NewTabItem("ML Test Score", s.tests.Object()),
 		container.NewTabItem("Purpose and documents", s.forms.Object()),
+		container.NewTabItemWithIcon("Monitor", theme.VisibilityIcon(), s.monitor.Object()),
 	)
 	top := container.NewVBox(s.header, s.scores, container.NewHBox(s.docsBtn, s.pkgBtn, s.repro))
 	s.obj = container.NewBorder(top, nil, nil, nil, s.tabs)
@@ -74,6 +78,7 @@ func (s *deployScreen) Refresh() {
 	s.items.show(r)
 	s.tests.show(r)
 	s.forms.show(p.DeployState(), p.DeployFacts())
+	s.monitor.refresh(p)
 }
 
 // deployHeader says what the Deploy step is about for the chosen model.

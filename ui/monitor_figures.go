@@ -13,6 +13,7 @@ import (
 	"modelbench/plots"
 	"modelbench/workflow/deploy/monitor"
 	"modelbench/workflow/deploy/watch"
+	"modelbench/workflow/eval/metrics"
 )
 
 // featureDriftList ranks the window's features by drift (the monitor
@@ -29,7 +30,7 @@ type featureDriftList struct {
 
 func newFeatureDriftList(u *UI) *featureDriftList {
 	l := &featureDriftList{u: u, detail: wrapped("Open a service or a log to rank its features by drift.")}
-	l.figure = newFigureView(u, "monitor-distribution", fyne.NewSize(420, 300))
+	l.figure = newFigureView(u, "monitor-distribution", fyne.NewSize(320, 200))
 	l.list = widget.NewList(func() int { return len(l.features) },
 		func() fyne.CanvasObject {
 			t := widget.NewLabel("feature name · statistic 0.000 (threshold 0.000) · drifted")
@@ -38,7 +39,8 @@ func newFeatureDriftList(u *UI) *featureDriftList {
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(driftRow(l.features[id])) })
 	l.list.OnSelected = l.selected
-	right := border(l.detail, nil, nil, nil, l.figure.Object())
+	right := container.NewVSplit(container.NewVScroll(l.detail), l.figure.Object())
+	u.rememberSplit("monitor-feature-detail", right, 0.3)
 	split := container.NewHSplit(l.list, right)
 	u.rememberSplit("monitor-features", split, 0.42)
 	l.obj = split
@@ -89,20 +91,30 @@ func (l *featureDriftList) selected(id widget.ListItemID) {
 		text += fmt.Sprintf(" Missing: %.1f%% in training, %.1f%% now.", 100*f.Missing.Baseline, 100*f.Missing.Window)
 	}
 	l.detail.SetText(text)
-	l.figure.show(func() (*plots.Figure, error) { return distributionFigure(f) })
+	style := l.u.plotStyle()
+	l.figure.show(func() (*plots.Figure, error) { return distributionFigure(f, style) })
 }
 
-// driftRow is one feature's line in the ranking.
+// driftRow is one feature's line in the ranking: the test, its p-value
+// or distance, and the threshold it is read against.
 func driftRow(f monitor.FeatureDrift) string {
 	r := f.Drift
+	if r.Test == "" || r.Test == monitor.TestNone {
+		return fmt.Sprintf("%s · not tested", f.Name)
+	}
+	test := map[monitor.Test]string{monitor.TestKS: "Kolmogorov–Smirnov", monitor.TestChiSquare: "chi-square",
+		monitor.TestWasserstein: "Wasserstein distance", monitor.TestJensenShannon: "Jensen–Shannon distance"}[r.Test]
+	if test == "" {
+		test = string(r.Test)
+	}
 	verdict := "no drift"
 	if r.Drifted {
 		verdict = "DRIFTED"
 	}
-	if r.Test == "" {
-		return fmt.Sprintf("%s · not tested", f.Name)
+	if !math.IsNaN(r.PValue) {
+		return fmt.Sprintf("%s · %s p = %s (drift below %s) · %s", f.Name, test, shortNum(r.PValue), shortNum(r.Threshold), verdict)
 	}
-	return fmt.Sprintf("%s · %s %s (threshold %s) · %s", f.Name, r.Test, shortNum(r.Statistic), shortNum(r.Threshold), verdict)
+	return fmt.Sprintf("%s · %s %s (drift from %s) · %s", f.Name, test, shortNum(r.Statistic), shortNum(r.Threshold), verdict)
 }
 
 func shortNum(v float64) string {
@@ -118,12 +130,12 @@ func shortNum(v float64) string {
 }
 
 // distributionFigure draws a feature's training and window shares.
-func distributionFigure(f monitor.FeatureDrift) (*plots.Figure, error) {
+func distributionFigure(f monitor.FeatureDrift, style plots.Style) (*plots.Figure, error) {
 	d := f.Distribution
 	if d == nil {
 		return nil, fmt.Errorf("%s: %w (no values in training or in the window)", f.Name, plots.ErrNothingToDraw)
 	}
-	opt := plots.DriftOptions{Title: f.Name + ": training and recent requests", XLabel: f.Name, TrainingName: "training", WindowName: "recent"}
+	opt := plots.DriftOptions{Title: f.Name + ": training and recent requests", XLabel: f.Name, TrainingName: "training", WindowName: "recent", Style: style}
 	if len(d.Edges) > 0 {
 		return plots.DriftNumeric(d.Edges, d.Training, d.Window, opt)
 	}
@@ -131,7 +143,7 @@ func distributionFigure(f monitor.FeatureDrift) (*plots.Figure, error) {
 }
 
 // trafficFigure draws requests, errors and latency percentiles per step.
-func trafficFigure(s *watch.Snapshot) (*plots.Figure, error) {
+func trafficFigure(s *watch.Snapshot, style plots.Style) (*plots.Figure, error) {
 	if s.Report == nil || len(s.Report.Activity) == 0 {
 		return nil, fmt.Errorf("traffic: %w (no request in this window)", plots.ErrNothingToDraw)
 	}
@@ -147,12 +159,12 @@ func trafficFigure(s *watch.Snapshot) (*plots.Figure, error) {
 	return plots.TimePanels([]plots.TimePanel{
 		{YLabel: "requests per " + stepName(step), FromZero: true, Series: []plots.TimeSeries{{Name: "requests", T: ts, Y: reqs}, {Name: "errors", T: ts, Y: errs}}},
 		{YLabel: "latency (ms)", FromZero: true, Series: []plots.TimeSeries{{Name: "p50", T: ts, Y: p50}, {Name: "p90", T: ts, Y: p90}, {Name: "p99", T: ts, Y: p99}}},
-	}, plots.TimeOptions{Title: "Requests, errors and latency"})
+	}, plots.TimeOptions{Title: "Requests, errors and latency", Style: style})
 }
 
 // liveFigure draws the live metrics per step where feedback arrived,
 // with the validation and test results as reference lines.
-func liveFigure(s *watch.Snapshot) (*plots.Figure, error) {
+func liveFigure(s *watch.Snapshot, style plots.Style) (*plots.Figure, error) {
 	if s.Report == nil || s.Report.Live == nil {
 		return nil, fmt.Errorf("live metrics: %w (no prediction in this window has its true outcome yet: post outcomes to the service's /v1/feedback)", plots.ErrNothingToDraw)
 	}
@@ -180,7 +192,11 @@ func liveFigure(s *watch.Snapshot) (*plots.Figure, error) {
 			}
 		}
 	}
-	panel := plots.TimePanel{YLabel: metric, Series: []plots.TimeSeries{{Name: "live " + metric, T: ts, Y: ys}}}
+	label := metric
+	if sc, err := metrics.Lookup(metric); err == nil {
+		label = sc.Label
+	}
+	panel := plots.TimePanel{YLabel: label, Series: []plots.TimeSeries{{Name: "live", T: ts, Y: ys}}}
 	if e := s.Expected; e != nil {
 		if v, ok := e.Validation[metric]; ok {
 			panel.Refs = append(panel.Refs, plots.RefLine{Name: "validation", Y: v})
@@ -190,7 +206,7 @@ func liveFigure(s *watch.Snapshot) (*plots.Figure, error) {
 		}
 	}
 	return plots.TimePanels([]plots.TimePanel{panel}, plots.TimeOptions{
-		Title: fmt.Sprintf("Live %s on %d predictions with feedback", metric, s.Report.Live.Rows)})
+		Title: fmt.Sprintf("%s of the predictions with feedback (%d), over time", label, s.Report.Live.Rows), Style: style})
 }
 
 // stepName names an activity step for an axis label.

@@ -17,6 +17,7 @@ import (
 	"modelbench/workflow"
 	"modelbench/workflow/deploy/pack"
 	"modelbench/workflow/deploy/watch"
+	"modelbench/workflow/eval/metrics"
 	"modelbench/workflow/progress"
 )
 
@@ -63,6 +64,7 @@ func newRetrainPanel(u *UI, m *monitorPanel) *retrainPanel {
 	r.run.Importance = widget.HighImportance
 	r.why.SetPlaceHolder("Why this version should go live (recorded in the decision journal)")
 	r.why.SetMinRowsVisible(2)
+	r.why.Wrapping = fyne.TextWrapWord
 	r.accept = widget.NewButtonWithIcon("Accept as a new version", theme.ConfirmIcon(), r.acceptResult)
 	r.accept.Disable()
 	r.export = widget.NewButtonWithIcon("Export this version's package…", theme.UploadIcon(), r.exportPackage)
@@ -159,9 +161,6 @@ func (r *retrainPanel) chooseFile(chosen func(string)) {
 func (r *retrainPanel) showResult(res *workflow.RetrainResult) {
 	r.res = res
 	r.outcome.SetText(retrainSummary(res))
-	if r.why.Text == "" {
-		r.why.SetText(res.Comparison.Sentence)
-	}
 	_, v := r.u.proj.ModelVersions()
 	r.accept.SetText(fmt.Sprintf("Accept as version %d", v+1))
 	r.accept.Enable()
@@ -181,19 +180,30 @@ func retrainSummary(res *workflow.RetrainResult) string {
 	if res.Replace {
 		how = "replacing the rows the model learnt from"
 	}
-	fmt.Fprintf(&b, "Retrained on %s (%s): it learnt from %d rows. Both models were scored on the same %d held-out new rows:\n",
+	fmt.Fprintf(&b, "Retrained on %s (%s): it learnt from %d rows. Both models were scored on the same %d held-out new rows.\n\n",
 		res.Source, how, res.LearnRows, res.CompareRows)
+	label := func(name string) string {
+		if sc, err := metrics.Lookup(name); err == nil {
+			return sc.Label
+		}
+		return name
+	}
+	if v, ok := res.CurrentMetrics[res.Metric]; ok {
+		fmt.Fprintf(&b, "%s (the metric the model was chosen by): current %.4f, retrained %.4f.\n", label(res.Metric), v, res.RetrainedMetrics[res.Metric])
+	}
 	names := make([]string, 0, len(res.CurrentMetrics))
 	for k := range res.CurrentMetrics {
-		names = append(names, k)
+		if k != res.Metric {
+			names = append(names, k)
+		}
 	}
 	sort.Strings(names)
-	for _, k := range names {
-		mark := ""
-		if k == res.Metric {
-			mark = "  ← the metric the model was chosen by"
-		}
-		fmt.Fprintf(&b, "   %s: current %.4f, retrained %.4f%s\n", k, res.CurrentMetrics[k], res.RetrainedMetrics[k], mark)
+	others := make([]string, len(names))
+	for i, k := range names {
+		others[i] = fmt.Sprintf("%s %.3f → %.3f", label(k), res.CurrentMetrics[k], res.RetrainedMetrics[k])
+	}
+	if len(others) > 0 {
+		b.WriteString("Other metrics, current → retrained: " + strings.Join(others, "; ") + ".\n\n")
 	}
 	b.WriteString(res.Comparison.Sentence)
 	if res.Better {
@@ -271,15 +281,12 @@ func (r *retrainPanel) refresh(p *workflow.Project) {
 		if v.Why != "" {
 			line += " — " + v.Why
 		}
-		row := container.NewBorder(nil, nil, nil, nil, wrapped(line))
-		if v.Version == current {
-			row = container.NewBorder(nil, nil, nil, widget.NewLabelWithStyle("current", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), wrapped(line))
-		} else {
+		var right fyne.CanvasObject = widget.NewLabelWithStyle("current", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		if v.Version != current {
 			version := v.Version
-			b := widget.NewButton(fmt.Sprintf("Roll back to version %d", version), func() { r.rollback(version) })
-			row = container.NewBorder(nil, nil, nil, b, wrapped(line))
+			right = widget.NewButton(fmt.Sprintf("Roll back to version %d", version), func() { r.rollback(version) })
 		}
-		r.versions.Add(row)
+		r.versions.Add(container.NewBorder(nil, nil, nil, right, wrapped(line)))
 	}
 }
 

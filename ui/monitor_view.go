@@ -114,12 +114,13 @@ func newMonitorPanel(u *UI) *monitorPanel {
 		container.NewTabItem("Live metrics", m.live.Object()),
 		container.NewTabItemWithIcon("Retrain", theme.ViewRefreshIcon(), m.retrain.Object()),
 	)
+	m.tabs.OnSelected = func(*container.TabItem) { m.drawFigures() }
 	form := widget.NewForm(
 		widget.NewFormItem("Service or log", m.target),
 		widget.NewFormItem("Package folder", m.deployment),
-		widget.NewFormItem("API key", m.key),
+		widget.NewFormItem("API key", container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Window"), m.window, m.open), m.key)),
 	)
-	top := container.NewVBox(form, container.NewHBox(widget.NewLabel("Window"), m.window, m.open), m.status)
+	top := container.NewVBox(form, m.status)
 	m.obj = border(top, nil, nil, nil, m.tabs)
 	return m
 }
@@ -204,9 +205,20 @@ func (m *monitorPanel) show(src watch.Source, key string, snap *watch.Snapshot, 
 		m.findingList.Select(0)
 	}
 	m.features.show(snap)
-	m.traffic.show(func() (*plots.Figure, error) { return trafficFigure(snap) })
-	m.live.show(func() (*plots.Figure, error) { return liveFigure(snap) })
+	m.drawFigures()
 	m.retrain.sourceOpened(src)
+}
+
+// drawFigures renders the traffic and live-metric figures at their
+// views' current size (again when their tab is shown: a hidden view has
+// no size yet).
+func (m *monitorPanel) drawFigures() {
+	snap, style := m.snap, m.u.plotStyle()
+	if snap == nil {
+		return
+	}
+	m.traffic.show(func() (*plots.Figure, error) { return trafficFigure(snap, style) })
+	m.live.show(func() (*plots.Figure, error) { return liveFigure(snap, style) })
 }
 
 func (m *monitorPanel) selectFinding(id widget.ListItemID) {

@@ -86,7 +86,7 @@ func TestRetrain_NewConceptIsLearntComparedAcceptedAndRolledBack(t *testing.T) {
 		t.Fatal("a retrain of a model that is no longer chosen was accepted")
 	}
 	vs, cur := p.ModelVersions()
-	if len(vs) != 2 || cur != 2 || vs[1].Source != "recent.csv" || vs[1].Comparison == "" {
+	if len(vs) != 2 || cur != 2 || vs[1].Source != "recent.csv" || vs[1].Comparison == "" || vs[0].LearnRows != len(p.Training().DevRows) || vs[0].LearnRows == 0 {
 		t.Fatalf("versions %+v, current %d", vs, cur)
 	}
 	// The versions travel in the project file; rolling back brings the

@@ -74,8 +74,12 @@ func (p *Project) AcceptRetrain(r *RetrainResult, why string) (int, error) {
 	doc := &p.doc.Train
 	if len(doc.Versions) == 0 {
 		a := r.Current
+		learnt := len(a.Rows) // a subset of the training and validation rows, when recorded
+		if a.Rows == nil {
+			learnt = len(tr.DevRows)
+		}
 		doc.Versions = append(doc.Versions, ModelVersion{Version: 1, Time: a.Created, Learner: a.Learner, Params: a.Params, Seed: a.Seed,
-			Source: a.DataSource, LearnRows: len(a.Rows), Why: doc.Why})
+			Source: a.DataSource, LearnRows: learnt, Why: doc.Why})
 		p.versionModels = map[int]json.RawMessage{1: cur}
 		doc.Version = 1
 	}

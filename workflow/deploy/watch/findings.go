@@ -73,7 +73,7 @@ func Findings(s *Snapshot, th Thresholds) []Finding {
 		}
 	}
 	if len(calm) > 0 {
-		out = append(out, Finding{Level: OK, Kind: "no_drift", Message: fmt.Sprintf("%s look like the training data: %s", count(len(calm), "feature"), quoted(calm)),
+		out = append(out, Finding{Level: OK, Kind: "no_drift", Message: fmt.Sprintf("%s like the training data: %s", lookLike(len(calm)), quoted(calm)),
 			Why:    "Their drift tests, with the service's thresholds, found no evidence of a change.",
 			Action: "Nothing to do. Small windows only reveal large changes; look again as requests arrive."})
 	}
@@ -271,4 +271,12 @@ func pValue(p float64) string {
 		return "p < 0.001"
 	}
 	return fmt.Sprintf("p = %.3f", p)
+}
+
+// lookLike is "1 feature looks" or "n features look".
+func lookLike(n int) string {
+	if n == 1 {
+		return "1 feature looks"
+	}
+	return count(n, "feature") + " look"
 }

@@ -160,11 +160,12 @@ func (w Window) String() string {
 	return d.String()
 }
 
-// Describe names the window in words ("the last hour").
+// Describe names the window in words, to follow "in" ("the last hour",
+// "the whole log").
 func (w Window) Describe() string {
 	switch w {
 	case All:
-		return "everything logged"
+		return "the whole log"
 	case LastHour:
 		return "the last hour"
 	case LastDay:

@@ -112,21 +112,9 @@ func driftRow(f monitor.FeatureDrift) string {
 		verdict = "DRIFTED"
 	}
 	if !math.IsNaN(r.PValue) {
-		return fmt.Sprintf("%s · %s p = %s (drift below %s) · %s", f.Name, test, shortNum(r.PValue), shortNum(r.Threshold), verdict)
+		return fmt.Sprintf("%s · %s p = %s (drift below %s) · %s", f.Name, test, monitor.FormatNumber(r.PValue), monitor.FormatNumber(r.Threshold), verdict)
 	}
-	return fmt.Sprintf("%s · %s %s (drift from %s) · %s", f.Name, test, shortNum(r.Statistic), shortNum(r.Threshold), verdict)
-}
-
-func shortNum(v float64) string {
-	switch {
-	case math.IsInf(v, 0):
-		return "∞"
-	case math.IsNaN(v):
-		return "–"
-	case v != 0 && math.Abs(v) < 0.001:
-		return fmt.Sprintf("%.1e", v)
-	}
-	return fmt.Sprintf("%.3f", v)
+	return fmt.Sprintf("%s · %s %s (drift from %s) · %s", f.Name, test, monitor.FormatNumber(r.Statistic), monitor.FormatNumber(r.Threshold), verdict)
 }
 
 // distributionFigure draws a feature's training and window shares.

@@ -13,7 +13,8 @@ const retrainAdvice = " The model is now scoring inputs unlike those it learnt f
 
 func quote(name string) string { return strconv.Quote(name) }
 
-func formatP(p float64) string {
+// FormatPValue writes a p-value for people: "p < 0.001" or "p = 0.042".
+func FormatPValue(p float64) string {
 	if p < 0.001 {
 		return "p < 0.001"
 	}
@@ -23,10 +24,10 @@ func formatP(p float64) string {
 func ksSentence(name string, r Result, n int) string {
 	if r.Drifted {
 		return fmt.Sprintf("The values of %s in this window (%d values) are distributed differently from the training data: the largest gap between the two cumulative distributions is %.0f%% of the rows (Kolmogorov–Smirnov D = %.3f, %s, below %.2f, so a difference this large is unlikely by chance).%s",
-			quote(name), n, 100*r.Statistic, r.Statistic, formatP(r.PValue), r.Threshold, retrainAdvice)
+			quote(name), n, 100*r.Statistic, r.Statistic, FormatPValue(r.PValue), r.Threshold, retrainAdvice)
 	}
 	return fmt.Sprintf("The values of %s in this window (%d values) look like the training data (Kolmogorov–Smirnov D = %.3f, %s, not below %.2f): no evidence of a change. Small windows only reveal large changes; look again when more requests have arrived.",
-		quote(name), n, r.Statistic, formatP(r.PValue), r.Threshold)
+		quote(name), n, r.Statistic, FormatPValue(r.PValue), r.Threshold)
 }
 
 func wassersteinSentence(name string, r Result, n int) string {
@@ -45,10 +46,10 @@ func chiSquareSentence(name string, r Result, df int) string {
 	}
 	if r.Drifted {
 		return fmt.Sprintf("The mix of levels of %s in this window differs from the training data (chi-square = %.1f with %d degrees of freedom, %s, below %.2f, so a difference this large is unlikely by chance).%s",
-			quote(name), r.Statistic, df, formatP(r.PValue), r.Threshold, retrainAdvice)
+			quote(name), r.Statistic, df, FormatPValue(r.PValue), r.Threshold, retrainAdvice)
 	}
 	return fmt.Sprintf("The mix of levels of %s in this window looks like the training data (chi-square = %.1f with %d degrees of freedom, %s, not below %.2f): no evidence of a change. Small windows only reveal large changes; look again when more requests have arrived.",
-		quote(name), r.Statistic, df, formatP(r.PValue), r.Threshold)
+		quote(name), r.Statistic, df, FormatPValue(r.PValue), r.Threshold)
 }
 
 func jsSentence(name string, r Result) string {
@@ -76,4 +77,23 @@ func PSIReading(psi float64) string {
 func missingSentence(name string, base, win float64) string {
 	return fmt.Sprintf("%s is missing in %.0f%% of this window's requests against %.0f%% of the training rows. A change in missing values often means a broken field or a changed form upstream; the model fills them in the way it learnt, which may no longer fit. Find out why before trusting the predictions.",
 		quote(name), 100*win, 100*base)
+}
+
+// FormatNumber writes a statistic for people, the same way in every
+// reader of a report (the dashboard, the findings, the desktop): three
+// decimals, three significant digits in e-notation below 0.001 or from a
+// million, "∞" and "−∞" for infinities and "–" for NaN (a test that did
+// not run).
+func FormatNumber(v float64) string {
+	switch {
+	case math.IsInf(v, 1):
+		return "∞"
+	case math.IsInf(v, -1):
+		return "−∞"
+	case math.IsNaN(v):
+		return "–"
+	case v != 0 && (math.Abs(v) < 0.001 || math.Abs(v) >= 1e6):
+		return strconv.FormatFloat(v, 'e', 2, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 3, 64)
 }

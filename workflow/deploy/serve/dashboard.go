@@ -20,7 +20,7 @@ var dashboardHTML string
 // CSS and SVG, no scripts, fonts or other requests) that reloads itself
 // every 30 seconds.
 var dashboardTemplate = template.Must(template.New("monitor").Funcs(template.FuncMap{
-	"num":     formatNum,
+	"num":     monitor.FormatNumber,
 	"pct":     func(v float64) string { return strconv.FormatFloat(100*v, 'f', 1, 64) + "%" },
 	"ms":      func(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) + " ms" },
 	"when":    func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05 UTC") },
@@ -114,23 +114,11 @@ func liveRows(live *monitor.LiveMetrics, exp *Metrics) []metricRow {
 	return out
 }
 
-func formatNum(v float64) string {
-	switch {
-	case math.IsInf(v, 1):
-		return "∞"
-	case math.IsNaN(v):
-		return "–"
-	case v != 0 && (math.Abs(v) < 0.001 || math.Abs(v) >= 1e6):
-		return strconv.FormatFloat(v, 'e', 2, 64)
-	}
-	return strconv.FormatFloat(v, 'f', 3, 64)
-}
-
 func optNum(p *float64) string {
 	if p == nil {
 		return "–"
 	}
-	return formatNum(*p)
+	return monitor.FormatNumber(*p)
 }
 
 // scoreBar is the width in percent of a drift score's bar: the threshold

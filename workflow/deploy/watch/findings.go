@@ -134,7 +134,7 @@ func traffic(s *Snapshot) Finding {
 func driftFinding(f monitor.FeatureDrift) Finding {
 	msg := fmt.Sprintf("%s has drifted: %s", quote(f.Name), verdict(f))
 	if f.BaselineMean != nil && f.WindowMean != nil {
-		msg += fmt.Sprintf("; mean %s in training, %s now", num(*f.BaselineMean), num(*f.WindowMean))
+		msg += fmt.Sprintf("; mean %s in training, %s now", monitor.FormatNumber(*f.BaselineMean), monitor.FormatNumber(*f.WindowMean))
 	}
 	action := "Compare the training and recent distributions in the figure. Look upstream for a unit or format change, a new source or a broken feed; if the change is real, collect the outcomes of recent requests and retrain on them (Retrain…)."
 	if len(f.NewLevels) > 0 {
@@ -153,9 +153,9 @@ func verdict(f monitor.FeatureDrift) string {
 	d := f.Drift
 	switch d.Test {
 	case monitor.TestKS:
-		return fmt.Sprintf("Kolmogorov–Smirnov D = %.3f, %s (drift below %g)", d.Statistic, pValue(d.PValue), d.Threshold)
+		return fmt.Sprintf("Kolmogorov–Smirnov D = %.3f, %s (drift below %g)", d.Statistic, monitor.FormatPValue(d.PValue), d.Threshold)
 	case monitor.TestChiSquare:
-		return fmt.Sprintf("chi-square %s, %s (drift below %g)", num(d.Statistic), pValue(d.PValue), d.Threshold)
+		return fmt.Sprintf("chi-square %s, %s (drift below %g)", monitor.FormatNumber(d.Statistic), monitor.FormatPValue(d.PValue), d.Threshold)
 	case monitor.TestWasserstein:
 		return fmt.Sprintf("normalised Wasserstein distance %.3f (drift from %g)", d.Statistic, d.Threshold)
 	case monitor.TestJensenShannon:
@@ -191,16 +191,16 @@ func live(s *Snapshot, th Thresholds) Finding {
 	var parts, worse []string
 	for _, n := range names {
 		v := r.Live.Metrics[n]
-		part := fmt.Sprintf("%s %s", n, num(v))
+		part := fmt.Sprintf("%s %s", n, monitor.FormatNumber(v))
 		ref, refName := math.NaN(), ""
 		if s.Expected != nil {
 			var refs []string
 			if x, ok := s.Expected.Validation[n]; ok {
-				refs = append(refs, "validation "+num(x))
+				refs = append(refs, "validation "+monitor.FormatNumber(x))
 				ref, refName = x, "validation"
 			}
 			if x, ok := s.Expected.Test[n]; ok {
-				refs = append(refs, "test "+num(x))
+				refs = append(refs, "test "+monitor.FormatNumber(x))
 				ref, refName = x, "test"
 			}
 			if len(refs) > 0 {
@@ -216,7 +216,7 @@ func live(s *Snapshot, th Thresholds) Finding {
 			drop = v - ref
 		}
 		if drop > 0 {
-			worse = append(worse, fmt.Sprintf("%s is %s worse than in %s", n, num(drop), refName))
+			worse = append(worse, fmt.Sprintf("%s is %s worse than in %s", n, monitor.FormatNumber(drop), refName))
 			if th.MaxDrop > 0 && drop > th.MaxDrop*math.Abs(ref) {
 				f.Crossed = true
 			}
@@ -252,25 +252,6 @@ func count(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-func num(v float64) string {
-	switch {
-	case math.IsInf(v, 1):
-		return "∞"
-	case math.IsNaN(v):
-		return "–"
-	case v != 0 && (math.Abs(v) < 0.001 || math.Abs(v) >= 1e6):
-		return fmt.Sprintf("%.3g", v)
-	}
-	return fmt.Sprintf("%.3f", v)
-}
-
-func pValue(p float64) string {
-	if p < 0.001 {
-		return "p < 0.001"
-	}
-	return fmt.Sprintf("p = %.3f", p)
 }
 
 // lookLike is "1 feature looks" or "n features look".

@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -34,6 +35,19 @@ func (p *Project) DeployFacts() deploy.Facts {
 	}
 	for _, e := range doc.Journal {
 		f.Journal = append(f.Journal, deploy.JournalEntry{Time: e.Time, Stage: e.Stage, What: e.What, Why: e.Why})
+	}
+	vs, current := p.ModelVersions()
+	f.Version = current
+	for _, v := range vs {
+		vf := deploy.VersionFact{Version: v.Version, Time: v.Time, Source: v.Source, LearnRows: v.LearnRows, CompareRows: v.CompareRows,
+			Metric: v.Metric, Before: math.NaN(), After: math.NaN(), Comparison: v.Comparison, Why: v.Why}
+		if a, ok := v.Metrics[v.Metric]; ok {
+			vf.After = a
+		}
+		if b, ok := v.Previous[v.Metric]; ok {
+			vf.Before = b
+		}
+		f.Versions = append(f.Versions, vf)
 	}
 	if t == nil {
 		return f

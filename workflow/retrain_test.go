@@ -85,6 +85,9 @@ func TestRetrain_NewConceptIsLearntComparedAcceptedAndRolledBack(t *testing.T) {
 	if _, err := p.AcceptRetrain(res, "twice"); err == nil {
 		t.Fatal("a retrain of a model that is no longer chosen was accepted")
 	}
+	if f := p.DeployFacts(); f.Version != 2 || len(f.Versions) != 2 || f.Versions[1].Why != "the cut moved" || f.Versions[1].After != res.RetrainedMetrics[res.Metric] {
+		t.Fatalf("the documents' facts about the versions: %+v", f.Versions)
+	}
 	vs, cur := p.ModelVersions()
 	if len(vs) != 2 || cur != 2 || vs[1].Source != "recent.csv" || vs[1].Comparison == "" || vs[0].LearnRows != len(p.Training().DevRows) || vs[0].LearnRows == 0 {
 		t.Fatalf("versions %+v, current %d", vs, cur)

@@ -107,7 +107,27 @@ func cardDetails(sec *DocSection, d *Definition, s State, f Facts) {
 		sec.para("Its settings, as recorded in model.json:")
 		sec.table([]string{"setting", "value", "what it does"}, rows)
 	}
+	cardVersions(sec, f)
 }
+
+// cardVersions lists the model versions after retrains: what each learnt
+// from, how it compared with the one before, and why it was kept.
+func cardVersions(sec *DocSection, f Facts) {
+	if len(f.Versions) == 0 {
+		return
+	}
+	sec.para("This is model version %d. Every version the project carried forward, each compared with the one before on held-out new rows neither had learnt from:", f.Version)
+	var rows [][]string
+	for _, v := range f.Versions {
+		compared := "—"
+		if v.CompareRows > 0 && !math.IsNaN(v.Before) && !math.IsNaN(v.After) {
+			compared = fmt.Sprintf("%s %.4f → %.4f on %d rows", v.Metric, v.Before, v.After, v.CompareRows)
+		}
+		rows = append(rows, []string{fmt.Sprint(v.Version), when(v.Time), fmt.Sprintf("%d rows of %s", v.LearnRows, orDash(v.Source)), compared, orDash(v.Why)})
+	}
+	sec.table([]string{"version", "made", "learnt from", "against the version before", "why"}, rows)
+}
+
 
 func cardUse(sec *DocSection, d *Definition, s State, f Facts) {
 	sec.fields(form(d, s, KeyMotivation), form(d, s, KeyMotivationDetail), form(d, s, KeyDecision),

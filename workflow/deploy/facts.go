@@ -35,6 +35,28 @@ type Facts struct {
 	Reproduced *ReproCheck
 	Exports    []Export
 	Journal    []JournalEntry
+	// Versions are the models carried forward after retrains, oldest
+	// first (empty before the first accepted retrain); Version is the
+	// current one's number.
+	Versions []VersionFact
+	Version  int
+}
+
+// VersionFact is one model version: when it was made, what it learnt
+// from, how it compared with the version before on held-out new rows,
+// and why it was carried forward.
+type VersionFact struct {
+	Version     int
+	Time        time.Time
+	Source      string
+	LearnRows   int
+	CompareRows int
+	Metric      string
+	// Before and After are Metric's values of the version before and of
+	// this one on the CompareRows held-out rows (NaN when not compared).
+	Before, After float64
+	Comparison    string
+	Why           string
 }
 
 // DataFacts says where the data comes from.

@@ -16,7 +16,7 @@ APT_REF   := python3-pandas python3-sklearn python3-scipy python3-onnx
 APT_PACKAGE := $(APT_BUILD) gcc-mingw-w64-x86-64 xz-utils git
 APT_TEST  := $(APT_PACKAGE) $(APT_SMOKE) $(APT_REF) chromium poppler-utils libxml2-utils
 # The scoring service's benchmark: scikit-learn served by Flask under gunicorn.
-APT_SERVE := $(APT_REF) python3-flask gunicorn
+APT_SERVE := $(APT_REF) python3-flask gunicorn wrk
 
 .PHONY: run test bench bench-all bench-serve soak smoke cliclean package windows icons lint deps deps-build deps-test deps-package deps-serve build unit vet archcheck clean help
 

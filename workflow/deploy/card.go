@@ -128,7 +128,6 @@ func cardVersions(sec *DocSection, f Facts) {
 	sec.table([]string{"version", "made", "learnt from", "against the version before", "why"}, rows)
 }
 
-
 func cardUse(sec *DocSection, d *Definition, s State, f Facts) {
 	sec.fields(form(d, s, KeyMotivation), form(d, s, KeyMotivationDetail), form(d, s, KeyDecision),
 		form(d, s, KeyIntendedUses), form(d, s, KeyIntendedUsers), form(d, s, KeyOutOfScope), formFrom(d, s, f, KeyWithoutModel))

@@ -4,10 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 var nan, inf = math.NaN(), math.Inf(1)
@@ -75,28 +73,6 @@ var figureBuilders = map[string]func(v []float64) (*Figure, error){
 			edges[i] = float64(i)
 		}
 		return HistogramBins(edges, v, HistOptions{KDE: true})
-	},
-	"DriftNumeric": func(v []float64) (*Figure, error) {
-		edges := make([]float64, len(v)+1)
-		for i := range edges {
-			edges[i] = float64(i)
-		}
-		w := slices.Clone(v)
-		slices.Reverse(w)
-		return DriftNumeric(edges, v, w, DriftOptions{})
-	},
-	"DriftLevels": func(v []float64) (*Figure, error) {
-		w := slices.Clone(v)
-		slices.Reverse(w)
-		return DriftLevels(namesFor(v), v, w, DriftOptions{})
-	},
-	"TimePanels": func(v []float64) (*Figure, error) {
-		ts := make([]time.Time, len(v))
-		for i := range ts {
-			ts[i] = time.Date(2026, 12, 1, 8, i, 0, 0, time.UTC)
-		}
-		return TimePanels([]TimePanel{{YLabel: "v", Series: []TimeSeries{{Name: "v", T: ts, Y: v}}, Refs: []RefLine{{Name: "ref", Y: 1}}},
-			{YLabel: "empty"}}, TimeOptions{})
 	},
 	"ClassShares": func(v []float64) (*Figure, error) {
 		c := codesFor(v)
@@ -168,7 +144,7 @@ func TestFigures_DirtyInput(t *testing.T) {
 // draw.
 func countsInput(fig string) bool {
 	switch fig {
-	case "LevelBars", "HistogramBins", "MissingBars", "QQPlot", "Calibration", "ConfusionMatrix", "DriftNumeric", "DriftLevels":
+	case "LevelBars", "HistogramBins", "MissingBars", "QQPlot", "Calibration", "ConfusionMatrix":
 		return true
 	}
 	return false

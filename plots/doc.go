@@ -7,7 +7,8 @@
 // Evaluate figures (confusion matrix, ROC and precision–recall curves,
 // calibration, lift and gain, regression diagnostics, importances, partial
 // dependence, learning curves, leaderboard, decision tree) and the Monitor
-// figures (a service's metrics over time).
+// figures (a service's metrics over time, training against recent
+// distributions).
 //
 // Figures (each returns (*Figure, error); options structs are zero-value
 // safe and carry a Title and a Style):
@@ -20,7 +21,8 @@
 //	          PredictedVsActual, ResidualsVsPredicted, ResidualHistogram,
 //	          QQPlot, PermutationImportance, PartialDependence,
 //	          LearningCurve, Leaderboard, Tree
-//	Monitor:  TimePanels (panels over one time axis, reference lines)
+//	Monitor:  TimePanels (panels over one time axis, reference lines),
+//	          DriftNumeric, DriftLevels
 //	Helpers:  GroupBy, CountLevels (from category codes, -1 missing)
 //	Output:   Image (for the UI), PNG, SVG, Save (by extension)
 //	Look:     Light, Dark, Style, OkabeIto

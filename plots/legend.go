@@ -75,11 +75,15 @@ func (l *sideLegend) GlyphBoxes(*plot.Plot) []plot.GlyphBox {
 		Min: vg.Point{X: 0, Y: -l.rowH()}, Max: vg.Point{X: l.width(), Y: 0}}}}
 }
 
-// shorten returns s cut to at most n runes, the last one an ellipsis.
+// shorten returns s cut to at most n runes with an ellipsis in the middle,
+// so that names sharing a long prefix or suffix stay apart
+// ("a rather long…number 17").
 func shorten(s string, n int) string {
 	r := []rune(s)
-	if len(r) <= n || n < 2 {
+	if len(r) <= n || n < 3 {
 		return s
 	}
-	return string(r[:n-1]) + "…"
+	head := (n - 1) * 2 / 3
+	tail := n - 1 - head
+	return string(r[:head]) + "…" + string(r[len(r)-tail:])
 }

@@ -103,6 +103,19 @@ func TestTimePanels_DirtyInput(t *testing.T) {
 		}
 	}
 
+	// times at the ends of what time.Time holds (UnixNano overflows there)
+	far := []time.Time{time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC), time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)}
+	f, err = TimePanels([]TimePanel{{Series: []TimeSeries{{Name: "far", T: far, Y: []float64{1, 2}}}}}, TimeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lo, hi := f.Plot.X.Min, f.Plot.X.Max; !(lo < -6e10 && hi > 2.5e11) {
+		t.Errorf("x range %v..%v, want years 1 to 9999", lo, hi)
+	}
+	if _, err := PNG(f, 400, 300); err != nil {
+		t.Error(err)
+	}
+
 	// a panel with nothing beside one that draws says so
 	f, err = TimePanels([]TimePanel{{YLabel: "requests", Series: []TimeSeries{{Name: "n", T: ts, Y: y}}}, {YLabel: "accuracy"}}, TimeOptions{})
 	if err != nil {

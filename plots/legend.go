@@ -66,13 +66,15 @@ func (l *sideLegend) Plot(c draw.Canvas, _ *plot.Plot) {
 }
 
 // GlyphBoxes implements plot.GlyphBoxer: a box right of the top right
-// corner of the data area, as wide as the legend.
+// corner of the data area, as wide as the legend. It has no height, so
+// that it never changes the vertical padding: gonum/plot divides by the
+// distance between the lowest and the highest box, which is zero when a
+// short data area makes this box both.
 func (l *sideLegend) GlyphBoxes(*plot.Plot) []plot.GlyphBox {
 	if len(l.entries) == 0 {
 		return nil
 	}
-	return []plot.GlyphBox{{X: 1, Y: 1, Rectangle: vg.Rectangle{
-		Min: vg.Point{X: 0, Y: -l.rowH()}, Max: vg.Point{X: l.width(), Y: 0}}}}
+	return []plot.GlyphBox{{X: 1, Y: 1, Rectangle: vg.Rectangle{Max: vg.Point{X: l.width()}}}}
 }
 
 // shorten returns s cut to at most n runes with an ellipsis in the middle,

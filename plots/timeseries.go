@@ -139,11 +139,13 @@ func timePanel(f *Figure, pn TimePanel, k int, multi bool, lo, hi float64, s Sty
 }
 
 // hideTickLabels keeps an axis' ticks and grid lines but draws no labels
-// and leaves no room for them.
+// and leaves almost no room for them.
 func hideTickLabels(a *plot.Axis) {
 	a.Tick.Marker = timeTicks{hide: true}
 	a.Tick.Label.Color = color.Transparent
 	a.Tick.Label.Font.Size = 0.1
+	a.Tick.Length /= 2
+	a.Padding = 0
 }
 
 // timePoint is one point of a series in time order; ok is false for a

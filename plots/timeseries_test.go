@@ -9,6 +9,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
 )
 
 // hours returns n hourly times from a Monday morning and f at each.
@@ -150,6 +154,32 @@ func TestTimePanels_SinglePoint(t *testing.T) {
 	// the marker is drawn in the first palette colour
 	if n := countColor(img, Light().Color(0)); n < 10 {
 		t.Errorf("%d pixels of the series colour, want a visible marker", n)
+	}
+}
+
+// TestTimePanels_ShortPanels checks that a panel squeezed to a few points
+// of data height keeps its data area inside its canvas (a legend that
+// took height once made gonum/plot's padding divide by almost zero there,
+// and the panel drew over the next).
+func TestTimePanels_ShortPanels(t *testing.T) {
+	f, err := TimePanels(servicePanels(), TimeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	canvas := func(h vg.Length) draw.Canvas {
+		return draw.Canvas{Canvas: vgimg.New(300, h), Rectangle: vg.Rectangle{Max: vg.Point{X: 300, Y: h}}}
+	}
+	for i, row := range f.Grid {
+		p := row[0]
+		d := p.DataCanvas(canvas(400))
+		over := 400 - (d.Max.Y - d.Min.Y)        // title and axis
+		for dh := vg.Length(8); dh <= 40; dh++ { // below 8pt the markers' padding fills it
+			h := over + dh
+			d := p.DataCanvas(canvas(h))
+			if !(d.Min.Y >= 0 && d.Max.Y <= h && d.Min.Y < d.Max.Y) {
+				t.Errorf("panel %d at %.1fpt: data area %v outside 0..%.1f", i, h, d.Rectangle, h)
+			}
+		}
 	}
 }
 

@@ -144,7 +144,7 @@ func TestFigures_DirtyInput(t *testing.T) {
 // draw.
 func countsInput(fig string) bool {
 	switch fig {
-	case "LevelBars", "HistogramBins", "MissingBars", "QQPlot", "Calibration", "ConfusionMatrix":
+	case "LevelBars", "HistogramBins", "MissingBars", "QQPlot", "Calibration", "ConfusionMatrix", "DriftNumeric", "DriftLevels":
 		return true
 	}
 	return false

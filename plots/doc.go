@@ -6,7 +6,9 @@
 // missing-value charts, pair plot, target-versus-feature views) and the
 // Evaluate figures (confusion matrix, ROC and precision–recall curves,
 // calibration, lift and gain, regression diagnostics, importances, partial
-// dependence, learning curves, leaderboard, decision tree).
+// dependence, learning curves, leaderboard, decision tree) and the Monitor
+// figures (a service's metrics over time, training against recent
+// distributions).
 //
 // Figures (each returns (*Figure, error); options structs are zero-value
 // safe and carry a Title and a Style):
@@ -19,6 +21,8 @@
 //	          PredictedVsActual, ResidualsVsPredicted, ResidualHistogram,
 //	          QQPlot, PermutationImportance, PartialDependence,
 //	          LearningCurve, Leaderboard, Tree
+//	Monitor:  TimePanels (panels over one time axis, reference lines),
+//	          DriftNumeric, DriftLevels
 //	Helpers:  GroupBy, CountLevels (from category codes, -1 missing)
 //	Output:   Image (for the UI), PNG, SVG, Save (by extension)
 //	Look:     Light, Dark, Style, OkabeIto

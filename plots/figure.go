@@ -34,6 +34,10 @@ type Figure struct {
 	// its rows (a reliability diagram over its count histogram); otherwise
 	// rows are equally tall.
 	Heights []float64
+	// DataHeights makes Heights the relative heights of the rows' data
+	// areas, titles and axes left out, so that a bottom panel that carries
+	// the shared x axis is as tall as the panels above it.
+	DataHeights bool
 	// Title is the title of a grid figure (a single plot has its own).
 	Title string
 	// Notes are short sentences printed under the chart, one per line.
@@ -143,11 +147,19 @@ func (f *Figure) drawStack(c draw.Canvas, s Style) {
 	}
 	gap := s.FontSize * 0.8
 	avail := c.Max.Y - c.Min.Y - gap*vg.Length(len(f.Heights)-1)
+	over := f.overheads(c)
+	var fixed vg.Length
+	for _, o := range over {
+		fixed += o
+	}
+	if !(fixed < avail) { // no room, or NaN from a degenerate canvas
+		over, fixed = make([]vg.Length, len(f.Grid)), 0
+	}
 	cans := make([]draw.Canvas, len(f.Grid))
 	var left, right vg.Length
 	top := c.Max.Y
 	for i, row := range f.Grid {
-		h := avail * vg.Length(math.Max(f.Heights[i], 0)/total)
+		h := over[i] + (avail-fixed)*vg.Length(math.Max(f.Heights[i], 0)/total)
 		cans[i] = draw.Crop(c, 0, 0, top-h-c.Min.Y, top-c.Max.Y)
 		top -= h + gap
 		if len(row) > 0 && row[0] != nil {
@@ -163,6 +175,22 @@ func (f *Figure) drawStack(c draw.Canvas, s Style) {
 		l, r := d.Min.X-cans[i].Min.X, cans[i].Max.X-d.Max.X
 		drawPlot(row[0], draw.Crop(cans[i], left-l, -(right-r), 0, 0), s)
 	}
+}
+
+// overheads returns, when DataHeights is set, the height each row's title
+// and x axis take on canvas c (zeros otherwise).
+func (f *Figure) overheads(c draw.Canvas) []vg.Length {
+	out := make([]vg.Length, len(f.Grid))
+	if !f.DataHeights {
+		return out
+	}
+	for i, row := range f.Grid {
+		if len(row) > 0 && row[0] != nil {
+			d := row[0].DataCanvas(c)
+			out[i] = max(0, (c.Max.Y-c.Min.Y)-(d.Max.Y-d.Min.Y))
+		}
+	}
+	return out
 }
 
 // textStyle returns a centred text style at scale times the base font size.

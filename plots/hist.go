@@ -89,10 +89,10 @@ func HistogramBins(edges, counts []float64, opt HistOptions) (*Figure, error) {
 		if !(c >= 0) || math.IsInf(c, 0) {
 			return nil, fmt.Errorf("histogram of %q: bin %d has count %v", opt.XLabel, i+1, c)
 		}
-		if !(edges[i+1] > edges[i]) || math.IsInf(edges[i], 0) || math.IsInf(edges[i+1], 0) || degenerate(edges[i], edges[i+1]) {
-			return nil, fmt.Errorf("histogram of %q: edges %v, %v of bin %d are not finite and increasing", opt.XLabel, edges[i], edges[i+1], i+1)
-		}
 		h.n += c
+	}
+	if err := checkEdges(edges); err != nil {
+		return nil, fmt.Errorf("histogram of %q: %w", opt.XLabel, err)
 	}
 	if h.n == 0 {
 		return nil, fmt.Errorf("histogram of %q: %w (every bin is empty)", opt.XLabel, ErrNothingToDraw)
@@ -313,6 +313,18 @@ func (v *vline) Thumbnail(c *drawCanvas) {
 // fmtNum formats a number for labels: 4 significant digits.
 func fmtNum(x float64) string {
 	return fmt.Sprintf("%.4g", x)
+}
+
+// checkEdges returns an error naming the first bin whose edges are not
+// finite and increasing by a drawable width.
+func checkEdges(edges []float64) error {
+	for i := 1; i < len(edges); i++ {
+		a, b := edges[i-1], edges[i]
+		if !(b > a) || math.IsInf(a, 0) || math.IsInf(b, 0) || degenerate(a, b) {
+			return fmt.Errorf("edges %v, %v of bin %d are not finite and increasing", a, b, i)
+		}
+	}
+	return nil
 }
 
 // headroom leaves 5% of space above the highest bar or point.

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"modelbench/workflow"
 	"modelbench/workflow/artifact"
 	"modelbench/workflow/deploy/pack"
 	"modelbench/workflow/progress"
@@ -186,8 +187,15 @@ func (u *UI) serverLocator() pack.Locator {
 func (u *UI) writePackage(out string, targets []pack.Target, zip bool, extras []pack.Extra) {
 	p := u.proj
 	opt := pack.Options{Targets: targets, Zip: zip, Binary: u.serverLocator(), Extras: extras}
+	retrained := u.acceptedRetrain()
 	u.tasks.Start(jobExportPackage.on(out), "Writing the deployment package to "+out, func(ctx context.Context, report progress.Func) error {
-		m, err := p.ExportPackage(ctx, out, opt, report)
+		var m *pack.Manifest
+		var err error
+		if retrained != nil {
+			m, err = p.ExportPackageVersion(ctx, out, retrained, opt, report)
+		} else {
+			m, err = p.ExportPackage(ctx, out, opt, report)
+		}
 		if err != nil {
 			return err
 		}
@@ -195,6 +203,22 @@ func (u *UI) writePackage(out string, targets []pack.Target, zip bool, extras []
 		fyne.Do(func() { dialog.ShowInformation("Package written", msg, u.win) })
 		return nil
 	})
+}
+
+// acceptedRetrain is the retrain accepted in this session in the Monitor
+// tab when it is still the model carried forward (nil otherwise): its
+// package is profiled on the rows it learnt from, which only that result
+// holds.
+func (u *UI) acceptedRetrain() *workflow.RetrainResult {
+	ds, ok := u.screens[workflow.StageDeploy].(*deployScreen)
+	tr := u.proj.Training()
+	if !ok || ds.monitor == nil || tr == nil {
+		return nil
+	}
+	if r := ds.monitor.retrain.accepted; r != nil && r.Retrained == tr.Chosen {
+		return r
+	}
+	return nil
 }
 
 // packageSummary says, for the result dialog, what the package holds and

@@ -190,6 +190,13 @@ func TestMonitor_OpenALogRetrainAcceptExportAndRollBack(t *testing.T) {
 	if d.ModelVersion == v1.ModelVersion || !strings.HasSuffix(m.deployment.Text, "-v2") {
 		t.Fatalf("version 2's package at %s serves version %s (version 1 is %s)", m.deployment.Text, d.ModelVersion, v1.ModelVersion)
 	}
+	// The Deploy screen's own Export package… writes the same version
+	// while the accepted retrain is the model carried forward.
+	again := filepath.Join(t.TempDir(), "again")
+	u.writePackage(again, []pack.Target{pack.Host()}, false, nil)
+	if d2, err := serve.LoadDir(again); err != nil || d2.ModelVersion != d.ModelVersion {
+		t.Fatalf("Export package… after the accept: %v (%+v)", err, d2)
+	}
 	test.Tap(findButton(r.versions, "Roll back to version 1"))
 	if _, v := u.Project().ModelVersions(); v != 1 {
 		t.Fatalf("after roll back: version %d", v)

@@ -139,16 +139,23 @@ func (p *Project) packageInput(res *RetrainResult) (*pack.Input, error) {
 	}
 	ev := p.Evaluation()
 	if ev != nil && ev.Part == PartTest && ev.Model == doc.Train.Chosen && p.Status(StageEvaluate) == Done && ev.Assessment != nil && ev.Assessment.Metrics != nil {
-		in.Test = map[string]float64{}
-		for name, v := range ev.Assessment.Metrics.Metrics {
-			if !math.IsNaN(v) && !math.IsInf(v, 0) {
-				in.Test[name] = v
-			}
-		}
+		in.Test = finiteOnly(ev.Assessment.Metrics.Metrics)
 	} else {
 		in.LeftOut = append(in.LeftOut, "no test metrics: the chosen model has not been evaluated on the test rows (Evaluate step)")
 	}
 	return in, nil
+}
+
+// finiteOnly copies the finite values of a metrics map (metrics.json
+// holds numbers only).
+func finiteOnly(in map[string]float64) map[string]float64 {
+	out := map[string]float64{}
+	for k, v := range in {
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // packageName is the project file's name, else the data's, for the

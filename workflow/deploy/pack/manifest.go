@@ -107,18 +107,9 @@ func listFiles(root string) ([]File, error) {
 		if rel == ManifestFile {
 			return nil
 		}
-		f, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		h := sha256.New()
-		n, err := io.Copy(h, f)
-		if err != nil {
-			return err
-		}
-		out = append(out, File{Path: rel, Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil))})
-		return nil
+		fl, err := hashFile(root, rel)
+		out = append(out, fl)
+		return err
 	})
 	slices.SortFunc(out, func(a, b File) int {
 		if a.Path < b.Path {
@@ -130,6 +121,21 @@ func listFiles(root string) ([]File, error) {
 		return 0
 	})
 	return out, err
+}
+
+// hashFile describes the file rel (forward slashes) under root.
+func hashFile(root, rel string) (File, error) {
+	f, err := os.Open(filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil {
+		return File{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return File{}, err
+	}
+	return File{Path: rel, Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
 // writeJSONFile writes v as indented JSON with a final newline.

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"modelbench/workflow"
+	"modelbench/workflow/data"
 	"modelbench/workflow/deploy/pack"
 	"modelbench/workflow/deploy/watch"
 	"modelbench/workflow/eval/metrics"
@@ -37,7 +38,6 @@ type retrainPanel struct {
 	u       *UI
 	m       *monitorPanel
 	from    *widget.RadioGroup
-	file    string
 	replace *widget.Check
 	run     *widget.Button
 	outcome *widget.Label
@@ -89,21 +89,21 @@ func (r *retrainPanel) sourceOpened(src watch.Source) {
 	}
 }
 
+// newRows reads the new labelled rows and says where they came from.
+type newRows func(ctx context.Context, report progress.Func) (*data.Frame, string, error)
+
 // start reads the new rows and retrains in the task runner.
 func (r *retrainPanel) start() {
 	p := r.u.proj
-	opt := workflow.RetrainOptions{Replace: r.replace.Checked}
 	if r.from.Selected == fromFile {
 		r.chooseFile(func(path string) {
-			r.file = path
-			r.launch(p, func(ctx context.Context, report progress.Func) error {
+			r.launch(func(ctx context.Context, report progress.Func) (*data.Frame, string, error) {
 				nt, _, err := workflow.LoadRef(ctx, workflow.DataRef{Path: path}, "", report)
 				if err != nil {
-					return err
+					return nil, "", err
 				}
-				opt.New, opt.Source = nt.Frame, path
-				return nil
-			}, &opt)
+				return nt.Frame, path, nil
+			})
 		})
 		return
 	}
@@ -112,24 +112,30 @@ func (r *retrainPanel) start() {
 		r.u.showError(errors.New("open the service's prediction log in the Monitor tab first (a log file or PostgreSQL URL, with the package's folder): its feedback is what the model is retrained on"))
 		return
 	}
-	w, _ := watch.ParseWindow(r.m.windowSpec())
-	r.launch(p, func(ctx context.Context, report progress.Func) error {
+	w, err := watch.ParseWindow(r.m.windowSpec())
+	if err != nil {
+		r.u.showError(err)
+		return
+	}
+	r.launch(func(ctx context.Context, report progress.Func) (*data.Frame, string, error) {
 		fr, err := p.FeedbackRows(ctx, src, watch.Options{Window: w}, report)
+		if err != nil {
+			return nil, "", err
+		}
+		return fr.Frame, fr.Source, nil
+	})
+}
+
+// launch reads the new rows and retrains on them as one job, adding them
+// or replacing the rows the model learnt from as the box says.
+func (r *retrainPanel) launch(read newRows) {
+	p, replace := r.u.proj, r.replace.Checked
+	r.u.tasks.Start(jobRetrain, "Retraining the chosen model", func(ctx context.Context, report progress.Func) error {
+		rows, source, err := read(ctx, report.Scale(0, 0.3))
 		if err != nil {
 			return err
 		}
-		opt.New, opt.Source = fr.Frame, fr.Source
-		return nil
-	}, &opt)
-}
-
-// launch runs read (which fills *opt) and the retrain as one job.
-func (r *retrainPanel) launch(p *workflow.Project, read func(context.Context, progress.Func) error, opt *workflow.RetrainOptions) {
-	r.u.tasks.Start(jobRetrain, "Retraining the chosen model", func(ctx context.Context, report progress.Func) error {
-		if err := read(ctx, report.Scale(0, 0.3)); err != nil {
-			return err
-		}
-		res, err := p.Retrain(ctx, *opt, report.Scale(0.3, 1))
+		res, err := p.Retrain(ctx, workflow.RetrainOptions{New: rows, Source: source, Replace: replace}, report.Scale(0.3, 1))
 		if err != nil {
 			return err
 		}

@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"modelbench/assets"
 	"modelbench/workflow"
 	"modelbench/workflow/data"
 	"modelbench/workflow/deploy/pack"
@@ -92,7 +95,8 @@ func writeShiftedLog(t *testing.T, p *workflow.Project, path, version string) in
 // retrain on the log's feedback is shown against the current model on the
 // held-out new rows with the paired test's verdict,
 // accepted as version 2 with a reason, exported as a package the service
-// serves under the new model version, and rolled back; the saved
+// serves under the new model version, and rolled back; a retrain on a
+// file with the same columns replaces the rows learnt from; the saved
 // monitoring source carries no API key.
 func TestMonitor_OpenALogRetrainAcceptExportAndRollBack(t *testing.T) {
 	ctx := context.Background()
@@ -203,5 +207,30 @@ func TestMonitor_OpenALogRetrainAcceptExportAndRollBack(t *testing.T) {
 	}
 	if j := u.Project().Journal(); !strings.Contains(j[len(j)-1].Why, "F/M") {
 		t.Fatalf("the rollback's reason: %+v", j[len(j)-1])
+	}
+
+	// Retrain on a file with the same columns, learning from it alone.
+	sample, err := assets.LookupSample("titanic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd, _, err := sample.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := io.ReadAll(rd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recent := filepath.Join(t.TempDir(), "recent.csv")
+	if err := os.WriteFile(recent, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r.from.SetSelected(fromFile)
+	r.replace.SetChecked(true)
+	r.pickFile = func(chosen func(string)) { chosen(recent) }
+	test.Tap(r.run)
+	if r.res == nil || r.res.Source != recent || !r.res.Replace || r.res.CompareRows == 0 || !strings.Contains(r.outcome.Text, "replacing the rows") {
+		t.Fatalf("retrain on a file: %+v\n%s", r.res, r.outcome.Text)
 	}
 }

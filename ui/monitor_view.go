@@ -47,10 +47,9 @@ type monitorPanel struct {
 
 	snap     *watch.Snapshot
 	findings []watch.Finding
-	// src is the source snap was read from (with the key it needed, for a
-	// retrain on its feedback).
-	src    watch.Source
-	srcKey string
+	// src is the source snap was read from (a retrain reads a log's
+	// feedback from it).
+	src watch.Source
 
 	findingList *widget.List
 	message     *widget.Label
@@ -114,7 +113,14 @@ func newMonitorPanel(u *UI) *monitorPanel {
 		container.NewTabItem("Live metrics", m.live.Object()),
 		container.NewTabItemWithIcon("Retrain", theme.ViewRefreshIcon(), m.retrain.Object()),
 	)
-	m.tabs.OnSelected = func(*container.TabItem) { m.drawFigures() }
+	m.tabs.OnSelected = func(tab *container.TabItem) {
+		switch tab.Content {
+		case m.traffic.Object():
+			m.drawTraffic()
+		case m.live.Object():
+			m.drawLive()
+		}
+	}
 	form := widget.NewForm(
 		widget.NewFormItem("Service or log", m.target),
 		widget.NewFormItem("Package folder", m.deployment),
@@ -189,15 +195,15 @@ func (m *monitorPanel) openSource() {
 			return err
 		}
 		fs := watch.Findings(snap, watch.Thresholds{})
-		fyne.Do(func() { m.show(src, key, snap, fs) })
+		fyne.Do(func() { m.show(src, snap, fs) })
 		return nil
 	})
 }
 
 // show puts a snapshot on screen (UI goroutine; the snapshot is small:
 // summaries, not records).
-func (m *monitorPanel) show(src watch.Source, key string, snap *watch.Snapshot, fs []watch.Finding) {
-	m.src, m.srcKey, m.snap, m.findings = src, key, snap, fs
+func (m *monitorPanel) show(src watch.Source, snap *watch.Snapshot, fs []watch.Finding) {
+	m.src, m.snap, m.findings = src, snap, fs
 	m.status.SetText(snapshotLine(snap, fs))
 	m.findingList.UnselectAll()
 	m.findingList.Refresh()
@@ -205,20 +211,23 @@ func (m *monitorPanel) show(src watch.Source, key string, snap *watch.Snapshot, 
 		m.findingList.Select(0)
 	}
 	m.features.show(snap)
-	m.drawFigures()
+	m.drawTraffic()
+	m.drawLive()
 	m.retrain.sourceOpened(src)
 }
 
-// drawFigures renders the traffic and live-metric figures at their
-// views' current size (again when their tab is shown: a hidden view has
-// no size yet).
-func (m *monitorPanel) drawFigures() {
-	snap, style := m.snap, m.u.plotStyle()
-	if snap == nil {
-		return
+// drawTraffic and drawLive render their figure at the view's current
+// size, again when its tab is shown: a hidden view has no size yet.
+func (m *monitorPanel) drawTraffic() {
+	if snap, style := m.snap, m.u.plotStyle(); snap != nil {
+		m.traffic.show(func() (*plots.Figure, error) { return trafficFigure(snap, style) })
 	}
-	m.traffic.show(func() (*plots.Figure, error) { return trafficFigure(snap, style) })
-	m.live.show(func() (*plots.Figure, error) { return liveFigure(snap, style) })
+}
+
+func (m *monitorPanel) drawLive() {
+	if snap, style := m.snap, m.u.plotStyle(); snap != nil {
+		m.live.show(func() (*plots.Figure, error) { return liveFigure(snap, style) })
+	}
 }
 
 func (m *monitorPanel) selectFinding(id widget.ListItemID) {

@@ -22,6 +22,10 @@
 // samples its resident memory every 5 s; it fails unless the last
 // minute's peak stays within 10% (plus 8 MiB) of the peak of the minute
 // after the warm-up (the first 40% of D, at least two minutes).
+//
+// With -keep DIR it writes the same deployment, key file and wrk script
+// into DIR and prints the commands that serve and load it, so that the
+// server can be run under a profiler.
 package main
 
 import (
@@ -44,6 +48,7 @@ func main() {
 	flag.BoolVar(&opt.noFlask, "no-flask", false, "skip the Flask reference")
 	flag.DurationVar(&opt.soak, "soak", 0, "instead of the benchmark, soak modelbench-serve for this long (e.g. 5m)")
 	flag.IntVar(&opt.soakRate, "soak-rate", 1000, "requests per second during the soak")
+	flag.StringVar(&opt.keep, "keep", "", "instead of the benchmark, write the deployment, the API key file and wrk's request script into this folder and print how to load it by hand (for profiling)")
 	flag.StringVar(&opt.python, "python", "/usr/bin/python3", "Debian's python3 with scikit-learn, Flask and gunicorn")
 	flag.Parse()
 	if err := run(opt); err != nil {
@@ -54,6 +59,7 @@ func main() {
 
 type options struct {
 	server, python    string
+	keep              string
 	rows, trees       int
 	duration          time.Duration
 	connections, rate int
@@ -63,6 +69,9 @@ type options struct {
 }
 
 func run(opt options) error {
+	if opt.keep != "" {
+		return keep(context.Background(), opt)
+	}
 	if opt.server == "" {
 		return fmt.Errorf("-server is required (CGO_ENABLED=0 go build -o /tmp/modelbench-serve ./cmd/modelbench-serve)")
 	}

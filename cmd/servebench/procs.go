@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -208,4 +209,30 @@ func loadAverage() string {
 		return "unknown"
 	}
 	return strings.Join(f[:3], " ")
+}
+
+// keep writes the benchmark's deployment, API key file and wrk script
+// into opt.keep and prints the commands that serve and load them.
+func keep(ctx context.Context, opt options) error {
+	dir, err := filepath.Abs(opt.keep)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("setup: %d synthetic rows, a %d-tree forest on 60%% of them into %s ...\n", opt.rows, opt.trees, dir)
+	fx, err := setup(ctx, filepath.Join(dir, "deploy"), opt)
+	if err != nil {
+		return err
+	}
+	keys := filepath.Join(dir, "keys")
+	if err := os.WriteFile(keys, []byte(apiKey+"\n"), 0o600); err != nil {
+		return err
+	}
+	script := filepath.Join(dir, "bodies.lua")
+	if err := writeWrkScript(script, fx.bodies); err != nil {
+		return err
+	}
+	fmt.Printf("serve: modelbench-serve %s --addr 127.0.0.1:8080 --api-keys %s --log sqlite:%s\n",
+		filepath.Join(dir, "deploy"), keys, filepath.Join(dir, "predictions.db"))
+	fmt.Printf("load:  wrk -t 2 -c %d -d 10s -s %s http://127.0.0.1:8080/v1/predict\n", opt.connections, script)
+	return nil
 }

@@ -30,15 +30,8 @@ func wrkAttack(ctx context.Context, srv *proc, url string, bodies [][]byte, conn
 	if err != nil {
 		return wrkOutcome{}, false, nil
 	}
-	var b strings.Builder
-	b.WriteString("wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n")
-	fmt.Fprintf(&b, "wrk.headers[\"Authorization\"] = %q\nlocal bodies = {\n", "Bearer "+apiKey)
-	for _, body := range bodies {
-		fmt.Fprintf(&b, "%s,\n", luaString(body))
-	}
-	b.WriteString("}\nlocal i = 0\nrequest = function()\n  i = i % #bodies + 1\n  return wrk.format(nil, nil, nil, bodies[i])\nend\n")
 	script := filepath.Join(work, "bodies.lua")
-	if err := os.WriteFile(script, []byte(b.String()), 0o644); err != nil {
+	if err := writeWrkScript(script, bodies); err != nil {
 		return wrkOutcome{}, true, err
 	}
 	before, _ := srv.cpuSeconds()
@@ -57,6 +50,19 @@ func wrkAttack(ctx context.Context, srv *proc, url string, bodies [][]byte, conn
 		o.serverCPU = (after - before) / float64(o.requests)
 	}
 	return o, true, nil
+}
+
+// writeWrkScript writes a wrk script that posts bodies round-robin with
+// the API key.
+func writeWrkScript(path string, bodies [][]byte) error {
+	var b strings.Builder
+	b.WriteString("wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n")
+	fmt.Fprintf(&b, "wrk.headers[\"Authorization\"] = %q\nlocal bodies = {\n", "Bearer "+apiKey)
+	for _, body := range bodies {
+		fmt.Fprintf(&b, "%s,\n", luaString(body))
+	}
+	b.WriteString("}\nlocal i = 0\nrequest = function()\n  i = i % #bodies + 1\n  return wrk.format(nil, nil, nil, bodies[i])\nend\n")
+	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
 
 // luaString quotes b as a Lua string literal (bytes escaped as \ddd).

@@ -113,14 +113,29 @@ func (s *Server) entries(b *batch, o *scored, start time.Time) []predlog.Predict
 	return es
 }
 
-// newIDs returns n prediction IDs: 32 hexadecimal digits of
-// crypto/rand, unique across replicas without coordination.
-func newIDs(n int) []string {
+// newIDs returns n prediction IDs: 32 hexadecimal digits laid out as
+// a UUID version 7 (RFC 9562) without dashes — the first 12 digits are
+// the Unix time in milliseconds, the other 74 of its bits (after the
+// version and variant) come from crypto/rand — so IDs are unique across
+// replicas without coordination, and IDs issued later sort later, which
+// keeps the prediction log's ID index appending at its end instead of
+// rewriting pages all over it.
+func newIDs(n int) []string { return idsAt(time.Now(), n) }
+
+// idsAt returns n IDs stamped with t.
+func idsAt(t time.Time, n int) []string {
 	raw := make([]byte, 16*n)
 	_, _ = rand.Read(raw) // never fails (crypto/rand)
+	ms := uint64(t.UnixMilli())
 	out := make([]string, n)
 	for i := range out {
-		out[i] = hex.EncodeToString(raw[16*i : 16*i+16])
+		u := raw[16*i : 16*i+16]
+		for k := range 6 {
+			u[k] = byte(ms >> (40 - 8*k))
+		}
+		u[6] = 0x70 | u[6]&0x0f // version 7
+		u[8] = 0x80 | u[8]&0x3f // variant 10
+		out[i] = hex.EncodeToString(u)
 	}
 	return out
 }

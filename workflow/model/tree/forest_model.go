@@ -15,6 +15,7 @@ type ForestModel struct {
 	trees       []*flatTree
 	importances []float64
 	oob         float64 // NaN when no row was ever out of bag
+	layout      lazyLayout
 }
 
 // newForestModel computes the importances of the freshly grown trees, then
@@ -54,6 +55,33 @@ func (m *ForestModel) width() int { return max(len(m.classes), 1) }
 // trees of the leaf values of every row of X. Rows are handled in blocks,
 // trees in order within a block, so the sums do not depend on scheduling.
 func (m *ForestModel) average(X [][]float64, n int) []float64 {
+	if l := m.layout.get(m.trees, m.width()); l != nil {
+		return m.averageLayout(l, X, n)
+	}
+	return m.averageFlat(X, n)
+}
+
+// averageLayout is average through the prediction layout.
+func (m *ForestModel) averageLayout(l *walkLayout, X [][]float64, n int) []float64 {
+	w := m.width()
+	out := make([]float64, n*w)
+	inv := 1 / float64(len(m.trees))
+	parallelRows(n, func(lo, hi int) {
+		for b := lo; b < hi; b += 256 {
+			e := min(b+256, hi)
+			acc := out[b*w : e*w]
+			l.addRows(X, b, e, acc)
+			for i := range acc {
+				acc[i] *= inv
+			}
+		}
+	})
+	return out
+}
+
+// averageFlat is average walking the flatTrees (for trees the layout
+// cannot hold; the tests compare the two).
+func (m *ForestModel) averageFlat(X [][]float64, n int) []float64 {
 	w := m.width()
 	out := make([]float64, n*w)
 	leaves := make([]int32, n)

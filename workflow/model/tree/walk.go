@@ -1,0 +1,178 @@
+package tree
+
+import (
+	"math"
+	"sync"
+)
+
+// walkLayout is a forest's trees laid out for prediction only: every tree
+// in one []uint64, each node a header word followed by the words it
+// needs, so that a walk touches as few cache lines as possible (a forest
+// grown to purity is megabytes of nodes, and its walks are bound by memory,
+// not arithmetic).
+//
+//   - A split is two words: the header (feature in the low 31 bits, bit 31
+//     set when missing values go left, the right child's index in words
+//     in the high 32 bits) and the threshold's bits. Its left
+//     child follows it (the trees are in preorder).
+//   - A leaf is the header leafMark followed by its width values' bits.
+//
+// The values are the flatTree's own float64s, added in the same order, so
+// predictions through the layout are bit for bit those of flatTree.leafOf
+// and flatTree.values.
+type walkLayout struct {
+	words []uint64
+	start []int // tree t's nodes begin at words[start[t]]
+	width int
+}
+
+const (
+	leafMark    = math.MaxUint64
+	missingLeft = 1 << 31
+	featureMask = missingLeft - 1
+)
+
+// layoutOf lays out trees (nil when a tree is not in preorder with the
+// left child right after its parent, or too large for 32-bit offsets;
+// callers then walk the flatTrees).
+func layoutOf(trees []*flatTree, width int) *walkLayout {
+	l := &walkLayout{width: width, start: make([]int, len(trees))}
+	at := make([]int, 0, 64)
+	for t, tr := range trees {
+		l.start[t] = len(l.words)
+		base := len(l.words)
+		at = at[:0]
+		// First pass: offsets of every node in preorder.
+		off := 0
+		for i, nd := range tr.nodes {
+			at = append(at, off)
+			if nd.feature < 0 {
+				off += 1 + width
+				continue
+			}
+			if int(nd.left) != i+1 || nd.right <= nd.left || int(nd.right) >= len(tr.nodes) || nd.feature >= featureMask {
+				return nil
+			}
+			off += 2
+		}
+		if base+off >= math.MaxUint32 {
+			return nil
+		}
+		for i, nd := range tr.nodes {
+			if nd.feature < 0 {
+				l.words = append(l.words, leafMark)
+				for _, v := range tr.values(int32(i)) {
+					l.words = append(l.words, math.Float64bits(v))
+				}
+				continue
+			}
+			h := uint64(nd.feature) | uint64(base+at[nd.right])<<32
+			if nd.missingLeft {
+				h |= missingLeft
+			}
+			l.words = append(l.words, h, math.Float64bits(nd.threshold))
+		}
+		if len(l.words)-base != off {
+			return nil
+		}
+	}
+	return l
+}
+
+// lanes is how many trees one row walks at once: the walks' loads do not
+// depend on each other, so the processor overlaps their cache misses
+// instead of waiting for each node in turn.
+const lanes = 8
+
+// addRows adds the trees' leaf values for rows lo..hi of the column-major
+// x to out (width values per row, row-major, row lo at out[0]), tree by
+// tree in order for every row.
+func (l *walkLayout) addRows(x [][]float64, lo, hi int, out []float64) {
+	if hi-lo >= lanes {
+		l.addByTree(x, lo, hi, out)
+		return
+	}
+	w, words := l.width, l.words
+	var pos [lanes]int
+	for i := lo; i < hi; i++ {
+		acc := out[(i-lo)*w : (i-lo)*w+w]
+		for t0 := 0; t0 < len(l.start); t0 += lanes {
+			m := min(lanes, len(l.start)-t0)
+			copy(pos[:m], l.start[t0:t0+m])
+			for moved := true; moved; {
+				moved = false
+				for k := range m {
+					p := pos[k]
+					h := words[p]
+					if h == leafMark {
+						continue
+					}
+					moved = true
+					v := x[h&featureMask][i]
+					if v <= math.Float64frombits(words[p+1]) || (v != v && h&missingLeft != 0) {
+						pos[k] = p + 2
+					} else {
+						pos[k] = int(h >> 32)
+					}
+				}
+			}
+			for k := range m {
+				v := words[pos[k]+1 : pos[k]+1+w]
+				for c := range acc {
+					acc[c] += math.Float64frombits(v[c])
+				}
+			}
+		}
+	}
+}
+
+// addByTree is addRows for many rows: tree by tree (its upper levels stay
+// in cache), lanes rows at once.
+func (l *walkLayout) addByTree(x [][]float64, lo, hi int, out []float64) {
+	w, words := l.width, l.words
+	var pos [lanes]int
+	for _, start := range l.start {
+		for i0 := lo; i0 < hi; i0 += lanes {
+			m := min(lanes, hi-i0)
+			for k := range m {
+				pos[k] = start
+			}
+			for moved := true; moved; {
+				moved = false
+				for k := range m {
+					p := pos[k]
+					h := words[p]
+					if h == leafMark {
+						continue
+					}
+					moved = true
+					v := x[h&featureMask][i0+k]
+					if v <= math.Float64frombits(words[p+1]) || (v != v && h&missingLeft != 0) {
+						pos[k] = p + 2
+					} else {
+						pos[k] = int(h >> 32)
+					}
+				}
+			}
+			for k := range m {
+				v := words[pos[k]+1 : pos[k]+1+w]
+				acc := out[(i0+k-lo)*w : (i0+k-lo)*w+w]
+				for c := range acc {
+					acc[c] += math.Float64frombits(v[c])
+				}
+			}
+		}
+	}
+}
+
+// lazyLayout builds a walkLayout on first use.
+type lazyLayout struct {
+	once sync.Once
+	l    *walkLayout
+}
+
+// get returns the layout of trees, building it once.
+func (z *lazyLayout) get(trees []*flatTree, width int) *walkLayout {
+	z.once.Do(func() { z.l = layoutOf(trees, width) })
+	return z.l
+}

@@ -78,7 +78,13 @@ func fieldOrTop(f string) string {
 // "columns" (holding an object) is a batch; any other object is one
 // record.
 func decodePredictBody(body []byte, lim limits) (*batch, error) {
-	if trimmed := bytes.TrimSpace(body); len(trimmed) > 0 && trimmed[0] == '[' {
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) > 0 && trimmed[0] == '{' {
+		if m, ok := flatRecord(trimmed); ok { // one record of plain values
+			return &batch{rows: []map[string]any{m}, raws: [][]byte{trimmed}}, nil
+		}
+	}
+	if len(trimmed) > 0 && trimmed[0] == '[' {
 		if b, ok := rawRecords(trimmed, lim); ok {
 			return b, nil
 		}
@@ -99,7 +105,7 @@ func decodePredictBody(body []byte, lim limits) (*batch, error) {
 				return columnsBatch(cols, lim)
 			}
 		}
-		return &batch{rows: []map[string]any{x}, raws: [][]byte{bytes.TrimSpace(body)}}, nil
+		return &batch{rows: []map[string]any{x}, raws: [][]byte{trimmed}}, nil
 	}
 	return nil, badRequest("the body is a JSON %s; send a record {...}, an array of records, {\"records\": [...]} or {\"columns\": {...}}", jsonKind(v))
 }

@@ -108,12 +108,7 @@ func (l *walkLayout) addRows(x [][]float64, lo, hi int, out []float64) {
 						continue
 					}
 					moved = true
-					v := x[h&featureMask][i]
-					if v <= math.Float64frombits(words[p+1]) || (v != v && h&missingLeft != 0) {
-						pos[k] = p + 2
-					} else {
-						pos[k] = int(h >> 32)
-					}
+					pos[k] = step(h, p, x[h&featureMask][i], words[p+1])
 				}
 			}
 			for k := range m {
@@ -146,12 +141,7 @@ func (l *walkLayout) addByTree(x [][]float64, lo, hi int, out []float64) {
 						continue
 					}
 					moved = true
-					v := x[h&featureMask][i0+k]
-					if v <= math.Float64frombits(words[p+1]) || (v != v && h&missingLeft != 0) {
-						pos[k] = p + 2
-					} else {
-						pos[k] = int(h >> 32)
-					}
+					pos[k] = step(h, p, x[h&featureMask][i0+k], words[p+1])
 				}
 			}
 			for k := range m {
@@ -163,6 +153,24 @@ func (l *walkLayout) addByTree(x [][]float64, lo, hi int, out []float64) {
 			}
 		}
 	}
+}
+
+// step returns the child of the split at p (header h, threshold bits
+// thr) that value v goes to, without a branch on the comparison (which is
+// as unpredictable as the data): left (p+2) when v <= threshold, or when
+// v is NaN and missing values go left; right otherwise.
+func step(h uint64, p int, v float64, thr uint64) int {
+	left := 0
+	if v <= math.Float64frombits(thr) {
+		left = 1
+	}
+	nan := 0
+	if v != v {
+		nan = 1
+	}
+	left |= nan & int(h>>31)
+	right := int(h >> 32)
+	return right + left*(p+2-right)
 }
 
 // lazyLayout builds a walkLayout on first use.

@@ -11,9 +11,15 @@ import (
 // columns. The zero Frame has no columns and no rows.
 type Frame struct {
 	cols   []Column
-	byName map[string]int
+	names  []string       // the columns' names, in order
+	byName map[string]int // nil for frames of at most smallFrame columns
 	nrows  int
 }
+
+// smallFrame is the most columns a Frame finds by name without a map:
+// comparing a few names is cheaper than building the map, and scoring
+// services build several frames per request.
+const smallFrame = 24
 
 // ErrNoColumns is returned when a table would have no columns at all.
 var ErrNoColumns = errors.New("the table has no columns")
@@ -21,16 +27,24 @@ var ErrNoColumns = errors.New("the table has no columns")
 // NewFrame builds a Frame from columns. It fails if lengths differ, a name
 // is empty or a name repeats.
 func NewFrame(cols ...Column) (*Frame, error) {
-	f := &Frame{cols: append([]Column(nil), cols...), byName: make(map[string]int, len(cols))}
+	f := &Frame{cols: append([]Column(nil), cols...), names: make([]string, len(cols))}
+	if len(cols) > smallFrame {
+		f.byName = make(map[string]int, len(cols))
+	}
 	for i, c := range cols {
 		name := c.Name()
+		f.names[i] = name
 		if strings.TrimSpace(name) == "" {
 			return nil, fmt.Errorf("column %d has an empty name", i+1)
 		}
-		if j, dup := f.byName[name]; dup {
+		if f.byName != nil {
+			if j, dup := f.byName[name]; dup {
+				return nil, fmt.Errorf("column name %q is used twice (columns %d and %d)", name, j+1, i+1)
+			}
+			f.byName[name] = i
+		} else if j := f.scan(name, i); j >= 0 {
 			return nil, fmt.Errorf("column name %q is used twice (columns %d and %d)", name, j+1, i+1)
 		}
-		f.byName[name] = i
 		if i == 0 {
 			f.nrows = c.Len()
 		} else if c.Len() != f.nrows {
@@ -38,6 +52,17 @@ func NewFrame(cols ...Column) (*Frame, error) {
 		}
 	}
 	return f, nil
+}
+
+// scan returns the position of the first of the first n columns named
+// name, or -1.
+func (f *Frame) scan(name string, n int) int {
+	for j, have := range f.names[:n] {
+		if have == name {
+			return j
+		}
+	}
+	return -1
 }
 
 // NumRows returns the number of rows.
@@ -54,8 +79,8 @@ func (f *Frame) Columns() []Column { return append([]Column(nil), f.cols...) }
 
 // Lookup returns the column with the given name.
 func (f *Frame) Lookup(name string) (Column, bool) {
-	i, ok := f.byName[name]
-	if !ok {
+	i := f.Index(name)
+	if i < 0 {
 		return nil, false
 	}
 	return f.cols[i], true
@@ -63,6 +88,9 @@ func (f *Frame) Lookup(name string) (Column, bool) {
 
 // Index returns the position of the named column, or -1.
 func (f *Frame) Index(name string) int {
+	if f.byName == nil {
+		return f.scan(name, len(f.cols))
+	}
 	if i, ok := f.byName[name]; ok {
 		return i
 	}
@@ -71,10 +99,8 @@ func (f *Frame) Index(name string) int {
 
 // Names returns the column names in order.
 func (f *Frame) Names() []string {
-	out := make([]string, len(f.cols))
-	for i, c := range f.cols {
-		out[i] = c.Name()
-	}
+	out := make([]string, len(f.names))
+	copy(out, f.names)
 	return out
 }
 
@@ -131,7 +157,7 @@ func (f *Frame) Drop(names ...string) *Frame {
 // appended when no column has that name.
 func (f *Frame) With(col Column) (*Frame, error) {
 	cols := f.Columns()
-	if i, ok := f.byName[col.Name()]; ok {
+	if i := f.Index(col.Name()); i >= 0 {
 		cols[i] = col
 	} else {
 		cols = append(cols, col)

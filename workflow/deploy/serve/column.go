@@ -27,8 +27,8 @@ type columnBuilder struct {
 	warnings []Problem
 }
 
-func newColumn(f *contract.Field, layout string, n int, text bool) *columnBuilder {
-	cb := &columnBuilder{f: f, layout: layout, text: text, n: n, miss: data.NewMask(n)}
+func newColumn(f *contract.Field, layout string, levels map[string]bool, n int, text bool) *columnBuilder {
+	cb := &columnBuilder{f: f, layout: layout, levels: levels, text: text, n: n, miss: data.NewMask(n)}
 	switch f.Type {
 	case contract.TypeNumber, contract.TypeInteger:
 		cb.nums = make([]float64, n)
@@ -38,12 +38,6 @@ func newColumn(f *contract.Field, layout string, n int, text bool) *columnBuilde
 		cb.bools = make([]bool, n)
 	default:
 		cb.strs = make([]string, n)
-		if f.Type == contract.TypeCategory && !f.MoreLevels {
-			cb.levels = make(map[string]bool, len(f.Levels))
-			for _, l := range f.Levels {
-				cb.levels[l] = true
-			}
-		}
 	}
 	return cb
 }

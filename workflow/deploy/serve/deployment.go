@@ -47,6 +47,9 @@ type Deployment struct {
 	kinds []data.Kind
 	// layouts are the datetime fields' layouts.
 	layouts []string
+	// levels are the closed category fields' levels as sets (nil for
+	// other fields), built once for every request's check.
+	levels []map[string]bool
 	// hasProba says the model gives class probabilities.
 	hasProba bool
 	// classOrder lists the class indices in the classes' sorted order
@@ -157,7 +160,14 @@ func (d *Deployment) check() error {
 	}
 	d.kinds = make([]data.Kind, len(c.Fields))
 	d.layouts = make([]string, len(c.Fields))
+	d.levels = make([]map[string]bool, len(c.Fields))
 	for i, f := range c.Fields {
+		if f.Type == contract.TypeCategory && !f.MoreLevels {
+			d.levels[i] = make(map[string]bool, len(f.Levels))
+			for _, l := range f.Levels {
+				d.levels[i][l] = true
+			}
+		}
 		in := a.Input[i]
 		if in.Name != f.Name {
 			return fmt.Errorf("%s: field %d is %q, but the model's input column %d is %q", schema, i+1, f.Name, i+1, in.Name)

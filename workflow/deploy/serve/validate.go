@@ -32,7 +32,7 @@ func (d *Deployment) validate(b *batch) (*validated, error) {
 	v := &validated{rows: n, cols: make([]*columnBuilder, len(fields))}
 	var problems []Problem
 	for i := range fields {
-		cb := newColumn(&fields[i], d.layouts[i], n, b.text)
+		cb := newColumn(&fields[i], d.layouts[i], d.levels[i], n, b.text)
 		for r, row := range b.rows {
 			raw, ok := row[fields[i].Name]
 			cb.add(r, raw, ok)
@@ -60,7 +60,7 @@ func (d *Deployment) readLogged(rows []map[string]any) *validated {
 	fields := d.Contract.Fields
 	v := &validated{rows: len(rows), cols: make([]*columnBuilder, len(fields))}
 	for i := range fields {
-		cb := newColumn(&fields[i], d.layouts[i], len(rows), true)
+		cb := newColumn(&fields[i], d.layouts[i], d.levels[i], len(rows), true)
 		cb.lenient = true
 		for r, row := range rows {
 			raw, ok := row[fields[i].Name]

@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -24,7 +23,7 @@ func (s *Server) handle(pattern string, a access, onError errorWriter, h handler
 	open := s.open(a)
 	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		sw := &statusWriter{ResponseWriter: w}
+		sw := &statusWriter{ResponseWriter: w, start: start}
 		defer func() {
 			if v := recover(); v != nil {
 				s.logger.Error("panic while serving a request", "endpoint", endpoint, "panic", fmt.Sprint(v))
@@ -54,19 +53,17 @@ func (s *Server) handle(pattern string, a access, onError errorWriter, h handler
 			onError(sw, statusError(http.StatusUnauthorized, "a valid API key is required: send the header Authorization: Bearer KEY"))
 			return
 		}
-		r = r.WithContext(context.WithValue(r.Context(), startKey{}, start))
 		if err := h(sw, r); err != nil {
 			onError(sw, err)
 		}
 	})
 }
 
-type startKey struct{}
-
-// arrival is when the request arrived.
-func arrival(r *http.Request) time.Time {
-	if t, ok := r.Context().Value(startKey{}).(time.Time); ok {
-		return t
+// arrival is when the request whose response w writes arrived (now, for
+// a writer the handlers' wrapper did not make).
+func arrival(w http.ResponseWriter) time.Time {
+	if sw, ok := w.(*statusWriter); ok {
+		return sw.start
 	}
 	return time.Now()
 }
@@ -74,6 +71,7 @@ func arrival(r *http.Request) time.Time {
 // statusWriter remembers the status and size of a response.
 type statusWriter struct {
 	http.ResponseWriter
+	start  time.Time // when the request arrived
 	status int
 	bytes  int
 }

@@ -88,7 +88,7 @@ func (s *Server) handleInvocations(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	o, err := s.score(r.Context(), b, arrival(r))
+	o, err := s.score(r.Context(), b, arrival(w))
 	if err != nil {
 		return err
 	}

@@ -173,7 +173,7 @@ func (s *Server) handleOIPInfer(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	o, err := s.score(r.Context(), b, arrival(r))
+	o, err := s.score(r.Context(), b, arrival(w))
 	if err != nil {
 		return err
 	}

@@ -50,7 +50,7 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	o, err := s.score(r.Context(), b, arrival(r))
+	o, err := s.score(r.Context(), b, arrival(w))
 	if err != nil {
 		return err
 	}

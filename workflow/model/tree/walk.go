@@ -92,30 +92,17 @@ func (l *walkLayout) addRows(x [][]float64, lo, hi int, out []float64) {
 		l.addByTree(x, lo, hi, out)
 		return
 	}
-	w, words := l.width, l.words
-	var pos [lanes]int
+	var pos, row [lanes]int
 	for i := lo; i < hi; i++ {
-		acc := out[(i-lo)*w : (i-lo)*w+w]
+		acc := out[(i-lo)*l.width : (i-lo+1)*l.width]
 		for t0 := 0; t0 < len(l.start); t0 += lanes {
 			m := min(lanes, len(l.start)-t0)
-			copy(pos[:m], l.start[t0:t0+m])
-			for moved := true; moved; {
-				moved = false
-				for k := range m {
-					p := pos[k]
-					h := words[p]
-					if h == leafMark {
-						continue
-					}
-					moved = true
-					pos[k] = step(h, p, x[h&featureMask][i], words[p+1])
-				}
-			}
 			for k := range m {
-				v := words[pos[k]+1 : pos[k]+1+w]
-				for c := range acc {
-					acc[c] += math.Float64frombits(v[c])
-				}
+				pos[k], row[k] = l.start[t0+k], i
+			}
+			l.descend(x, &pos, &row, m)
+			for k := range m {
+				l.addLeaf(pos[k], acc)
 			}
 		}
 	}
@@ -124,34 +111,44 @@ func (l *walkLayout) addRows(x [][]float64, lo, hi int, out []float64) {
 // addByTree is addRows for many rows: tree by tree (its upper levels stay
 // in cache), lanes rows at once.
 func (l *walkLayout) addByTree(x [][]float64, lo, hi int, out []float64) {
-	w, words := l.width, l.words
-	var pos [lanes]int
+	var pos, row [lanes]int
 	for _, start := range l.start {
 		for i0 := lo; i0 < hi; i0 += lanes {
 			m := min(lanes, hi-i0)
 			for k := range m {
-				pos[k] = start
+				pos[k], row[k] = start, i0+k
 			}
-			for moved := true; moved; {
-				moved = false
-				for k := range m {
-					p := pos[k]
-					h := words[p]
-					if h == leafMark {
-						continue
-					}
-					moved = true
-					pos[k] = step(h, p, x[h&featureMask][i0+k], words[p+1])
-				}
-			}
+			l.descend(x, &pos, &row, m)
 			for k := range m {
-				v := words[pos[k]+1 : pos[k]+1+w]
-				acc := out[(i0+k-lo)*w : (i0+k-lo)*w+w]
-				for c := range acc {
-					acc[c] += math.Float64frombits(v[c])
-				}
+				l.addLeaf(pos[k], out[(row[k]-lo)*l.width:(row[k]-lo+1)*l.width])
 			}
 		}
+	}
+}
+
+// descend walks lanes 0..m-1 together, lane k from node pos[k] with row
+// row[k] of x, until every lane stands on a leaf.
+func (l *walkLayout) descend(x [][]float64, pos, row *[lanes]int, m int) {
+	words := l.words
+	for moved := true; moved; {
+		moved = false
+		for k := range m {
+			p := pos[k]
+			h := words[p]
+			if h == leafMark {
+				continue
+			}
+			moved = true
+			pos[k] = step(h, p, x[h&featureMask][row[k]], words[p+1])
+		}
+	}
+}
+
+// addLeaf adds the values of the leaf at p to acc.
+func (l *walkLayout) addLeaf(p int, acc []float64) {
+	v := l.words[p+1 : p+1+len(acc)]
+	for c := range acc {
+		acc[c] += math.Float64frombits(v[c])
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -48,11 +49,7 @@ func (w *writer) write(ctx context.Context) (*Manifest, error) {
 	w.m = &Manifest{Format: ManifestFormat, Version: ManifestVersion, Created: w.opt.Now.UTC(), AppVersion: in.AppVersion,
 		Name: name, Title: title, Learner: a.Learner, Task: a.Task.String(), Target: a.Target, Classes: a.Classes,
 		LeftOut: slices.Clone(in.LeftOut)}
-	steps := []struct {
-		at   float64
-		what string
-		do   func(context.Context) error
-	}{
+	steps := []step{
 		{0, "writing the model", w.writeModel},
 		{0.05, "writing the input contract", w.writeContract},
 		{0.15, "profiling the training rows for drift", w.writeBaseline},
@@ -64,16 +61,49 @@ func (w *writer) write(ctx context.Context) (*Manifest, error) {
 		{0.9, "writing the OpenAPI description, Docker and Kubernetes files and the README", w.writeDocs},
 		{0.95, "listing the files", w.writeManifest},
 	}
+	if err := w.run(ctx, steps); err != nil {
+		return nil, err
+	}
+	return w.m, nil
+}
+
+// step is one part of writing a package: where progress stands when it
+// starts, what it says, and the work.
+type step struct {
+	at   float64
+	what string
+	do   func(context.Context) error
+}
+
+// run runs the steps in order, reporting each, and stops at the first
+// error or when ctx ends.
+func (w *writer) run(ctx context.Context, steps []step) error {
 	for _, s := range steps {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return err
 		}
 		w.report.Send(s.at, s.what)
 		if err := s.do(ctx); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return w.m, nil
+	return nil
+}
+
+// checkInput refuses an input without a model or training rows, and an
+// empty output path; what is the export ("a package", "the deployment")
+// as the messages name it.
+func checkInput(in *Input, out, exporting, what string) error {
+	if in == nil || in.Artifact == nil {
+		return fmt.Errorf("%w: choose a model in the Train step before %s", ErrNoModel, exporting)
+	}
+	if in.Train == nil || in.Train.NumRows() == 0 {
+		return fmt.Errorf("%s needs the rows the model learnt from (for its contract and drift baseline)", what)
+	}
+	if out == "" {
+		return errors.New("no output folder given")
+	}
+	return nil
 }
 
 func (w *writer) path(rel string) string { return filepath.Join(w.root, filepath.FromSlash(rel)) }

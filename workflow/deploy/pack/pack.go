@@ -121,14 +121,8 @@ const exampleRows = 3
 // cancelled ctx returns ctx.Err(). Write is safe to call concurrently
 // for different outputs.
 func Write(ctx context.Context, in *Input, out string, opt Options, report progress.Func) (*Manifest, error) {
-	if in == nil || in.Artifact == nil {
-		return nil, fmt.Errorf("%w: choose a model in the Train step before exporting a package", ErrNoModel)
-	}
-	if in.Train == nil || in.Train.NumRows() == 0 {
-		return nil, errors.New("the package needs the rows the model learnt from (for its contract and drift baseline)")
-	}
-	if out == "" {
-		return nil, errors.New("no output folder given")
+	if err := checkInput(in, out, "exporting a package", "the package"); err != nil {
+		return nil, err
 	}
 	opt = opt.withDefaults()
 	for _, t := range opt.Targets {

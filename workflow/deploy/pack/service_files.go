@@ -2,8 +2,6 @@ package pack
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"os"
 
 	"modelbench/workflow/deploy/serve"
@@ -19,37 +17,21 @@ import (
 // it by, what metrics.json holds and what was left out; its Files are
 // the files written, with their sizes and hashes. Errors are Write's for the same input.
 func WriteServiceFiles(ctx context.Context, in *Input, out string, report progress.Func) (*Manifest, error) {
-	if in == nil || in.Artifact == nil {
-		return nil, fmt.Errorf("%w: choose a model in the Train step before exporting it", ErrNoModel)
-	}
-	if in.Train == nil || in.Train.NumRows() == 0 {
-		return nil, errors.New("the deployment needs the rows the model learnt from (for its contract and drift baseline)")
-	}
-	if out == "" {
-		return nil, errors.New("no output folder given")
+	if err := checkInput(in, out, "exporting it", "the deployment"); err != nil {
+		return nil, err
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return nil, err
 	}
 	w := &writer{in: in, root: out, report: report, m: &Manifest{LeftOut: append([]string(nil), in.LeftOut...)}}
-	steps := []struct {
-		at   float64
-		what string
-		do   func(context.Context) error
-	}{
+	err := w.run(ctx, []step{
 		{0, "writing the model", w.writeModel},
 		{0.2, "writing the input contract", w.writeContract},
 		{0.4, "profiling the training rows for drift", w.writeBaseline},
 		{0.9, "writing the metrics", w.writeMetrics},
-	}
-	for _, s := range steps {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		report.Send(s.at, s.what)
-		if err := s.do(ctx); err != nil {
-			return nil, err
-		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	for _, f := range []string{serve.ModelFile, serve.SchemaFile, serve.BaselineFile, serve.MetricsFile} {
 		if f == serve.MetricsFile && !w.m.Metrics.Written {

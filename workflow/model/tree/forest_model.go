@@ -55,14 +55,13 @@ func (m *ForestModel) width() int { return max(len(m.classes), 1) }
 // trees of the leaf values of every row of X. Rows are handled in blocks,
 // trees in order within a block, so the sums do not depend on scheduling.
 func (m *ForestModel) average(X [][]float64, n int) []float64 {
-	if l := m.layout.get(m.trees, m.width()); l != nil {
-		return m.averageLayout(l, X, n)
-	}
-	return m.averageFlat(X, n)
+	return m.averageWith(m.layout.get(m.trees, m.width()), X, n)
 }
 
-// averageLayout is average through the prediction layout.
-func (m *ForestModel) averageLayout(l *walkLayout, X [][]float64, n int) []float64 {
+// averageWith is average through the prediction layout l, or walking the
+// flatTrees when l is nil (trees the layout cannot hold; the tests compare
+// the two).
+func (m *ForestModel) averageWith(l *walkLayout, X [][]float64, n int) []float64 {
 	w := m.width()
 	out := make([]float64, n*w)
 	inv := 1 / float64(len(m.trees))
@@ -70,7 +69,11 @@ func (m *ForestModel) averageLayout(l *walkLayout, X [][]float64, n int) []float
 		for b := lo; b < hi; b += 256 {
 			e := min(b+256, hi)
 			acc := out[b*w : e*w]
-			l.addRows(X, b, e, acc)
+			if l != nil {
+				l.addRows(X, b, e, acc)
+			} else {
+				m.addFlat(X, b, e, acc)
+			}
 			for i := range acc {
 				acc[i] *= inv
 			}
@@ -79,34 +82,19 @@ func (m *ForestModel) averageLayout(l *walkLayout, X [][]float64, n int) []float
 	return out
 }
 
-// averageFlat is average walking the flatTrees (for trees the layout
-// cannot hold; the tests compare the two).
-func (m *ForestModel) averageFlat(X [][]float64, n int) []float64 {
+// addFlat adds the trees' leaf values for rows lo..hi of X to acc (row lo
+// at acc[0]), walking the flatTrees tree by tree.
+func (m *ForestModel) addFlat(X [][]float64, lo, hi int, acc []float64) {
 	w := m.width()
-	out := make([]float64, n*w)
-	leaves := make([]int32, n)
-	inv := 1 / float64(len(m.trees))
-	parallelRows(n, func(lo, hi int) {
-		for b := lo; b < hi; b += 256 {
-			e := min(b+256, hi)
-			for _, t := range m.trees {
-				for i := b; i < e; i++ {
-					leaves[i] = t.leafOf(X, i)
-				}
-				for i := b; i < e; i++ {
-					v := t.values(leaves[i])
-					acc := out[i*w : i*w+w]
-					for k := range acc {
-						acc[k] += v[k]
-					}
-				}
-			}
-			for i := b * w; i < e*w; i++ {
-				out[i] *= inv
+	for _, t := range m.trees {
+		for i := lo; i < hi; i++ {
+			v := t.values(t.leafOf(X, i))
+			a := acc[(i-lo)*w : (i-lo+1)*w]
+			for k := range a {
+				a[k] += v[k]
 			}
 		}
-	})
-	return out
+	}
 }
 
 // Predict returns per row the class with the largest average probability

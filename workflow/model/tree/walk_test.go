@@ -81,7 +81,7 @@ func TestWalkLayout_SameBitsAsFlatTrees(t *testing.T) {
 						for j := range X {
 							part[j] = X[j][lo:hi]
 						}
-						got, want := fm.averageLayout(l, part, hi-lo), fm.averageFlat(part, hi-lo)
+						got, want := fm.averageWith(l, part, hi-lo), fm.averageWith(nil, part, hi-lo)
 						for i := range want {
 							if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
 								t.Fatalf("task %v, missing %v, %s rows %d..%d: value %d is %v through the layout, %v through the flat trees",
@@ -131,9 +131,9 @@ func BenchmarkForestAverage(b *testing.B) {
 						X[j] = test.X[j][k : k+rows]
 					}
 					if way == "flat" {
-						fm.averageFlat(X, rows)
+						fm.averageWith(nil, X, rows)
 					} else {
-						fm.averageLayout(l, X, rows)
+						fm.averageWith(l, X, rows)
 					}
 				}
 			})
